@@ -1,0 +1,213 @@
+package dev.convene.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The HTTP half every vendor fake shares: a loopback server, request recording, and the transport
+ * faults (drops, delays, malformed bodies). A vendor subclass only classifies requests, answers them
+ * and says how its vendor spells "server error", "busy" and "rate limited".
+ *
+ * <p>{@link #handle} runs under one lock per simulator, so vendor state needs no further
+ * synchronisation; delays and the configured latency are spent outside the lock.
+ */
+public abstract class HttpSimulator implements VendorSimulator {
+    private static final byte[] MALFORMED = "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8);
+
+    private final String vendor;
+    private final SimulatorOptions options;
+    private final Faults faults = new Faults();
+    private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
+    private final Object stateLock = new Object();
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final URI baseUrl;
+
+    protected HttpSimulator(String vendor, SimulatorOptions options) {
+        this.vendor = vendor;
+        this.options = options;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 512);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on port " + options.port(), e);
+        }
+        AtomicInteger n = new AtomicInteger();
+        workers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, vendor + "-simulator-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(workers);
+        server.createContext("/", this::exchange);
+        server.start();
+        baseUrl = URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort());
+    }
+
+    /** Which neutral operation a request is; decided from method and path before the body is read. */
+    protected abstract Operation classify(String method, String rawPath);
+
+    /** Answers one request and applies its effect on the fake's state. Runs under the simulator lock. */
+    protected abstract SimResponse handle(RecordedRequest request);
+
+    /** The vendor's answer for SERVER_ERROR, BUSY and RATE_LIMITED faults. */
+    protected abstract SimResponse faultResponse(FaultKind kind, RecordedRequest request);
+
+    protected final Clock clock() {
+        return options.clock();
+    }
+
+    protected final Instant now() {
+        return options.clock().instant();
+    }
+
+    protected final SimulatorOptions options() {
+        return options;
+    }
+
+    /** Runs {@code action} under the same lock as {@link #handle}, for control methods that touch state. */
+    protected final <T> T locked(java.util.function.Supplier<T> action) {
+        synchronized (stateLock) {
+            return action.get();
+        }
+    }
+
+    @Override
+    public final String vendor() {
+        return vendor;
+    }
+
+    @Override
+    public final URI baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public final Faults faults() {
+        return faults;
+    }
+
+    @Override
+    public final List<RecordedRequest> requests() {
+        synchronized (recorded) {
+            return new ArrayList<>(recorded);
+        }
+    }
+
+    @Override
+    public final void clearRequests() {
+        synchronized (recorded) {
+            recorded.clear();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+
+    private void exchange(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String rawPath = exchange.getRequestURI().getRawPath();
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        Operation operation = classify(method, rawPath);
+        Optional<Fault> fault = faults.take(operation);
+        Map<String, List<String>> headers = exchange.getRequestHeaders();
+
+        if (fault.map(f -> f.kind() == FaultKind.DROP_BEFORE_READ).orElse(false)) {
+            record(new RecordedRequest(method, rawPath, rawQuery, headers, new byte[0], operation, now(), fault));
+            throw new DroppedConnection();
+        }
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        RecordedRequest request = new RecordedRequest(method, rawPath, rawQuery, headers, body, operation, now(), fault);
+        record(request);
+
+        pause(options.latency());
+        FaultKind kind = fault.map(Fault::kind).orElse(null);
+        if (kind == FaultKind.DELAY) {
+            pause(fault.get().delay());
+        }
+        SimResponse response;
+        if (kind == FaultKind.SERVER_ERROR || kind == FaultKind.BUSY || kind == FaultKind.RATE_LIMITED) {
+            response = faultResponse(kind, request);
+        } else if (kind == FaultKind.MALFORMED_JSON) {
+            response = new SimResponse(200, Map.of("Content-Type", "application/json"), MALFORMED);
+        } else {
+            synchronized (stateLock) {
+                response = handle(request);
+            }
+        }
+        if (kind == FaultKind.DROP_AFTER_APPLY) {
+            throw new DroppedConnection();
+        }
+        byte[] bytes = response.body();
+        if (kind == FaultKind.TRUNCATED_JSON) {
+            bytes = Arrays.copyOf(bytes, bytes.length / 2);
+        }
+        response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        boolean noBody = bytes.length == 0 && (response.status() == 204 || response.status() == 304);
+        exchange.sendResponseHeaders(response.status(), noBody ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private void record(RecordedRequest request) {
+        if (options.recordLimit() == 0) {
+            return;
+        }
+        synchronized (recorded) {
+            if (recorded.size() >= options.recordLimit()) {
+                recorded.removeFirst();
+            }
+            recorded.addLast(request);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        if (duration.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Thrown out of the handler so the JDK server closes the connection without an answer. */
+    private static final class DroppedConnection extends IOException {
+        DroppedConnection() {
+            super("connection dropped on purpose");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+}
