@@ -41,6 +41,7 @@ final class ZoomDirectory {
                 // seed 004: host_id and host_email of the example webinar, and the interpreter it names
                 new User(ZoomSimulator.SEED_HOST_ID, ZoomSimulator.SEED_HOST_EMAIL, ZoomSimulator.SEED_ACCOUNT_ID, "America/Los_Angeles", true, true, 5550002001L, true),
                 new User("In7tRp3eTQk2Sw9Xa4LmNb", "interpreter@example.com", ZoomSimulator.SEED_ACCOUNT_ID, "America/Los_Angeles", true, true, 5550002002L, false),
+                new User("Sb2hO5sTQe8nVw1Yc7KpRa", ZoomSimulator.SUB_ACCOUNT_HOST_EMAIL, ZoomSimulator.SEED_ACCOUNT_ID, "America/Los_Angeles", true, true, 5550002003L, false),
                 new User("Fo4rE1gNQ8hsUj2Kw6TyVd", "stranger@elsewhere.example", ZoomSimulator.FOREIGN_ACCOUNT_ID, "Asia/Tokyo", true, true, 5550003001L, true));
     }
 

@@ -105,6 +105,8 @@ public final class ZoomSimulator extends HttpSimulator {
     public static final String CANNOT_HOST_EMAIL = "nohost@convene.example";
     public static final String SEED_HOST_EMAIL = "jchill@example.com";
     public static final String SEED_HOST_ID = "30R7kT7bTIKSNUFEuH_Qlg";
+    /** A second host inside the seed's sub-account. */
+    public static final String SUB_ACCOUNT_HOST_EMAIL = "subhost@convene.example";
     public static final long SEED_WEBINAR_ID = 97871060099L;
 
     private static final Pattern NUMERIC = Pattern.compile("\\d{1,19}");
