@@ -48,7 +48,7 @@ final class ZoomFixture implements AutoCloseable {
     /** A service with a token store of its own, as a second JVM would have. */
     SessionService openSeparately() {
         SessionService s = Convene.builder().properties(sim.properties()).environment(Map.of()).systemProperties(false).clock(clock)
-                .tokenStore(new dev.convene.internal.InMemoryTokenStore()).build();
+                .tokenStore(dev.convene.spi.token.TokenStores.inMemory()).build();
         opened.add(s);
         return s;
     }
