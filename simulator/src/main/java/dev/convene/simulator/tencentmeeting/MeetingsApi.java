@@ -273,7 +273,7 @@ final class MeetingsApi {
         List<String> invitees = f.has("invitees") ? enterprise.userList(f, "invitees") : m.invitees;
         Rules.invitees(invitees.size());
         ArrayNode guests = f.has("guests") ? Rules.guests(f, "guests") : m.guests;
-        String password = f.string("password").map(p -> Rules.password("password", p)).orElse(m.password);
+        String password = f.has("password") ? Rules.password("password", f.requiredString("password")) : m.password;
         ObjectNode settings = m.settings;
         if (f.has("settings")) {
             settings = m.settings == null ? Enterprise.object() : m.settings.deepCopy();
