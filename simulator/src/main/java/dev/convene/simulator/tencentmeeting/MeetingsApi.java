@@ -301,10 +301,13 @@ final class MeetingsApi {
             if (ruleFields.isEmpty() && rule == null) {
                 throw f.missing("recurring_rule");
             }
-            if (ruleFields.isPresent() || start != m.start) {
-                Fields source = ruleFields.orElseGet(() -> Fields.of(m.rule.toJson()));
-                rule = RecurringRule.parse(source, start, TimeZones.of(extras.path("time_zone").asText("")), now,
+            if (ruleFields.isPresent()) {
+                rule = RecurringRule.parse(ruleFields.get(), start, TimeZones.of(extras.path("time_zone").asText("")), now,
                         RecurringRule.MODIFY_MAX_COUNT);
+            } else if (start != m.start) {
+                // The kept rule must still fit the moved first meeting; the modify cap of 50 is for rules sent, not kept.
+                rule = RecurringRule.parse(Fields.of(m.rule.toJson()), start, TimeZones.of(extras.path("time_zone").asText("")), now,
+                        Integer.MAX_VALUE);
             }
         }
 
