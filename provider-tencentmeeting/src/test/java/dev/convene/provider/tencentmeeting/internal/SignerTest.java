@@ -10,10 +10,14 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import dev.convene.simulator.SimulatorOptions;
+import dev.convene.simulator.tencentmeeting.TencentMeetingSimulator;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import okhttp3.Response;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -126,6 +130,32 @@ class SignerTest {
             clock.advance(Duration.ofSeconds(7));
         }
         assertThat(nonces).hasSize(5);
+    }
+
+    @Test
+    void theSimulatorAcceptsTheSignedBodyAndRefusesOneChangedAfterSigning() throws Exception {
+        try (TencentMeetingSimulator sim = new TencentMeetingSimulator(SimulatorOptions.defaults().withClock(clock))) {
+            Signer.Credentials credentials = new Signer.Credentials(sim.appId(), Optional.empty(), sim.secretId(),
+                    sim.properties().get("convene.tencentmeeting.secret-key"));
+            String body = "{\"userid\":\"tester\",\"instanceid\":1,\"subject\":\"周会\",\"type\":0,"
+                    + "\"start_time\":\"1700003600\",\"end_time\":\"1700007200\"}";
+            Request create = new Request.Builder().url(sim.baseUrl() + "/v1/meetings")
+                    .post(RequestBody.create(body, Signer.JSON)).build();
+
+            OkHttpClient honest = new OkHttpClient.Builder().addInterceptor(new Signer(credentials, clock, new Redactor())).build();
+            try (Response r = honest.newCall(create).execute()) {
+                assertThat(r.code()).isEqualTo(200);
+            }
+            Interceptor tamper = chain -> chain.proceed(chain.request().newBuilder()
+                    .post(RequestBody.create(body.replace("周会", "改了"), Signer.JSON)).build());
+            OkHttpClient tampering = new OkHttpClient.Builder().addInterceptor(new Signer(credentials, clock, new Redactor()))
+                    .addInterceptor(tamper).build();
+            try (Response r = tampering.newCall(create).execute()) {
+                assertThat(r.code()).isEqualTo(500);
+                assertThat(r.body().string()).contains("\"error_code\":200003");
+            }
+            assertThat(sim.sessions()).hasSize(1);
+        }
     }
 
     @Test
