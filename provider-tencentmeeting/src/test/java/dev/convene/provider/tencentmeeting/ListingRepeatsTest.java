@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.convene.Convene;
 import dev.convene.ListQuery;
-import dev.convene.Session;
 import dev.convene.SessionKind;
 import dev.convene.SessionService;
 import dev.convene.simulator.SettableClock;

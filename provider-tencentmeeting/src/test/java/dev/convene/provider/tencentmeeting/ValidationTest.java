@@ -28,12 +28,10 @@ class ValidationTest {
 
     List<String> fields(Runnable call) {
         int before = env.sim.requests().size();
-        @SuppressWarnings("unchecked")
-        List<String>[] out = new List[1];
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(InvalidSessionException.class,
-                e -> out[0] = e.violations().stream().map(Violation::field).toList());
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(call::run);
+        assertThat(t).isInstanceOf(InvalidSessionException.class);
         assertThat(env.sim.requests()).as("nothing was sent").hasSize(before);
-        return out[0];
+        return ((InvalidSessionException) t).violations().stream().map(Violation::field).toList();
     }
 
     @Test

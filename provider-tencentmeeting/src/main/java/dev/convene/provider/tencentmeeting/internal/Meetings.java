@@ -51,15 +51,16 @@ final class Meetings {
 
     /**
      * The body of {@code PUT /v1/meetings/{id}}: only what changes. Start and end always travel together,
-     * computed against the current session, so a changed duration keeps the start and vice versa.
+     * computed against the current session (needed only then), so a changed duration keeps the start and vice versa.
      */
-    static Wire.MeetingRequest modify(Session current, SessionUpdate u, String userid, int instanceId, Wire.RecurringRule rule) {
+    static Wire.MeetingRequest modify(SessionKind kind, Session current, SessionUpdate u, String userid, int instanceId,
+                                      Wire.RecurringRule rule) {
         boolean timesChange = u.start() != null || u.duration() != null;
-        Instant start = u.start() != null ? u.start() : current.start();
-        Duration duration = u.duration() != null ? u.duration() : current.duration();
+        Instant start = u.start() != null ? u.start() : timesChange ? current.start() : null;
+        Duration duration = u.duration() != null ? u.duration() : timesChange ? current.duration() : null;
         ProviderOptions o = u.options();
         String hostKey = o.get(TencentMeetingOptions.HOST_KEY).orElse(null);
-        boolean live = current.kind() == SessionKind.LIVE_STREAM;
+        boolean live = kind == SessionKind.LIVE_STREAM;
         // Access OPEN without a password means "remove it": Tencent removes a password sent as "".
         String password = u.password() != null ? u.password() : u.access() == Access.OPEN ? "" : null;
         Wire.LiveConfig liveChange = live ? liveConfig(u.title(), u.description(), u.live() == null ? LiveOptions.DEFAULTS : u.live(), o) : null;

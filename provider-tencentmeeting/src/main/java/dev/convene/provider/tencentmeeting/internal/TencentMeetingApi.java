@@ -1,7 +1,6 @@
 package dev.convene.provider.tencentmeeting.internal;
 
 import dev.convene.spi.Exchange;
-import dev.convene.spi.http.NonIdempotent;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.POST;
@@ -9,10 +8,9 @@ import retrofit2.http.PUT;
 import retrofit2.http.Path;
 import retrofit2.http.Query;
 
-/** The endpoints of spec §3–4 this provider uses. Creates and modifies must never be sent twice. */
+/** The endpoints of spec §3–4 this provider uses. Core never repeats creates and modifies; the rest may be retried. */
 interface TencentMeetingApi {
 
-    @NonIdempotent
     @POST("v1/meetings")
     Exchange<Wire.MeetingList> createMeeting(@Body Wire.MeetingRequest body);
 
@@ -25,14 +23,12 @@ interface TencentMeetingApi {
     Exchange<Wire.MeetingList> listMeetings(@Query("userid") String userid, @Query("instanceid") int instanceId,
                                             @Query("pos") Long pos, @Query("cursory") Long cursory);
 
-    @NonIdempotent
     @PUT("v1/meetings/{meetingId}")
     Exchange<Wire.MeetingList> modifyMeeting(@Path("meetingId") String meetingId, @Body Wire.MeetingRequest body);
 
     @POST("v1/meetings/{meetingId}/cancel")
-    Exchange<Wire.Empty> cancelMeeting(@Path("meetingId") String meetingId, @Body Wire.CancelRequest body);
+    Exchange<Void> cancelMeeting(@Path("meetingId") String meetingId, @Body Wire.CancelRequest body);
 
-    @NonIdempotent
     @POST("v1/webinars")
     Exchange<Wire.WebinarInfo> createWebinar(@Body Wire.WebinarRequest body);
 
@@ -40,10 +36,9 @@ interface TencentMeetingApi {
     Exchange<Wire.WebinarInfo> getWebinar(@Query("meeting_id") String meetingId, @Query("userid") String userid,
                                           @Query("instanceid") int instanceId);
 
-    @NonIdempotent
     @PUT("v1/webinars/{meetingId}")
-    Exchange<Wire.Empty> modifyWebinar(@Path("meetingId") String meetingId, @Body Wire.WebinarRequest body);
+    Exchange<Void> modifyWebinar(@Path("meetingId") String meetingId, @Body Wire.WebinarRequest body);
 
     @POST("v1/webinars/{meetingId}/cancel")
-    Exchange<Wire.Empty> cancelWebinar(@Path("meetingId") String meetingId, @Body Wire.CancelRequest body);
+    Exchange<Void> cancelWebinar(@Path("meetingId") String meetingId, @Body Wire.CancelRequest body);
 }

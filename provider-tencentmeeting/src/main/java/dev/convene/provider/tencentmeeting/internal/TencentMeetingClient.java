@@ -1,9 +1,7 @@
 package dev.convene.provider.tencentmeeting.internal;
 
 import com.squareup.moshi.Moshi;
-import dev.convene.Access;
 import dev.convene.InvalidSessionException;
-import dev.convene.JoinInfo;
 import dev.convene.ListQuery;
 import dev.convene.Page;
 import dev.convene.Session;
@@ -20,7 +18,6 @@ import dev.convene.spi.http.ProviderHttp;
 import dev.convene.spi.json.JsonQuirks;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,10 +27,8 @@ import okhttp3.OkHttpClient;
  * The Tencent Meeting {@link VendorClient}: meetings and live streams on {@code /v1/meetings},
  * webinars on {@code /v1/webinars}, every request signed by {@link Signer}.
  *
- * <p>Creates answer with enough to build the session, so no read follows a write: a failed read after
- * a successful create would look like a failed create and invite a duplicate. Updates read the
- * session first (to keep start and end consistent and check the combined result), then build the
- * answer from what they sent.
+ * <p>Creates answer with enough to build the session, so no read follows them: a failed read after a
+ * successful create would look like a failed create and invite a duplicate.
  */
 public final class TencentMeetingClient implements VendorClient {
     /** Caller-defined cancel reason; Tencent records it and gives it no meaning. */
@@ -91,61 +86,41 @@ public final class TencentMeetingClient implements VendorClient {
         return api.getMeeting(id.nativeId(), organizer, instanceId).map(list -> Meetings.toSession(first(list), id.kind(), null));
     }
 
+    /**
+     * Sends the change, reading the session first only when the change depends on it (times given in
+     * part, access and password, recurrence), then reads the result back. Unlike a create, an update
+     * whose read-back fails is safe to try again: it sets the same values.
+     */
     @Override
     public Exchange<Session> update(SessionId id, SessionUpdate u) {
-        return get(id).then(current -> {
+        boolean needsCurrent = u.start() != null || u.duration() != null || u.access() != null || u.password() != null
+                || u.recurrence() != null;
+        Exchange<Void> write = needsCurrent ? get(id).then(current -> write(id, u, current)) : write(id, u, null);
+        return write.then(ignored -> get(id));
+    }
+
+    /** The modify call; {@code current} is {@code null} when the change does not depend on it. */
+    private Exchange<Void> write(SessionId id, SessionUpdate u, Session current) {
+        if (current != null) {
             List<Violation> violations = Validator.updateOf(current, u, clock.instant());
             if (!violations.isEmpty()) {
                 throw new InvalidSessionException(violations);
             }
-            Session after = after(current, u);
-            if (id.kind() == SessionKind.WEBINAR) {
-                return api.modifyWebinar(id.nativeId(), Webinars.modify(current, u, organizer, instanceId)).map(ignored -> after);
-            }
-            ZoneId zone = after.timeZone();
-            Wire.RecurringRule rule = u.recurrence() == null ? null : Recurrences.toWire(u.recurrence(), after.start().atZone(zone), true);
-            Wire.MeetingRequest request = Meetings.modify(current, u, organizer, instanceId, rule);
-            return api.modifyMeeting(id.nativeId(), request).map(answer -> {
-                Wire.MeetingInfo m = first(answer);
-                Session.Builder b = after.toBuilder();
-                if (rule != null) {
-                    b.recurrence(Recurrences.fromWire(rule, after.start().atZone(zone)));
-                }
-                if (m.settings() != null) {
-                    b.media(SettingsMapper.media(m.settings()));
-                }
-                if (m.liveConfig() != null && m.liveConfig().liveAddr() != null) {
-                    b.join(new JoinInfo(after.join().joinUrl(), after.join().meetingCode(), m.liveConfig().liveAddr(), null));
-                }
-                return b.build();
-            });
-        });
-    }
-
-    /**
-     * The session as the update leaves it. The modify answers carry little, so the rest is what was
-     * sent; the occurrences are dropped when the schedule moved, since only a new read can tell them.
-     */
-    private static Session after(Session current, SessionUpdate u) {
-        Session.Builder b = u.applyTo(current).toBuilder();
-        Access access = current.kind() == SessionKind.WEBINAR ? Webinars.access(current, u) : u.access() != null ? u.access() : current.access();
-        b.access(access);
-        if (access != Access.PASSWORD) {
-            b.password(null);
         }
-        if (u.start() != null || u.duration() != null || u.recurrence() != null || u.timeZone() != null) {
-            b.occurrences(List.of());
+        if (id.kind() == SessionKind.WEBINAR) {
+            return api.modifyWebinar(id.nativeId(), Webinars.modify(current, u, organizer, instanceId));
         }
-        return b.build();
+        Wire.RecurringRule rule = u.recurrence() == null ? null : Recurrences.toWire(u.recurrence(),
+                (u.start() != null ? u.start() : current.start()).atZone(u.timeZone() != null ? u.timeZone() : current.timeZone()), true);
+        return api.modifyMeeting(id.nativeId(), Meetings.modify(id.kind(), current, u, organizer, instanceId, rule)).map(ignored -> null);
     }
 
     @Override
     public Exchange<Void> cancel(SessionId id) {
         Wire.CancelRequest request = new Wire.CancelRequest(organizer, instanceId, REASON_CODE, null);
-        Exchange<Wire.Empty> call = id.kind() == SessionKind.WEBINAR
+        return id.kind() == SessionKind.WEBINAR
                 ? api.cancelWebinar(id.nativeId(), request)
                 : api.cancelMeeting(id.nativeId(), request);
-        return call.map(ignored -> null);
     }
 
     /**

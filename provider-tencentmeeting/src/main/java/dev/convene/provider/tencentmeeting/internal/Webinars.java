@@ -54,15 +54,16 @@ final class Webinars {
      */
     static Wire.WebinarRequest modify(Session current, SessionUpdate u, String userid, int instanceId) {
         boolean timesChange = u.start() != null || u.duration() != null;
-        Instant start = u.start() != null ? u.start() : current.start();
-        Duration duration = u.duration() != null ? u.duration() : current.duration();
-        Access access = access(current, u);
         boolean admissionChanges = u.access() != null || u.password() != null;
+        // The current session is needed (and read) only when times or admission change.
+        Instant start = !timesChange ? null : u.start() != null ? u.start() : current.start();
+        Duration duration = !timesChange ? null : u.duration() != null ? u.duration() : current.duration();
+        Access access = admissionChanges ? access(current, u) : null;
         String password = access == Access.PASSWORD ? (u.password() != null ? u.password() : current.password()) : null;
         return new Wire.WebinarRequest(userid, instanceId, u.title(), u.options().get(TencentMeetingOptions.SPONSOR).orElse(null),
                 timesChange ? start : null, timesChange ? start.plus(duration) : null,
                 u.timeZone() == null ? null : u.timeZone().getId(),
-                admissionChanges ? admission(access) : null, Meetings.users(u.hosts()),
+                access == null ? null : admission(access), Meetings.users(u.hosts()),
                 admissionChanges ? password : null,
                 u.description(), u.description() == null ? null : true);
     }

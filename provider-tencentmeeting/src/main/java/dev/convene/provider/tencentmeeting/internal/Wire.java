@@ -177,10 +177,6 @@ public final class Wire {
             @Json(name = "guest_join_link") String guestJoinLink) {
     }
 
-    /** The {@code {}} that cancel (and webinar modify) answer with. */
-    public record Empty() {
-    }
-
     /** Every non-200 answer: {@code {"error_info":{"error_code","new_error_code","message"}}} (spec §2). */
     public record ErrorBody(@Json(name = "error_info") ErrorInfo errorInfo) {
     }
