@@ -1,0 +1,13 @@
+package dev.convene;
+
+/** The session was cancelled already. A retried cancel that meets this has done its job. */
+public class AlreadyCancelledException extends ConflictException {
+    public AlreadyCancelledException(VendorError error) {
+        super(error);
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.ALREADY_CANCELLED;
+    }
+}

@@ -1,0 +1,253 @@
+package dev.convene;
+
+import dev.convene.internal.ConfigLayers;
+import dev.convene.internal.DefaultSessionService;
+import dev.convene.internal.HttpRoot;
+import dev.convene.internal.InMemoryTokenStore;
+import dev.convene.internal.ProviderRegistry;
+import dev.convene.spi.ProviderConfig;
+import dev.convene.spi.ProviderContext;
+import dev.convene.spi.SessionProvider;
+import dev.convene.spi.VendorClient;
+import dev.convene.spi.http.Redactor;
+import dev.convene.spi.token.TokenStore;
+import dev.convene.spi.token.TokenStoreFactory;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.ServiceLoader;
+
+/**
+ * Where a {@link SessionService} comes from. The vendor is chosen by configuration
+ * ({@code convene.provider}), so switching vendor is a configuration change:
+ *
+ * <pre>{@code
+ * try (SessionService sessions = Convene.open(Map.of(
+ *         "convene.provider", "zoom",
+ *         "convene.zoom.account-id", "...", "convene.zoom.client-id", "...", "convene.zoom.client-secret", "..."))) {
+ *     Session s = sessions.create(SessionDraft.builder(SessionKind.MEETING)
+ *             .title("Weekly sync").start(ZonedDateTime.parse("2030-01-07T10:00+08:00[Asia/Shanghai]"))
+ *             .duration(Duration.ofMinutes(45)).build());
+ * }
+ * }</pre>
+ *
+ * Configuration comes from the given maps and files, then {@code convene.*} system properties, then
+ * {@code CONVENE_*} environment variables, each overriding the one before.
+ */
+public final class Convene {
+    private static final InMemoryTokenStore JVM_TOKENS = new InMemoryTokenStore();
+
+    private Convene() {
+    }
+
+    /** A service configured by {@code properties}, system properties and the environment. */
+    public static SessionService open(Map<String, String> properties) {
+        return builder().properties(properties).build();
+    }
+
+    /** The providers on the class path, without opening any. */
+    public static List<ProviderInfo> providers() {
+        return ProviderRegistry.load(null).all().stream()
+                .map(p -> new ProviderInfo(p.id(), p.displayName(), p.capabilities())).toList();
+    }
+
+    /** What went wrong while looking for providers (broken jars, SPI version mismatches); empty when nothing did. */
+    public static List<String> discoveryProblems() {
+        return ProviderRegistry.load(null).problems();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private final Map<String, String> properties = new LinkedHashMap<>();
+        private Map<String, String> environment = System.getenv();
+        private boolean systemProperties = true;
+        private String provider;
+        private Clock clock = Clock.systemUTC();
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private final List<SessionListener> listeners = new ArrayList<>();
+        private TokenStore tokenStore;
+        private ClassLoader classLoader;
+
+        private Builder() {
+        }
+
+        /** Adds properties; later calls override earlier ones. */
+        public Builder properties(Map<String, String> values) {
+            properties.putAll(values);
+            return this;
+        }
+
+        public Builder properties(Properties values) {
+            values.stringPropertyNames().forEach(k -> properties.put(k, values.getProperty(k)));
+            return this;
+        }
+
+        /** Reads a {@code .properties} file (UTF-8). */
+        public Builder propertiesFile(Path file) {
+            Properties p = new Properties();
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(reader);
+            } catch (IOException e) {
+                throw new ConfigurationException("cannot read configuration file " + file + ": " + e.getMessage(), List.of(), e);
+            }
+            return properties(p);
+        }
+
+        /** The environment variables to apply on top (default: the process environment). */
+        public Builder environment(Map<String, String> environment) {
+            this.environment = Map.copyOf(environment);
+            return this;
+        }
+
+        /** Whether {@code convene.*} system properties apply (default: yes). */
+        public Builder systemProperties(boolean use) {
+            this.systemProperties = use;
+            return this;
+        }
+
+        /** Chooses the provider, overriding {@code convene.provider}. */
+        public Builder provider(String id) {
+            this.provider = id;
+            return this;
+        }
+
+        /** The clock for every "now" (tests inject one). */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        public Builder listener(SessionListener listener) {
+            listeners.add(listener);
+            return this;
+        }
+
+        /** Where tokens live; default: {@code convene.token-store}, else one in-memory store for the JVM. */
+        public Builder tokenStore(TokenStore tokenStore) {
+            this.tokenStore = tokenStore;
+            return this;
+        }
+
+        /** Where to look for provider plugins in addition to the context class loader. */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = classLoader;
+            return this;
+        }
+
+        public SessionService build() {
+            ProviderRegistry registry = ProviderRegistry.load(classLoader);
+            List<String> declared = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (SessionProvider p : registry.all()) {
+                ids.add(p.id());
+                p.requiredKeys().forEach(k -> declared.add("convene." + p.id() + "." + k));
+                p.optionalKeys().forEach(k -> declared.add("convene." + p.id() + "." + k));
+            }
+            Map<String, String> sys = new LinkedHashMap<>();
+            if (systemProperties) {
+                System.getProperties().stringPropertyNames().forEach(k -> sys.put(k, System.getProperty(k)));
+            }
+            Map<String, String> config = ConfigLayers.merge(properties, sys, environment, declared, ids);
+            String id = provider != null ? provider : config.get("convene.provider");
+            if (id == null || id.isBlank()) {
+                throw new ConfigurationException("missing configuration convene.provider (or environment variable CONVENE_PROVIDER); providers found: "
+                        + (ids.isEmpty() ? "none" : String.join(", ", ids)), List.of("convene.provider"), null);
+            }
+            SessionProvider chosen = registry.byId(id.trim().toLowerCase(Locale.ROOT));
+            ProviderConfig providerConfig = new ProviderConfig(chosen.id(), config);
+            List<String> missing = chosen.requiredKeys().stream().map(providerConfig::key)
+                    .filter(k -> providerConfig.global(k).isEmpty()).toList();
+            if (!missing.isEmpty()) {
+                throw new ConfigurationException("missing configuration for " + chosen.id() + ": " + String.join(", ", missing)
+                        + " (environment: " + String.join(", ", missing.stream().map(ProviderConfig::environmentVariable).toList()) + ")",
+                        missing, null);
+            }
+            Redactor redactor = new Redactor();
+            config.forEach((k, v) -> {
+                if (k.matches(".*(secret|password|token|key)$") && !k.endsWith("token-store")) {
+                    redactor.addFixedSecret(v);
+                }
+            });
+            TokenStore tokens = tokenStore != null ? tokenStore : configuredTokenStore(config);
+            AutoCloseable ownedStore = tokenStore == null && tokens != JVM_TOKENS ? tokens : null;
+            ProviderContext context = new ProviderContext(chosen.id(), providerConfig, HttpRoot.client(httpSettings(providerConfig)),
+                    clock, tokens, redactor);
+            VendorClient client = chosen.open(context);
+            return new DefaultSessionService(chosen.id(), chosen.capabilities(), client, clock, retryPolicy, listeners, redactor, ownedStore);
+        }
+
+        private TokenStore configuredTokenStore(Map<String, String> config) {
+            String id = config.getOrDefault("convene.token-store", "memory").trim();
+            if (id.isEmpty() || id.equals("memory")) {
+                return JVM_TOKENS;
+            }
+            List<String> found = new ArrayList<>(List.of("memory"));
+            ClassLoader loader = classLoader != null ? classLoader : Convene.class.getClassLoader();
+            for (TokenStoreFactory f : ServiceLoader.load(TokenStoreFactory.class, loader)) {
+                if (f.id().equals(id)) {
+                    return f.open(config, clock);
+                }
+                found.add(f.id());
+            }
+            throw new ConfigurationException("unknown token store '" + id + "' in convene.token-store; available: " + String.join(", ", found)
+                    + " (add e.g. convene-tokenstore-redis to the class path)");
+        }
+
+        private static HttpRoot.Settings httpSettings(ProviderConfig c) {
+            HttpRoot.Settings d = HttpRoot.Settings.DEFAULT;
+            return new HttpRoot.Settings(
+                    globalInt(c, "convene.http.max-requests", d.maxRequests()),
+                    globalInt(c, "convene.http.max-requests-per-host", d.maxRequestsPerHost()),
+                    globalDuration(c, "convene.http.connect-timeout", d.connectTimeout()),
+                    globalDuration(c, "convene.http.read-timeout", d.readTimeout()),
+                    globalDuration(c, "convene.http.call-timeout", d.callTimeout()),
+                    d.keepAlive());
+        }
+
+        private static int globalInt(ProviderConfig c, String key, int fallback) {
+            String v = c.global(key).orElse(null);
+            if (v == null) {
+                return fallback;
+            }
+            try {
+                int n = Integer.parseInt(v);
+                if (n < 1) {
+                    throw new NumberFormatException();
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException(key + " must be a positive whole number, was '" + v + "'");
+            }
+        }
+
+        private static Duration globalDuration(ProviderConfig c, String key, Duration fallback) {
+            String v = c.global(key).orElse(null);
+            if (v == null) {
+                return fallback;
+            }
+            try {
+                return v.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(v)) : Duration.parse(v);
+            } catch (RuntimeException e) {
+                throw new ConfigurationException(key + " must be a duration like PT30S or a number of seconds, was '" + v + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.convene;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The vendor's documented limits for one kind, checked by core before anything is sent. Lengths count
+ * Unicode code points; vendor rules that are not expressible here (byte lengths, combinations) are
+ * checked by the provider's own validation, which core runs in the same pass.
+ *
+ * @param passwordPattern a regular expression a password must match in full, or {@code null} when the kind has no password
+ * @param passwordRule    the same rule in words, for error messages ("4 to 6 digits")
+ * @param maxOccurrences  the most occurrences a recurring session may have
+ */
+public record Limits(
+        int maxTitleLength,
+        int maxDescriptionLength,
+        Duration minDuration,
+        Duration maxDuration,
+        int maxHosts,
+        int maxInvitees,
+        String passwordPattern,
+        String passwordRule,
+        int maxOccurrences) {
+
+    public Limits {
+        Objects.requireNonNull(minDuration, "minDuration");
+        Objects.requireNonNull(maxDuration, "maxDuration");
+        if (maxTitleLength < 1 || minDuration.compareTo(maxDuration) > 0 || maxHosts < 0 || maxInvitees < 0 || maxOccurrences < 0) {
+            throw new IllegalArgumentException("inconsistent limits");
+        }
+        if (passwordPattern != null) {
+            Pattern.compile(passwordPattern);
+            Objects.requireNonNull(passwordRule, "passwordRule must describe passwordPattern");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public boolean passwordMatches(String password) {
+        return passwordPattern != null && password.matches(passwordPattern);
+    }
+
+    public static final class Builder {
+        private int maxTitleLength = 200;
+        private int maxDescriptionLength = 2000;
+        private Duration minDuration = Duration.ofMinutes(1);
+        private Duration maxDuration = Duration.ofHours(24);
+        private int maxHosts = 10;
+        private int maxInvitees = 300;
+        private String passwordPattern;
+        private String passwordRule;
+        private int maxOccurrences = 50;
+
+        private Builder() {
+        }
+
+        public Builder maxTitleLength(int n) { this.maxTitleLength = n; return this; }
+        public Builder maxDescriptionLength(int n) { this.maxDescriptionLength = n; return this; }
+        public Builder duration(Duration min, Duration max) { this.minDuration = min; this.maxDuration = max; return this; }
+        public Builder maxHosts(int n) { this.maxHosts = n; return this; }
+        public Builder maxInvitees(int n) { this.maxInvitees = n; return this; }
+        public Builder password(String pattern, String rule) { this.passwordPattern = pattern; this.passwordRule = rule; return this; }
+        public Builder maxOccurrences(int n) { this.maxOccurrences = n; return this; }
+
+        public Limits build() {
+            return new Limits(maxTitleLength, maxDescriptionLength, minDuration, maxDuration, maxHosts, maxInvitees,
+                    passwordPattern, passwordRule, maxOccurrences);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.convene;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How core retries calls that are safe to retry (gets, lists, cancels): at most {@code maxAttempts}
+ * attempts in all, exponential backoff from {@code baseDelay} up to {@code maxDelay} with random
+ * jitter, and the vendor's own retry hint honoured when it is no longer than {@code maxRetryAfter}
+ * (a longer hint, like Zoom's "daily limit, come back at midnight", ends the retries). Creates and
+ * updates are never retried.
+ *
+ * @param jitter the fraction (0–1) of each delay that is randomised, so that many clients do not retry in step
+ */
+public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, double jitter, Duration maxRetryAfter) {
+    public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(5), 0.5, Duration.ofSeconds(30));
+    public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, 0, Duration.ZERO);
+
+    public RetryPolicy {
+        Objects.requireNonNull(baseDelay, "baseDelay");
+        Objects.requireNonNull(maxDelay, "maxDelay");
+        Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
+        if (maxAttempts < 1 || jitter < 0 || jitter > 1 || baseDelay.isNegative() || maxDelay.compareTo(baseDelay) < 0) {
+            throw new IllegalArgumentException("maxAttempts ≥ 1, 0 ≤ jitter ≤ 1 and 0 ≤ baseDelay ≤ maxDelay are required");
+        }
+    }
+
+    /** The backoff before attempt {@code attempt + 1}, given a random draw in [0, 1). */
+    public Duration backoff(int attempt, double random) {
+        long base = baseDelay.toNanos();
+        long exp = attempt >= 62 ? Long.MAX_VALUE : base << Math.min(attempt - 1, 30);
+        long capped = Math.min(exp < 0 ? Long.MAX_VALUE : exp, maxDelay.toNanos());
+        return Duration.ofNanos((long) (capped * (1 - jitter * random)));
+    }
+}

@@ -1,0 +1,124 @@
+package dev.convene;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/**
+ * What to create. Build it freely: nothing is checked here, so that {@link SessionService#create}
+ * can report every broken rule at once in one {@link InvalidSessionException}.
+ *
+ * <p>{@code organizer} null means the provider's configured organizer; {@code timeZone} null means
+ * UTC; {@code access} null means {@link Access#PASSWORD} when a password is given, else {@link Access#OPEN}.
+ */
+public record SessionDraft(
+        SessionKind kind,
+        String title,
+        String description,
+        Instant start,
+        Duration duration,
+        ZoneId timeZone,
+        String organizer,
+        List<String> hosts,
+        List<String> invitees,
+        Access access,
+        String password,
+        MediaOptions media,
+        LiveOptions live,
+        Recurrence recurrence,
+        ProviderOptions options) {
+
+    public SessionDraft {
+        hosts = hosts == null ? List.of() : List.copyOf(hosts);
+        invitees = invitees == null ? List.of() : List.copyOf(invitees);
+        media = media == null ? MediaOptions.DEFAULTS : media;
+        live = live == null ? LiveOptions.DEFAULTS : live;
+        options = options == null ? ProviderOptions.NONE : options;
+    }
+
+    public static Builder builder(SessionKind kind) {
+        return new Builder().kind(kind);
+    }
+
+    public Builder toBuilder() {
+        return new Builder().kind(kind).title(title).description(description).start(start).duration(duration)
+                .timeZone(timeZone).organizer(organizer).hosts(hosts).invitees(invitees).access(access)
+                .password(password).media(media).live(live).recurrence(recurrence).options(options);
+    }
+
+    /** The access actually asked for, with the default applied. */
+    public Access effectiveAccess() {
+        return access != null ? access : password != null ? Access.PASSWORD : Access.OPEN;
+    }
+
+    public <T> java.util.Optional<T> option(ProviderOption<T> option) {
+        return options.get(option);
+    }
+
+    @Override
+    public String toString() {
+        return "SessionDraft[" + kind + " \"" + title + "\" " + start + " for " + duration + " in " + timeZone
+                + ", organizer=" + organizer + ", hosts=" + hosts + ", invitees=" + invitees.size()
+                + ", access=" + effectiveAccess() + (password == null ? "" : ", password=****")
+                + (recurrence == null ? "" : ", " + recurrence.toRRule()) + "]";
+    }
+
+    public static final class Builder {
+        private SessionKind kind;
+        private String title;
+        private String description;
+        private Instant start;
+        private Duration duration;
+        private ZoneId timeZone;
+        private String organizer;
+        private List<String> hosts = List.of();
+        private List<String> invitees = List.of();
+        private Access access;
+        private String password;
+        private MediaOptions media;
+        private LiveOptions live;
+        private Recurrence recurrence;
+        private ProviderOptions options = ProviderOptions.NONE;
+
+        private Builder() {
+        }
+
+        public Builder kind(SessionKind kind) { this.kind = kind; return this; }
+        public Builder title(String title) { this.title = title; return this; }
+        public Builder description(String description) { this.description = description; return this; }
+        public Builder start(Instant start) { this.start = start; return this; }
+        public Builder duration(Duration duration) { this.duration = duration; return this; }
+        public Builder timeZone(ZoneId timeZone) { this.timeZone = timeZone; return this; }
+
+        /** Sets start and time zone together. */
+        public Builder start(ZonedDateTime start) {
+            this.start = start.toInstant();
+            this.timeZone = start.getZone();
+            return this;
+        }
+
+        public Builder organizer(String organizer) { this.organizer = organizer; return this; }
+        public Builder hosts(List<String> hosts) { this.hosts = hosts; return this; }
+        public Builder hosts(String... hosts) { this.hosts = List.of(hosts); return this; }
+        public Builder invitees(List<String> invitees) { this.invitees = invitees; return this; }
+        public Builder invitees(String... invitees) { this.invitees = List.of(invitees); return this; }
+        public Builder access(Access access) { this.access = access; return this; }
+        public Builder password(String password) { this.password = password; return this; }
+        public Builder media(MediaOptions media) { this.media = media; return this; }
+        public Builder live(LiveOptions live) { this.live = live; return this; }
+        public Builder recurrence(Recurrence recurrence) { this.recurrence = recurrence; return this; }
+        public Builder options(ProviderOptions options) { this.options = options; return this; }
+
+        public <T> Builder option(ProviderOption<T> option, T value) {
+            this.options = options.with(option, value);
+            return this;
+        }
+
+        public SessionDraft build() {
+            return new SessionDraft(kind, title, description, start, duration, timeZone, organizer, hosts, invitees,
+                    access, password, media, live, recurrence, options);
+        }
+    }
+}

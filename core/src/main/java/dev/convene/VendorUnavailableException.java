@@ -1,0 +1,21 @@
+package dev.convene;
+
+/**
+ * The vendor could not be reached or was busy (5xx, "system busy", connection failure before the
+ * request was sent, an unreadable answer to a read). Retrying may help.
+ */
+public class VendorUnavailableException extends VendorException {
+    public VendorUnavailableException(VendorError error, Throwable cause) {
+        super(error, cause);
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.UNAVAILABLE;
+    }
+
+    @Override
+    public boolean isRetryable() {
+        return true;
+    }
+}

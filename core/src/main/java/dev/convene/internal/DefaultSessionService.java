@@ -1,0 +1,505 @@
+package dev.convene.internal;
+
+import dev.convene.AlreadyCancelledException;
+import dev.convene.Capabilities;
+import dev.convene.ConveneException;
+import dev.convene.Feature;
+import dev.convene.InvalidSessionException;
+import dev.convene.KindCapabilities;
+import dev.convene.ListQuery;
+import dev.convene.Operation;
+import dev.convene.Page;
+import dev.convene.RetryPolicy;
+import dev.convene.Session;
+import dev.convene.SessionDraft;
+import dev.convene.SessionEvent;
+import dev.convene.SessionId;
+import dev.convene.SessionKind;
+import dev.convene.SessionListener;
+import dev.convene.SessionNotFoundException;
+import dev.convene.SessionOutcomeUnknownException;
+import dev.convene.SessionService;
+import dev.convene.SessionUpdate;
+import dev.convene.UnsupportedFeatureException;
+import dev.convene.VendorError;
+import dev.convene.VendorException;
+import dev.convene.VendorUnavailableException;
+import dev.convene.Violation;
+import dev.convene.spi.Exchange;
+import dev.convene.spi.VendorClient;
+import dev.convene.spi.http.Redactor;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link SessionService}, written once for every provider: checks input against the provider's
+ * capabilities and the vendor's rules before any I/O, routes by {@link SessionId}, retries what is safe
+ * to retry, turns transport failures into typed errors, tells listeners, and pages.
+ */
+public final class DefaultSessionService implements SessionService {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultSessionService.class);
+
+    private final String provider;
+    private final Capabilities capabilities;
+    private final VendorClient client;
+    private final Clock clock;
+    private final RetryPolicy retry;
+    private final List<SessionListener> listeners;
+    private final Redactor redactor;
+    private final AutoCloseable onClose;
+
+    public DefaultSessionService(String provider, Capabilities capabilities, VendorClient client, Clock clock, RetryPolicy retry,
+                                 List<SessionListener> listeners, Redactor redactor, AutoCloseable onClose) {
+        this.provider = provider;
+        this.capabilities = capabilities;
+        this.client = client;
+        this.clock = clock;
+        this.retry = retry;
+        this.listeners = List.copyOf(listeners);
+        this.redactor = redactor;
+        this.onClose = onClose;
+    }
+
+    @Override
+    public String provider() {
+        return provider;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    // ---- operations -------------------------------------------------------------------------
+
+    @Override
+    public Session create(SessionDraft draft) {
+        SessionDraft checked = checkCreate(draft);
+        return run(new Call<>(Operation.CREATE, checked.kind(), () -> client.create(checked), checked, null));
+    }
+
+    @Override
+    public CompletableFuture<Session> createAsync(SessionDraft draft) {
+        return async(() -> {
+            SessionDraft checked = checkCreate(draft);
+            return new Call<>(Operation.CREATE, checked.kind(), () -> client.create(checked), checked, null);
+        });
+    }
+
+    @Override
+    public Session get(SessionId id) {
+        checkTarget(id, Operation.GET);
+        return run(new Call<>(Operation.GET, id.kind(), () -> client.get(id), null, id));
+    }
+
+    @Override
+    public CompletableFuture<Session> getAsync(SessionId id) {
+        return async(() -> {
+            checkTarget(id, Operation.GET);
+            return new Call<>(Operation.GET, id.kind(), () -> client.get(id), null, id);
+        });
+    }
+
+    @Override
+    public Session update(SessionId id, SessionUpdate update) {
+        checkUpdate(id, update);
+        return run(new Call<>(Operation.UPDATE, id.kind(), () -> client.update(id, update), null, id));
+    }
+
+    @Override
+    public CompletableFuture<Session> updateAsync(SessionId id, SessionUpdate update) {
+        return async(() -> {
+            checkUpdate(id, update);
+            return new Call<>(Operation.UPDATE, id.kind(), () -> client.update(id, update), null, id);
+        });
+    }
+
+    @Override
+    public void cancel(SessionId id) {
+        checkTarget(id, Operation.CANCEL);
+        run(new Call<>(Operation.CANCEL, id.kind(), () -> client.cancel(id), null, id));
+    }
+
+    @Override
+    public CompletableFuture<Void> cancelAsync(SessionId id) {
+        return async(() -> {
+            checkTarget(id, Operation.CANCEL);
+            return new Call<>(Operation.CANCEL, id.kind(), () -> client.cancel(id), null, id);
+        });
+    }
+
+    @Override
+    public Page<Session> list(ListQuery query) {
+        Listing listing = checkList(query);
+        return listing.toPage(run(listing.call()));
+    }
+
+    @Override
+    public CompletableFuture<Page<Session>> listAsync(ListQuery query) {
+        try {
+            Listing listing = checkList(query);
+            return async(listing::call).thenApply(listing::toPage);
+        } catch (ConveneException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public Stream<Session> listAll(ListQuery query) {
+        checkList(query);
+        Iterator<Session> pages = new Iterator<>() {
+            Page<Session> page;
+            Iterator<Session> items = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                // Pages are fetched only as the stream is consumed, and only one is held at a time.
+                while (!items.hasNext() && (page == null || page.hasNext())) {
+                    page = list(page == null ? query : query.withCursor(page.nextCursor()));
+                    items = page.items().iterator();
+                }
+                return items.hasNext();
+            }
+
+            @Override
+            public Session next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return items.next();
+            }
+        };
+        Supplier<Spliterator<Session>> lazy = () -> Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL);
+        return StreamSupport.stream(lazy, Spliterator.ORDERED | Spliterator.NONNULL, false);
+    }
+
+    @Override
+    public List<Session> findCreated(SessionDraft draft) {
+        SessionDraft d = normalize(draft);
+        if (d.kind() == null || d.start() == null || d.title() == null) {
+            throw new InvalidSessionException(List.of(new Violation("draft", "needs kind, title and start to be found again")));
+        }
+        if (!capabilities.supports(d.kind(), Operation.LIST)) {
+            throw new UnsupportedFeatureException(provider, d.kind(), Operation.LIST.name() + " (needed to look for the session)");
+        }
+        Instant start = d.start();
+        ListQuery query = ListQuery.of(d.kind()).withOrganizer(d.organizer()).between(start.minusSeconds(60), start.plusSeconds(60));
+        try (Stream<Session> all = listAll(query)) {
+            return all.filter(s -> s.title().equals(d.title()) && s.start().getEpochSecond() == start.getEpochSecond()).toList();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+            if (onClose != null) {
+                onClose.close();
+            }
+        } catch (Exception e) {
+            LOG.warn("closing {} failed: {}", provider, redactor.redact(String.valueOf(e)));
+        }
+    }
+
+    // ---- checks before any I/O ----------------------------------------------------------------
+
+    private SessionDraft normalize(SessionDraft draft) {
+        if (draft == null) {
+            throw new InvalidSessionException(List.of(new Violation("draft", "is required")));
+        }
+        SessionDraft.Builder b = draft.toBuilder();
+        if (draft.organizer() == null || draft.organizer().isBlank()) {
+            b.organizer(client.defaultOrganizer());
+        }
+        if (draft.timeZone() == null) {
+            b.timeZone(ZoneOffset.UTC);
+        }
+        return b.build();
+    }
+
+    private SessionDraft checkCreate(SessionDraft raw) {
+        SessionDraft draft = normalize(raw);
+        if (draft.kind() == null) {
+            throw new InvalidSessionException(List.of(new Violation("kind", "is required")));
+        }
+        KindCapabilities kind = supported(draft.kind(), Operation.CREATE);
+        features(draft.kind(), kind, Feature.usedBy(draft));
+        List<Violation> violations = new ArrayList<>(Validation.draft(draft, kind.limits(), clock.instant()));
+        violations.addAll(client.validate(draft));
+        if (!violations.isEmpty()) {
+            throw new InvalidSessionException(violations);
+        }
+        return draft;
+    }
+
+    private void checkUpdate(SessionId id, SessionUpdate update) {
+        if (update == null) {
+            throw new InvalidSessionException(List.of(new Violation("update", "is required")));
+        }
+        KindCapabilities kind = checkTarget(id, Operation.UPDATE);
+        features(id.kind(), kind, Feature.usedBy(update));
+        List<Violation> violations = new ArrayList<>(Validation.update(update, kind.limits(), clock.instant()));
+        violations.addAll(client.validate(id, update));
+        if (!violations.isEmpty()) {
+            throw new InvalidSessionException(violations);
+        }
+    }
+
+    private KindCapabilities checkTarget(SessionId id, Operation operation) {
+        if (id == null) {
+            throw new InvalidSessionException(List.of(new Violation("id", "is required")));
+        }
+        if (!id.provider().equals(provider)) {
+            throw new InvalidSessionException(List.of(new Violation("id", "belongs to provider '" + id.provider()
+                    + "', but this service talks to '" + provider + "'")));
+        }
+        return supported(id.kind(), operation);
+    }
+
+    private KindCapabilities supported(SessionKind kind, Operation operation) {
+        KindCapabilities k = capabilities.of(kind).orElseThrow(() -> new UnsupportedFeatureException(provider, kind, kind.wireName() + " sessions"));
+        if (!k.supports(operation)) {
+            throw new UnsupportedFeatureException(provider, kind, operation.name());
+        }
+        return k;
+    }
+
+    private void features(SessionKind kind, KindCapabilities k, Set<Feature> used) {
+        Set<Feature> missing = EnumSet.noneOf(Feature.class);
+        missing.addAll(used);
+        missing.removeAll(k.features());
+        if (!missing.isEmpty()) {
+            throw new UnsupportedFeatureException(provider, kind, missing.stream().map(Enum::name).collect(Collectors.joining(", ")));
+        }
+    }
+
+    /** A list call resolved to one kind and the provider's cursor, and how to turn its page into ours. */
+    private record Listing(List<SessionKind> kinds, int index, ListQuery providerQuery, VendorClient client) {
+        Call<Page<Session>> call() {
+            SessionKind kind = kinds.get(index);
+            return new Call<>(Operation.LIST, kind, () -> client.list(kind, providerQuery), null, null);
+        }
+
+        Page<Session> toPage(Page<Session> page) {
+            if (page.hasNext()) {
+                return new Page<>(page.items(), Cursors.encode(kinds.get(index), page.nextCursor()));
+            }
+            if (index + 1 < kinds.size()) {
+                return new Page<>(page.items(), Cursors.encode(kinds.get(index + 1), null));
+            }
+            return Page.last(page.items());
+        }
+    }
+
+    private Listing checkList(ListQuery query) {
+        ListQuery q = query == null ? ListQuery.all() : query;
+        List<SessionKind> kinds;
+        if (q.kind() != null) {
+            supported(q.kind(), Operation.LIST);
+            kinds = List.of(q.kind());
+        } else {
+            kinds = capabilities.supportedKinds().stream().filter(k -> capabilities.supports(k, Operation.LIST)).sorted().toList();
+            if (kinds.isEmpty()) {
+                throw new UnsupportedFeatureException(provider, null, "listing sessions");
+            }
+        }
+        int index = 0;
+        String providerCursor = null;
+        if (q.cursor() != null) {
+            Cursors.Position position;
+            try {
+                position = Cursors.decode(q.cursor());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSessionException(List.of(new Violation("cursor", e.getMessage())));
+            }
+            index = kinds.indexOf(position.kind());
+            if (index < 0) {
+                throw new InvalidSessionException(List.of(new Violation("cursor", "belongs to a listing of other kinds")));
+            }
+            providerCursor = position.providerCursor();
+        }
+        String organizer = q.organizer() == null || q.organizer().isBlank() ? client.defaultOrganizer() : q.organizer();
+        ListQuery providerQuery = new ListQuery(kinds.get(index), organizer, q.from(), q.to(), q.pageSize(), providerCursor);
+        return new Listing(kinds, index, providerQuery, client);
+    }
+
+    // ---- running, retrying, classifying failures ------------------------------------------------
+
+    /** One vendor call with what is needed to run, retry and explain it. */
+    private record Call<T>(Operation operation, SessionKind kind, Supplier<Exchange<T>> exchange, SessionDraft draft, SessionId target) {
+        /** Gets and lists read; a cancel that already happened is reported as such by the vendor, so it is safe too. */
+        boolean safeToRetry() {
+            return operation == Operation.GET || operation == Operation.LIST || operation == Operation.CANCEL;
+        }
+    }
+
+    private <T> T run(Call<T> call) {
+        long started = System.nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            SessionEvent event = event(call, attempt, started);
+            fire(l -> l.onStart(event));
+            ConveneException failure;
+            try {
+                T result = call.exchange().get().execute();
+                fire(l -> l.onSuccess(event(call, event.attempt(), started)));
+                return result;
+            } catch (Throwable t) {
+                failure = classify(call, t);
+            }
+            if (doneAlready(call, attempt, failure)) {
+                fire(l -> l.onSuccess(event(call, event.attempt(), started)));
+                return null;
+            }
+            Optional<Duration> delay = retryDelay(call, attempt, failure);
+            if (delay.isEmpty()) {
+                ConveneException f = failure;
+                fire(l -> l.onFailure(event(call, event.attempt(), started), f));
+                throw failure;
+            }
+            ConveneException f = failure;
+            fire(l -> l.onRetry(event(call, event.attempt(), started), f, delay.get()));
+            sleep(delay.get());
+        }
+    }
+
+    private <T> CompletableFuture<T> async(Supplier<Call<T>> prepare) {
+        Call<T> call;
+        try {
+            call = prepare.get();
+        } catch (ConveneException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        attemptAsync(call, 1, System.nanoTime(), result);
+        return result;
+    }
+
+    private <T> void attemptAsync(Call<T> call, int attempt, long started, CompletableFuture<T> result) {
+        SessionEvent event = event(call, attempt, started);
+        fire(l -> l.onStart(event));
+        CompletableFuture<T> exchange;
+        try {
+            exchange = call.exchange().get().enqueue();
+        } catch (Throwable t) {
+            exchange = CompletableFuture.failedFuture(t);
+        }
+        exchange.whenComplete((value, error) -> {
+            if (error == null) {
+                fire(l -> l.onSuccess(event(call, attempt, started)));
+                result.complete(value);
+                return;
+            }
+            ConveneException failure = classify(call, Exchange.unwrap(error));
+            if (doneAlready(call, attempt, failure)) {
+                fire(l -> l.onSuccess(event(call, attempt, started)));
+                result.complete(null);
+                return;
+            }
+            Optional<Duration> delay = retryDelay(call, attempt, failure);
+            if (delay.isEmpty()) {
+                fire(l -> l.onFailure(event(call, attempt, started), failure));
+                result.completeExceptionally(failure);
+                return;
+            }
+            fire(l -> l.onRetry(event(call, attempt, started), failure, delay.get()));
+            CompletableFuture.delayedExecutor(delay.get().toNanos(), TimeUnit.NANOSECONDS)
+                    .execute(() -> attemptAsync(call, attempt + 1, started, result));
+        });
+    }
+
+    /** A retried cancel whose earlier attempt went through meets "already cancelled" or "not found": the job is done. */
+    private static boolean doneAlready(Call<?> call, int attempt, ConveneException failure) {
+        return call.operation() == Operation.CANCEL && attempt > 1
+                && (failure instanceof AlreadyCancelledException || failure instanceof SessionNotFoundException);
+    }
+
+    private Optional<Duration> retryDelay(Call<?> call, int attempt, ConveneException failure) {
+        if (!call.safeToRetry() || attempt >= retry.maxAttempts()
+                || !(failure instanceof VendorException vendor) || !vendor.isRetryable()) {
+            return Optional.empty();
+        }
+        Duration backoff = retry.backoff(attempt, ThreadLocalRandom.current().nextDouble());
+        Optional<Duration> hint = vendor.retryAfter();
+        if (hint.isPresent()) {
+            if (hint.get().compareTo(retry.maxRetryAfter()) > 0) {
+                return Optional.empty();
+            }
+            return Optional.of(hint.get().compareTo(backoff) > 0 ? hint.get() : backoff);
+        }
+        return Optional.of(backoff);
+    }
+
+    /** Every failure becomes one of Convene's exceptions; whether a write may have happened decides which. */
+    private ConveneException classify(Call<?> call, Throwable t) {
+        if (t instanceof ConveneException e) {
+            return e;
+        }
+        boolean write = call.operation() == Operation.CREATE || call.operation() == Operation.UPDATE;
+        String what = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + redactor.redact(t.getMessage()));
+        if (t instanceof IOException io && neverSent(io)) {
+            return new VendorUnavailableException(new VendorError(provider, 0, "", "could not reach the vendor (" + what + ")", null, null), t);
+        }
+        if (write) {
+            return new SessionOutcomeUnknownException(provider, call.operation(), call.draft(), call.target(),
+                    t instanceof IOException ? new IOException(what, t) : t);
+        }
+        if (t instanceof IOException) {
+            return new VendorUnavailableException(new VendorError(provider, 0, "", "no usable answer (" + what + ")", null, null), t);
+        }
+        return new ConveneException(provider + " failed unexpectedly (" + what + ")", t);
+    }
+
+    /** Failures that happen before a byte of the request can have reached the vendor. */
+    private static boolean neverSent(IOException e) {
+        return e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException
+                || (e instanceof SocketTimeoutException && String.valueOf(e.getMessage()).startsWith("connect"));
+    }
+
+    private void sleep(Duration delay) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(delay.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConveneException("interrupted while waiting to retry", e);
+        }
+    }
+
+    private SessionEvent event(Call<?> call, int attempt, long started) {
+        return new SessionEvent(provider, call.operation(), call.kind(), attempt, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private void fire(java.util.function.Consumer<SessionListener> action) {
+        for (SessionListener l : listeners) {
+            try {
+                action.accept(l);
+            } catch (RuntimeException e) {
+                LOG.warn("a SessionListener threw and was ignored: {}", e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.convene.internal;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+/**
+ * The root OkHttp client every provider derives from: one connection pool and one dispatcher per
+ * distinct setting, shared by all services in the JVM. OkHttp's defaults are raised for a scheduler
+ * (5 requests per host would cap a busy app far below what vendors allow), and dispatcher threads are
+ * daemons so a command-line tool exits when its work is done.
+ */
+public final class HttpRoot {
+    private static final Map<Settings, OkHttpClient> ROOTS = new ConcurrentHashMap<>();
+
+    /**
+     * @param keepAlive how long an idle connection is kept; below common server idle timeouts (60 s),
+     *                  so that we rarely reuse a connection the vendor has already closed
+     */
+    public record Settings(int maxRequests, int maxRequestsPerHost, Duration connectTimeout, Duration readTimeout,
+                           Duration callTimeout, Duration keepAlive) {
+        public static final Settings DEFAULT = new Settings(256, 64, Duration.ofSeconds(10), Duration.ofSeconds(30),
+                Duration.ofSeconds(60), Duration.ofSeconds(50));
+    }
+
+    private HttpRoot() {
+    }
+
+    public static OkHttpClient client(Settings settings) {
+        return ROOTS.computeIfAbsent(settings, HttpRoot::build);
+    }
+
+    private static OkHttpClient build(Settings s) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "convene-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        Dispatcher dispatcher = new Dispatcher(executor);
+        dispatcher.setMaxRequests(s.maxRequests());
+        dispatcher.setMaxRequestsPerHost(s.maxRequestsPerHost());
+        return new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(Math.max(5, s.maxRequestsPerHost()), s.keepAlive().toMillis(), TimeUnit.MILLISECONDS))
+                .connectTimeout(s.connectTimeout())
+                .readTimeout(s.readTimeout())
+                .writeTimeout(s.readTimeout())
+                .callTimeout(s.callTimeout())
+                .followRedirects(false)
+                .build();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.convene.internal;
+
+import dev.convene.Limits;
+import dev.convene.Recurrence;
+import dev.convene.SessionDraft;
+import dev.convene.SessionUpdate;
+import dev.convene.Violation;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The generic rules every draft and update meets, from the provider's declared {@link Limits}. */
+public final class Validation {
+    private Validation() {
+    }
+
+    public static List<Violation> draft(SessionDraft d, Limits limits, Instant now) {
+        List<Violation> out = new ArrayList<>();
+        if (d.kind() == null) {
+            out.add(new Violation("kind", "is required"));
+        }
+        if (d.title() == null || d.title().isBlank()) {
+            out.add(new Violation("title", "is required"));
+        }
+        if (d.start() == null) {
+            out.add(new Violation("start", "is required"));
+        }
+        if (d.duration() == null) {
+            out.add(new Violation("duration", "is required"));
+        }
+        common(out, limits, now, d.title(), d.description(), d.start(), d.duration(), d.hosts(), d.invitees(), d.password(),
+                d.recurrence(), d.timeZone());
+        return out;
+    }
+
+    public static List<Violation> update(SessionUpdate u, Limits limits, Instant now) {
+        List<Violation> out = new ArrayList<>();
+        if (u.isEmpty()) {
+            out.add(new Violation("update", "changes nothing"));
+        }
+        if (u.title() != null && u.title().isBlank()) {
+            out.add(new Violation("title", "must not be blank"));
+        }
+        common(out, limits, now, u.title(), u.description(), u.start(), u.duration(), u.hosts(), u.invitees(), u.password(),
+                u.recurrence(), u.timeZone());
+        return out;
+    }
+
+    private static void common(List<Violation> out, Limits limits, Instant now, String title, String description,
+                               Instant start, Duration duration, List<String> hosts, List<String> invitees,
+                               String password, Recurrence recurrence, ZoneId zone) {
+        if (title != null && !title.isBlank()) {
+            maxLength(out, "title", title, limits.maxTitleLength());
+        }
+        if (description != null) {
+            maxLength(out, "description", description, limits.maxDescriptionLength());
+        }
+        if (start != null && !start.isAfter(now)) {
+            out.add(new Violation("start", "must be in the future, was " + start + " (now " + now + ")"));
+        }
+        if (duration != null && (duration.compareTo(limits.minDuration()) < 0 || duration.compareTo(limits.maxDuration()) > 0)) {
+            out.add(new Violation("duration", "must be between " + human(limits.minDuration()) + " and " + human(limits.maxDuration())
+                    + ", was " + human(duration)));
+        }
+        people(out, "hosts", hosts, limits.maxHosts());
+        people(out, "invitees", invitees, limits.maxInvitees());
+        if (password != null && limits.passwordPattern() != null && !limits.passwordMatches(password)) {
+            out.add(new Violation("password", "must be " + limits.passwordRule()));
+        }
+        if (recurrence != null) {
+            recurrence(out, recurrence, limits, start, zone == null ? ZoneOffset.UTC : zone);
+        }
+    }
+
+    private static void recurrence(List<Violation> out, Recurrence r, Limits limits, Instant start, ZoneId zone) {
+        int max = limits.maxOccurrences();
+        if (r.count() != null && r.count() > max) {
+            out.add(new Violation("recurrence.count", "must be at most " + max + ", was " + r.count()));
+        }
+        if (r.until() != null && start != null) {
+            if (r.until().isBefore(start.atZone(zone).toLocalDate())) {
+                out.add(new Violation("recurrence.until", "must not be before the start date, was " + r.until()));
+            } else {
+                long n = r.occurrences(start.atZone(zone)).limit(max + 1L).count();
+                if (n > max) {
+                    out.add(new Violation("recurrence.until", "gives more than " + max + " occurrences; end earlier or use a count"));
+                }
+            }
+        }
+    }
+
+    private static void people(List<Violation> out, String field, List<String> people, int max) {
+        if (people == null) {
+            return;
+        }
+        if (people.size() > max) {
+            out.add(new Violation(field, "must list at most " + max + ", was " + people.size()));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < people.size(); i++) {
+            String p = people.get(i);
+            if (p == null || p.isBlank()) {
+                out.add(new Violation(field + "[" + i + "]", "must not be blank"));
+            } else if (!seen.add(p)) {
+                out.add(new Violation(field + "[" + i + "]", "repeats '" + p + "'"));
+            }
+        }
+    }
+
+    private static void maxLength(List<Violation> out, String field, String value, int max) {
+        int length = value.codePointCount(0, value.length());
+        if (length > max) {
+            out.add(new Violation(field, "must be at most " + max + " characters, was " + length));
+        }
+    }
+
+    static String human(Duration d) {
+        if (d.toSecondsPart() == 0 && d.toMinutesPart() == 0 && d.toHours() > 0) {
+            return d.toHours() + " h";
+        }
+        if (d.toSecondsPart() == 0) {
+            return d.toMinutes() + " min";
+        }
+        return d.toSeconds() + " s";
+    }
+}

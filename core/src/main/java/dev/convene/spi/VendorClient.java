@@ -1,0 +1,53 @@
+package dev.convene.spi;
+
+import dev.convene.ListQuery;
+import dev.convene.Page;
+import dev.convene.Session;
+import dev.convene.SessionDraft;
+import dev.convene.SessionId;
+import dev.convene.SessionKind;
+import dev.convene.SessionUpdate;
+import dev.convene.Violation;
+import java.util.List;
+
+/**
+ * The narrow operations a provider implements; everything around them (validation against the
+ * declared capabilities, retries, listeners, paging, async) is core's, written once.
+ *
+ * <p>Core calls an operation only for kinds and operations the provider declared, after the generic
+ * checks passed. Each returns an {@link Exchange} that core runs blocking or non-blocking and may run
+ * again (for safe retries), so building one must not send anything.
+ */
+public interface VendorClient extends AutoCloseable {
+
+    /** Vendor rules the generic {@link dev.convene.Limits} cannot express; empty when all is well. */
+    default List<Violation> validate(SessionDraft draft) {
+        return List.of();
+    }
+
+    /** Vendor rules for an update of {@code id}; empty when all is well. */
+    default List<Violation> validate(SessionId id, SessionUpdate update) {
+        return List.of();
+    }
+
+    Exchange<Session> create(SessionDraft draft);
+
+    Exchange<Session> get(SessionId id);
+
+    Exchange<Session> update(SessionId id, SessionUpdate update);
+
+    Exchange<Void> cancel(SessionId id);
+
+    /**
+     * One page of sessions of {@code kind}. {@code query.cursor()} is this provider's own cursor from a
+     * previous page (core keeps the cross-kind bookkeeping) and {@code query.kind()} equals {@code kind}.
+     */
+    Exchange<Page<Session>> list(SessionKind kind, ListQuery query);
+
+    /** The organizer used when a draft or query names none. */
+    String defaultOrganizer();
+
+    @Override
+    default void close() {
+    }
+}

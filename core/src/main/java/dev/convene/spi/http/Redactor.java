@@ -1,0 +1,99 @@
+package dev.convene.spi.http;
+
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps secrets out of logs and messages. It knows secrets two ways: by value (configured secrets and
+ * every token a provider fetched, registered with {@link #addSecret}) and by name (query parameters,
+ * headers and JSON fields that always carry secrets, like {@code access_token} or {@code Authorization}).
+ */
+public final class Redactor {
+    public static final String MASK = "****";
+    /** Names whose values are secret wherever they appear; lower case. */
+    private static final Set<String> DEFAULT_NAMES = Set.of(
+            "access_token", "corpsecret", "corp_secret", "client_secret", "secret", "secretkey", "secret_key",
+            "authorization", "proxy-authorization", "x-tc-signature", "x-tc-key", "token", "refresh_token");
+
+    private final Set<String> fixedSecrets = ConcurrentHashMap.newKeySet();
+    /** Tokens come and go; remembering the most recent ones is enough, and keeps memory bounded. */
+    private final Cache<String, Boolean> recentSecrets = CacheBuilder.newBuilder().maximumSize(512).build();
+    private final Set<String> names = ConcurrentHashMap.newKeySet();
+    private volatile Pattern jsonPattern;
+    private volatile Pattern formPattern;
+
+    public Redactor() {
+        names.addAll(DEFAULT_NAMES);
+        rebuild();
+    }
+
+    /** A configured secret (corp secret, SecretKey, client secret): masked for good. */
+    public void addFixedSecret(String secret) {
+        if (usable(secret)) {
+            fixedSecrets.add(secret);
+            fixedSecrets.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A short-lived secret (an access token, a signature): masked while it is among the most recent. */
+    public void addSecret(String secret) {
+        if (usable(secret)) {
+            recentSecrets.put(secret, Boolean.TRUE);
+            recentSecrets.put(URLEncoder.encode(secret, StandardCharsets.UTF_8), Boolean.TRUE);
+        }
+    }
+
+    /** A query parameter, header or JSON field name whose value is always secret. */
+    public void addSensitiveName(String name) {
+        names.add(name.toLowerCase(Locale.ROOT));
+        rebuild();
+    }
+
+    public boolean isSensitiveName(String name) {
+        return names.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@code text} with every known secret value, and the value of every sensitive {@code name=value} or {@code "name":"value"}, masked. */
+    public String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        for (String s : fixedSecrets) {
+            out = out.replace(s, MASK);
+        }
+        for (String s : recentSecrets.asMap().keySet()) {
+            out = out.replace(s, MASK);
+        }
+        out = mask(jsonPattern, out);
+        return mask(formPattern, out);
+    }
+
+    private static String mask(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        StringBuilder b = new StringBuilder(text.length());
+        while (m.find()) {
+            m.appendReplacement(b, Matcher.quoteReplacement(m.group(1) + MASK));
+        }
+        m.appendTail(b);
+        return b.toString();
+    }
+
+    private void rebuild() {
+        String alternatives = String.join("|", names.stream().map(Pattern::quote).toList());
+        jsonPattern = Pattern.compile("(?i)(\"(?:" + alternatives + ")\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)");
+        formPattern = Pattern.compile("(?i)((?<![A-Za-z0-9_-])(?:" + alternatives + ")=)([^&\\s\"]*)");
+    }
+
+    private static boolean usable(String secret) {
+        // Very short values would mask ordinary text; no real credential is that short.
+        return secret != null && secret.length() >= 6;
+    }
+}

@@ -1,0 +1,165 @@
+package dev.convene.spi.json;
+
+import com.squareup.moshi.Json;
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Moshi adapters for the vendors' wire quirks, applied only where a DTO field carries the matching
+ * qualifier ({@link NumericString}, {@link EpochSeconds}, {@link EpochSecondsString},
+ * {@link ZeroOneBoolean}), plus a fallback for enums: a value the enum does not know decodes to its
+ * constant named {@code UNKNOWN} instead of failing, so a vendor adding a status does not break us.
+ */
+public final class JsonQuirks {
+    public static final JsonAdapter.Factory FACTORY = JsonQuirks::create;
+
+    private JsonQuirks() {
+    }
+
+    /** A Moshi with the quirk adapters registered. */
+    public static Moshi.Builder moshi() {
+        return new Moshi.Builder().add(FACTORY);
+    }
+
+    private static JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
+        Class<?> raw = Types.getRawType(type);
+        if (Types.nextAnnotations(annotations, NumericString.class) != null && (raw == long.class || raw == Long.class)) {
+            return new NumericStringAdapter().nullSafe();
+        }
+        if (Types.nextAnnotations(annotations, EpochSeconds.class) != null && raw == Instant.class) {
+            return new EpochAdapter(false).nullSafe();
+        }
+        if (Types.nextAnnotations(annotations, EpochSecondsString.class) != null && raw == Instant.class) {
+            return new EpochAdapter(true).nullSafe();
+        }
+        if (Types.nextAnnotations(annotations, ZeroOneBoolean.class) != null && (raw == boolean.class || raw == Boolean.class)) {
+            return new ZeroOneAdapter().nullSafe();
+        }
+        if (annotations.isEmpty() && raw.isEnum()) {
+            return unknownFallback(raw);
+        }
+        return null;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static JsonAdapter<?> unknownFallback(Class<?> raw) {
+        Enum<?> unknown = null;
+        for (Object constant : raw.getEnumConstants()) {
+            if (((Enum<?>) constant).name().equals("UNKNOWN")) {
+                unknown = (Enum<?>) constant;
+            }
+        }
+        return unknown == null ? null : new FallbackEnumAdapter(raw, unknown).nullSafe();
+    }
+
+    private static long parseLong(JsonReader reader) throws IOException {
+        JsonReader.Token token = reader.peek();
+        if (token == JsonReader.Token.STRING) {
+            String s = reader.nextString();
+            try {
+                return Long.parseLong(s.trim());
+            } catch (NumberFormatException e) {
+                throw new JsonDataException("expected a number in a string but was '" + s + "' at " + reader.getPath());
+            }
+        }
+        return reader.nextLong();
+    }
+
+    private static final class NumericStringAdapter extends JsonAdapter<Long> {
+        @Override
+        public Long fromJson(JsonReader reader) throws IOException {
+            return parseLong(reader);
+        }
+
+        @Override
+        public void toJson(JsonWriter writer, Long value) throws IOException {
+            writer.value(Long.toString(value));
+        }
+    }
+
+    private static final class EpochAdapter extends JsonAdapter<Instant> {
+        private final boolean asString;
+
+        EpochAdapter(boolean asString) {
+            this.asString = asString;
+        }
+
+        @Override
+        public Instant fromJson(JsonReader reader) throws IOException {
+            return Instant.ofEpochSecond(parseLong(reader));
+        }
+
+        @Override
+        public void toJson(JsonWriter writer, Instant value) throws IOException {
+            if (asString) {
+                writer.value(Long.toString(value.getEpochSecond()));
+            } else {
+                writer.value(value.getEpochSecond());
+            }
+        }
+    }
+
+    private static final class ZeroOneAdapter extends JsonAdapter<Boolean> {
+        @Override
+        public Boolean fromJson(JsonReader reader) throws IOException {
+            if (reader.peek() == JsonReader.Token.BOOLEAN) {
+                return reader.nextBoolean();
+            }
+            int n = reader.nextInt();
+            if (n != 0 && n != 1) {
+                throw new JsonDataException("expected 0 or 1 but was " + n + " at " + reader.getPath());
+            }
+            return n == 1;
+        }
+
+        @Override
+        public void toJson(JsonWriter writer, Boolean value) throws IOException {
+            writer.value(value ? 1 : 0);
+        }
+    }
+
+    private static final class FallbackEnumAdapter<E extends Enum<E>> extends JsonAdapter<E> {
+        private final Map<String, E> byName = new HashMap<>();
+        private final Map<E, String> names = new HashMap<>();
+        private final E unknown;
+
+        FallbackEnumAdapter(Class<E> type, E unknown) {
+            this.unknown = unknown;
+            for (E constant : type.getEnumConstants()) {
+                String name = constant.name();
+                try {
+                    Json json = type.getField(name).getAnnotation(Json.class);
+                    if (json != null) {
+                        name = json.name();
+                    }
+                } catch (NoSuchFieldException e) {
+                    throw new AssertionError(e);
+                }
+                byName.put(name, constant);
+                names.put(constant, name);
+            }
+        }
+
+        @Override
+        public E fromJson(JsonReader reader) throws IOException {
+            String value = reader.peek() == JsonReader.Token.NUMBER ? Long.toString(reader.nextLong()) : reader.nextString();
+            return byName.getOrDefault(value, unknown);
+        }
+
+        @Override
+        public void toJson(JsonWriter writer, E value) throws IOException {
+            writer.value(names.get(value));
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.convene.testing;
+
+import dev.convene.ListQuery;
+import dev.convene.Operation;
+import dev.convene.Page;
+import dev.convene.Session;
+import dev.convene.SessionDraft;
+import dev.convene.SessionId;
+import dev.convene.SessionKind;
+import dev.convene.SessionUpdate;
+import dev.convene.spi.Exchange;
+import dev.convene.spi.ProviderContext;
+import dev.convene.spi.VendorClient;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Answers each operation from a script: queued failures first, then a plausible success. Counts every attempt. */
+public final class ScriptedVendor implements VendorClient {
+    volatile ProviderContext context;
+    private final Map<Operation, Deque<Throwable>> failures = new EnumMap<>(Operation.class);
+    private final Map<Operation, AtomicInteger> attempts = new EnumMap<>(Operation.class);
+    private final List<List<Session>> pages = new ArrayList<>();
+
+    ScriptedVendor() {
+        for (Operation op : Operation.values()) {
+            failures.put(op, new ArrayDeque<>());
+            attempts.put(op, new AtomicInteger());
+        }
+    }
+
+    public synchronized ScriptedVendor fail(Operation operation, Throwable... errors) {
+        failures.get(operation).addAll(List.of(errors));
+        return this;
+    }
+
+    public ScriptedVendor pages(List<List<Session>> pages) {
+        this.pages.clear();
+        this.pages.addAll(pages);
+        return this;
+    }
+
+    public int attempts(Operation operation) {
+        return attempts.get(operation).get();
+    }
+
+    public ProviderContext context() {
+        return context;
+    }
+
+    public static Session session(SessionKind kind, String nativeId, String title) {
+        return Session.builder().id(SessionId.of("scripted", kind, nativeId)).title(title)
+                .start(Instant.parse("2030-01-01T10:00:00Z")).duration(Duration.ofHours(1)).build();
+    }
+
+    private <T> Exchange<T> scripted(Operation op, java.util.function.Supplier<T> success) {
+        return new Exchange<>() {
+            @Override
+            public T execute() throws IOException {
+                attempts.get(op).incrementAndGet();
+                Throwable t;
+                synchronized (ScriptedVendor.this) {
+                    t = failures.get(op).poll();
+                }
+                if (t instanceof IOException io) {
+                    throw io;
+                }
+                if (t instanceof RuntimeException r) {
+                    throw r;
+                }
+                return success.get();
+            }
+
+            @Override
+            public CompletableFuture<T> enqueue() {
+                return CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return execute();
+                    } catch (IOException e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                });
+            }
+        };
+    }
+
+    @Override
+    public Exchange<Session> create(SessionDraft draft) {
+        return scripted(Operation.CREATE, () -> Session.builder().id(SessionId.of("scripted", draft.kind(), "n1")).title(draft.title())
+                .start(draft.start()).duration(draft.duration()).organizer(draft.organizer()).build());
+    }
+
+    @Override
+    public Exchange<Session> get(SessionId id) {
+        return scripted(Operation.GET, () -> session(id.kind(), id.nativeId(), "got"));
+    }
+
+    @Override
+    public Exchange<Session> update(SessionId id, SessionUpdate update) {
+        return scripted(Operation.UPDATE, () -> session(id.kind(), id.nativeId(), update.title()));
+    }
+
+    @Override
+    public Exchange<Void> cancel(SessionId id) {
+        return scripted(Operation.CANCEL, () -> null);
+    }
+
+    @Override
+    public Exchange<Page<Session>> list(SessionKind kind, ListQuery query) {
+        return scripted(Operation.LIST, () -> {
+            List<List<Session>> mine = pages.stream().filter(p -> p.isEmpty() || p.get(0).kind() == kind).toList();
+            int index = query.cursor() == null ? 0 : Integer.parseInt(query.cursor());
+            if (mine.isEmpty()) {
+                return Page.last(List.of());
+            }
+            return new Page<>(mine.get(index), index + 1 < mine.size() ? Integer.toString(index + 1) : null);
+        });
+    }
+
+    @Override
+    public String defaultOrganizer() {
+        return "organizer@example.com";
+    }
+}

@@ -1,0 +1,48 @@
+package dev.convene.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/** The contract suite is only worth something if it fails for a provider that breaks it. */
+class ContractCanFailTest {
+
+    static Stream<Arguments> flaws() {
+        return Stream.of(
+                Arguments.of(FlawedToys.DropsDescription.class, "meeting DESCRIPTION"),
+                Arguments.of(FlawedToys.IgnoresRecurrence.class, "meeting RECURRENCE"),
+                Arguments.of(FlawedToys.WrongStart.class, "createThenGetKeepsTheBasics"),
+                Arguments.of(FlawedToys.UnknownAsUnavailable.class, "anUnknownSessionIsNotFound"),
+                Arguments.of(FlawedToys.NoTokenRefresh.class, "aRevokedTokenIsReplacedOnceAndTheCallSucceeds"),
+                Arguments.of(FlawedToys.OverstatedTitleLimit.class, "theDeclaredTitleLimitIsTrue"));
+    }
+
+    @ParameterizedTest(name = "{0} fails {1}")
+    @MethodSource("flaws")
+    void theSuiteCatchesTheFlaw(Class<?> flawed, String expectedFailure) {
+        TestExecutionSummary summary = run(flawed);
+        List<String> failed = summary.getFailures().stream()
+                .map(f -> f.getTestIdentifier().getUniqueId() + " " + f.getTestIdentifier().getDisplayName()).toList();
+        assertThat(failed).as("failed tests of " + flawed.getSimpleName()).anySatisfy(name -> assertThat(name).contains(expectedFailure));
+        assertThat(summary.getTestsSucceededCount()).as("a flaw breaks some tests, not the whole suite").isGreaterThan(10);
+    }
+
+    private static TestExecutionSummary run(Class<?> flawed) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(flawed)).build();
+        Launcher launcher = LauncherFactory.create();
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        launcher.execute(request, listener);
+        return listener.getSummary();
+    }
+}

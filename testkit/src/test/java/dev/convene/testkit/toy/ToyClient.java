@@ -1,0 +1,186 @@
+package dev.convene.testkit.toy;
+
+import com.squareup.moshi.Json;
+import com.squareup.moshi.Moshi;
+import dev.convene.ListQuery;
+import dev.convene.Page;
+import dev.convene.Recurrence;
+import dev.convene.Session;
+import dev.convene.SessionDraft;
+import dev.convene.SessionId;
+import dev.convene.SessionKind;
+import dev.convene.SessionStatus;
+import dev.convene.SessionUpdate;
+import dev.convene.VendorError;
+import dev.convene.VendorException;
+import dev.convene.spi.Exchange;
+import dev.convene.spi.ProviderContext;
+import dev.convene.spi.VendorClient;
+import dev.convene.spi.http.NonIdempotent;
+import dev.convene.spi.http.ProviderHttp;
+import dev.convene.spi.http.TokenInterceptor;
+import dev.convene.spi.http.VendorErrors;
+import dev.convene.spi.json.EpochSeconds;
+import dev.convene.spi.json.JsonQuirks;
+import dev.convene.spi.token.AccessToken;
+import dev.convene.spi.token.TokenCache;
+import dev.convene.spi.token.TokenKey;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import okhttp3.Headers;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import retrofit2.http.Body;
+import retrofit2.http.Field;
+import retrofit2.http.FormUrlEncoded;
+import retrofit2.http.GET;
+import retrofit2.http.PATCH;
+import retrofit2.http.POST;
+import retrofit2.http.Path;
+import retrofit2.http.Query;
+
+/** The toy vendor's client: wire records, a Retrofit interface, token handling, error mapping. */
+final class ToyClient implements VendorClient {
+
+    public record TokenAnswer(@Json(name = "access_token") String accessToken, @Json(name = "expires_in") long expiresIn) {
+    }
+
+    public record WireSession(String id, String kind, String title, String description, @EpochSeconds Instant start,
+                              Long minutes, String zone, String password, String rrule, String status) {
+    }
+
+    public record WirePage(List<WireSession> items, @Json(name = "next_cursor") String nextCursor) {
+    }
+
+    public record WireError(String error, String message) {
+    }
+
+    interface Api {
+        @FormUrlEncoded
+        @POST("oauth/token")
+        Exchange<TokenAnswer> token(@Field("key") String key, @Field("secret") String secret);
+
+        @NonIdempotent
+        @POST("v1/sessions")
+        Exchange<WireSession> create(@Body WireSession session);
+
+        @GET("v1/sessions/{id}")
+        Exchange<WireSession> get(@Path("id") String id);
+
+        @PATCH("v1/sessions/{id}")
+        Exchange<WireSession> update(@Path("id") String id, @Body WireSession change);
+
+        @POST("v1/sessions/{id}/cancel")
+        Exchange<Void> cancel(@Path("id") String id);
+
+        @GET("v1/sessions")
+        Exchange<WirePage> list(@Query("kind") String kind, @Query("page_size") Integer pageSize, @Query("cursor") String cursor);
+    }
+
+    private final ProviderContext context;
+    private final Api api;
+    private final String flaw;
+
+    ToyClient(ProviderContext context) {
+        this.context = context;
+        this.flaw = context.config().get("flaw", "");
+        String base = context.config().require("base-url");
+        String key = context.config().require("key");
+        String secret = context.config().require("secret");
+        Moshi moshi = JsonQuirks.moshi().build();
+        VendorErrors errors = errors(moshi);
+        Api tokenApi = ProviderHttp.retrofit(ProviderHttp.client(context), base, moshi, errors).create(Api.class);
+        TokenCache tokens = new TokenCache(context.tokenStore(), TokenKey.of("toy", base, key, secret), () -> {
+            TokenAnswer a = tokenApi.token(key, secret).execute();
+            return new AccessToken(a.accessToken(), context.clock().instant().plusSeconds(a.expiresIn()));
+        }, context.clock(), Duration.ofMinutes(5), context.redactor());
+        TokenInterceptor bearer = new TokenInterceptor(tokens) {
+            @Override
+            protected Request authorize(Request request, AccessToken token) {
+                return request.newBuilder().header("Authorization", "Bearer " + token.value()).build();
+            }
+
+            @Override
+            protected boolean tokenRejected(Response response) {
+                return response.code() == 401 && !flaw.equals("no-token-refresh");
+            }
+        };
+        OkHttpClient http = ProviderHttp.client(context, bearer);
+        this.api = ProviderHttp.retrofit(http, base, moshi, errors).create(Api.class);
+    }
+
+    private VendorErrors errors(Moshi moshi) {
+        return (status, headers, body) -> {
+            WireError e;
+            try {
+                e = moshi.adapter(WireError.class).fromJson(body);
+            } catch (IOException | RuntimeException ex) {
+                e = new WireError("", body);
+            }
+            VendorException.Kind kind = switch (e == null ? "" : e.error()) {
+                case "bad_credentials", "invalid_token" -> VendorException.Kind.AUTHENTICATION;
+                case "not_found" -> flaw.equals("unknown-as-unavailable") ? VendorException.Kind.UNAVAILABLE : VendorException.Kind.NOT_FOUND;
+                case "already_cancelled" -> VendorException.Kind.ALREADY_CANCELLED;
+                case "rate_limited" -> VendorException.Kind.RATE_LIMITED;
+                case "invalid" -> VendorException.Kind.INVALID_REQUEST;
+                default -> VendorException.Kind.UNAVAILABLE;
+            };
+            String retryAfter = headers.get("Retry-After");
+            return VendorException.of(kind, new VendorError("toy", status, e == null ? "" : e.error(),
+                    context.redactor().redact(e == null ? body : e.message()), null,
+                    retryAfter == null ? null : Duration.ofSeconds(Long.parseLong(retryAfter))));
+        };
+    }
+
+    @Override
+    public Exchange<Session> create(SessionDraft d) {
+        Instant start = flaw.equals("wrong-start") ? d.start().plus(Duration.ofHours(1)) : d.start();
+        WireSession wire = new WireSession(null, d.kind().wireName(), d.title(),
+                flaw.equals("drops-description") ? null : d.description(), start, d.duration().toMinutes(), d.timeZone().getId(),
+                d.password(), d.recurrence() == null || flaw.equals("ignores-recurrence") ? null : d.recurrence().toRRule(), null);
+        return api.create(wire).map(this::toSession);
+    }
+
+    @Override
+    public Exchange<Session> get(SessionId id) {
+        return api.get(id.nativeId()).map(this::toSession);
+    }
+
+    @Override
+    public Exchange<Session> update(SessionId id, SessionUpdate u) {
+        WireSession change = new WireSession(null, null, u.title(), u.description(), u.start(),
+                u.duration() == null ? null : u.duration().toMinutes(), u.timeZone() == null ? null : u.timeZone().getId(),
+                u.password(), u.recurrence() == null ? null : u.recurrence().toRRule(), null);
+        return api.update(id.nativeId(), change).map(this::toSession);
+    }
+
+    @Override
+    public Exchange<Void> cancel(SessionId id) {
+        return api.cancel(id.nativeId());
+    }
+
+    @Override
+    public Exchange<Page<Session>> list(SessionKind kind, ListQuery query) {
+        return api.list(kind.wireName(), query.pageSize() == 0 ? null : query.pageSize(), query.cursor())
+                .map(p -> new Page<>(p.items().stream().map(this::toSession).toList(), p.nextCursor()));
+    }
+
+    @Override
+    public String defaultOrganizer() {
+        return context.config().get("organizer", "owner");
+    }
+
+    private Session toSession(WireSession w) {
+        return Session.builder()
+                .id(SessionId.of("toy", SessionKind.parse(w.kind()), w.id()))
+                .title(w.title()).description(w.description()).start(w.start())
+                .duration(Duration.ofMinutes(w.minutes())).timeZone(w.zone() == null ? null : ZoneId.of(w.zone()))
+                .status("cancelled".equals(w.status()) ? SessionStatus.CANCELLED : SessionStatus.SCHEDULED)
+                .password(w.password()).recurrence(w.rrule() == null ? null : Recurrence.parse(w.rrule()))
+                .build();
+    }
+}
