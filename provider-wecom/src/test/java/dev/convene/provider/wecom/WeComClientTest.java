@@ -197,4 +197,22 @@ class WeComClientTest {
         assertThatThrownBy(() -> service.create(bed.draft(SessionKind.MEETING).build()))
                 .isInstanceOfSatisfying(dev.convene.VendorRejectedException.class, e -> assertThat(e.vendorCode()).isEqualTo("60111"));
     }
+
+    @Test
+    void theAsynchronousPathTellsRefusalsApartToo() throws Exception {
+        Session s = service.createAsync(bed.draft(SessionKind.MEETING).build()).get();
+        service.cancelAsync(s.id()).get();
+        assertThat(service.getAsync(s.id()).get().status()).isEqualTo(SessionStatus.CANCELLED);
+        assertThat(catchCause(() -> service.cancelAsync(s.id()).get())).isInstanceOf(AlreadyCancelledException.class);
+        assertThat(catchCause(() -> service.getAsync(SessionId.of("wecom", SessionKind.LIVE_STREAM, "nope")).get()))
+                .isInstanceOf(SessionNotFoundException.class);
+        service.create(bed.draft(SessionKind.LIVE_STREAM).build());
+        service.create(bed.draft(SessionKind.LIVE_STREAM).build());
+        assertThat(service.listAsync(ListQuery.of(SessionKind.LIVE_STREAM)).get().items()).hasSize(2);
+    }
+
+    static Throwable catchCause(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(call);
+        return t instanceof java.util.concurrent.ExecutionException ? t.getCause() : t;
+    }
 }
