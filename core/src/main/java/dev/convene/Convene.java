@@ -57,7 +57,12 @@ public final class Convene {
 
     /** The providers on the class path, without opening any. */
     public static List<ProviderInfo> providers() {
-        return ProviderRegistry.load(null).all().stream()
+        return providers(null);
+    }
+
+    /** The providers visible to {@code pluginLoader} (in addition to the context and core's own class loaders). */
+    public static List<ProviderInfo> providers(ClassLoader pluginLoader) {
+        return ProviderRegistry.load(pluginLoader).all().stream()
                 .map(p -> new ProviderInfo(p.id(), p.displayName(), p.capabilities())).toList();
     }
 

@@ -19,7 +19,6 @@ import dev.convene.MediaOptions;
 import dev.convene.Operation;
 import dev.convene.ProviderInfo;
 import dev.convene.Recurrence;
-import dev.convene.RetryPolicy;
 import dev.convene.Session;
 import dev.convene.SessionDraft;
 import dev.convene.SessionId;
@@ -31,28 +30,20 @@ import dev.convene.SessionUpdate;
 import dev.convene.UnsupportedFeatureException;
 import dev.convene.Violation;
 import dev.convene.simulator.SettableClock;
-import dev.convene.simulator.SimulatorOptions;
 import dev.convene.simulator.Simulators;
-import dev.convene.simulator.VendorSimulator;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The contract every provider keeps. A provider's test extends this class, names its provider and
@@ -71,34 +62,11 @@ import org.junit.jupiter.api.TestInstance;
  * HTTP against the vendor's simulator (by default {@link Simulators#start}), sharing one
  * {@link SettableClock} with the client, so nothing depends on the wall clock.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class SessionProviderContract {
-    /** Where the shared clock starts; far enough in the future that real dates never interfere. */
-    protected static final Instant EPOCH = Instant.parse("2030-03-04T01:00:00Z");
-    protected static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
-    protected final SettableClock clock = new SettableClock(EPOCH);
-    protected VendorSimulator simulator;
-    protected SessionService service;
-    private int sequence;
-
+public abstract class SessionProviderContract extends ProviderFixture {
     // ---- hooks -----------------------------------------------------------------------------
-
-    /** The provider's id, e.g. {@code zoom}. */
-    protected abstract String providerId();
 
     /** At least three user ids (or e-mails) the vendor knows; the first is used as a host, the others as invitees. */
     protected abstract List<String> knownUsers();
-
-    /** Starts the vendor's simulator; override to run against one of your own. */
-    protected VendorSimulator startSimulator(SimulatorOptions options) {
-        return Simulators.start(providerId(), options);
-    }
-
-    /** Extra configuration on top of the simulator's (e.g. a sub-account id). */
-    protected Map<String, String> extraProperties() {
-        return Map.of();
-    }
 
     /** Completes a draft for vendor rules that tie one feature to another (e.g. replay needs cloud recording). */
     protected SessionDraft.Builder complete(SessionKind kind, Set<Feature> features, SessionDraft.Builder draft) {
@@ -115,41 +83,8 @@ public abstract class SessionProviderContract {
         return "98765432101";
     }
 
-    // ---- lifecycle ---------------------------------------------------------------------------
-
-    @BeforeAll
-    void startContract() {
-        simulator = startSimulator(SimulatorOptions.defaults().withClock(clock));
-        service = open(simulator.properties());
-    }
-
-    @AfterAll
-    void stopContract() {
-        if (service != null) {
-            service.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
-
-    /** A service for {@code properties} (plus {@link #extraProperties()}), on the shared clock, with quick retries. */
-    protected SessionService open(Map<String, String> properties) {
-        Map<String, String> all = new HashMap<>(properties);
-        all.putAll(extraProperties());
-        return Convene.builder().properties(all).environment(Map.of()).systemProperties(false).clock(clock)
-                .retryPolicy(new RetryPolicy(3, Duration.ofMillis(5), Duration.ofMillis(20), 0.5, Duration.ofSeconds(2)))
-                .build();
-    }
-
     protected Capabilities capabilities() {
         return service.capabilities();
-    }
-
-    /** A valid draft for {@code kind}: unique title, start two days ahead at 10:00 in Shanghai, one hour. */
-    protected SessionDraft.Builder draft(SessionKind kind) {
-        ZonedDateTime start = ZonedDateTime.ofInstant(clock.instant(), ZONE).plusDays(2).with(LocalTime.of(10, 0)).plusMinutes(++sequence);
-        return SessionDraft.builder(kind).title("Contract " + sequence).start(start).duration(Duration.ofHours(1));
     }
 
     private List<SessionKind> kindsWith(Operation... operations) {
@@ -194,7 +129,8 @@ public abstract class SessionProviderContract {
     @TestFactory
     Stream<DynamicTest> createThenGetKeepsTheBasics() {
         return kindsWith(Operation.CREATE, Operation.GET).stream().map(kind -> DynamicTest.dynamicTest(kind.wireName(), () -> {
-            SessionDraft d = complete(kind, Set.of(), draft(kind)).build();
+            // A plain draft (title, start, duration) must work for every kind: vendor-required extras get sensible defaults.
+            SessionDraft d = draft(kind).build();
             Session created = service.create(d);
             assertThat(created.id().provider()).isEqualTo(providerId());
             assertThat(created.kind()).isEqualTo(kind);
@@ -271,7 +207,11 @@ public abstract class SessionProviderContract {
 
     /** Compares rules by what they do, since vendors spell equivalent rules differently. */
     private static List<Instant> occurrences(Recurrence r, SessionDraft d) {
-        return r.occurrences(d.start().atZone(d.timeZone())).limit(10).map(ZonedDateTime::toInstant).toList();
+        return occurrences(r, d.start().atZone(d.timeZone()));
+    }
+
+    private static List<Instant> occurrences(Recurrence r, ZonedDateTime first) {
+        return r.occurrences(first).limit(10).map(ZonedDateTime::toInstant).toList();
     }
 
     private static String password(Limits limits) {
@@ -281,6 +221,50 @@ public abstract class SessionProviderContract {
             }
         }
         throw new AssertionError("none of the contract's sample passwords matches the declared rule " + limits.passwordRule());
+    }
+
+    /**
+     * Vendors spell recurrence differently and support different subsets; each of these rules must
+     * either come back meaning the same occurrences, or be refused before anything is sent — never
+     * silently changed.
+     */
+    @TestFactory
+    Stream<DynamicTest> recurrenceRulesRoundTripOrAreRefusedBeforeIo() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (SessionKind kind : kindsWith(Operation.CREATE, Operation.GET)) {
+            if (!capabilities().supports(kind, Feature.RECURRENCE)) {
+                continue;
+            }
+            int n = Math.min(3, capabilities().of(kind).orElseThrow().limits().maxOccurrences());
+            List<Recurrence> rules = List.of(
+                    Recurrence.daily(1).times(n),
+                    Recurrence.daily(2).times(n),
+                    Recurrence.weekdays().times(n),
+                    Recurrence.weekly(1, java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.WEDNESDAY).times(n),
+                    Recurrence.weekly(2).times(n),
+                    Recurrence.monthlyOnDay(1, 15).times(n),
+                    Recurrence.monthlyOnWeekday(1, 2, java.time.DayOfWeek.TUESDAY).times(n),
+                    Recurrence.monthlyOnWeekday(1, -1, java.time.DayOfWeek.FRIDAY).times(n),
+                    Recurrence.weekly(1).until(ZonedDateTime.ofInstant(clock.instant(), ZONE).toLocalDate().plusWeeks(3)));
+            for (Recurrence rule : rules) {
+                tests.add(DynamicTest.dynamicTest(kind.wireName() + " " + rule.toRRule(), () -> {
+                    SessionDraft d = complete(kind, Set.of(Feature.RECURRENCE), draft(kind).recurrence(rule)).build();
+                    int before = requestCount();
+                    Session created;
+                    try {
+                        created = service.create(d);
+                    } catch (InvalidSessionException refused) {
+                        assertThat(requestCount()).as("a refused rule sends nothing").isEqualTo(before);
+                        return;
+                    }
+                    Session s = service.get(created.id());
+                    assertThat(s.recurrence()).as("recurrence").isNotNull();
+                    assertThat(occurrences(s.recurrence(), s.start().atZone(d.timeZone())))
+                            .isEqualTo(occurrences(rule, d.start().atZone(d.timeZone())));
+                }));
+            }
+        }
+        return tests.stream();
     }
 
     @TestFactory

@@ -9,8 +9,7 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * How a provider gets its HTTP client and Retrofit: derived from the shared root client (one pool, one
- * dispatcher for every provider), with the provider's own interceptors first, then redacted logging,
- * then the guard that keeps {@link NonIdempotent} calls from being replayed by OkHttp.
+ * dispatcher for every provider), with the provider's own interceptors first, then redacted logging.
  */
 public final class ProviderHttp {
     private ProviderHttp() {
@@ -23,7 +22,6 @@ public final class ProviderHttp {
             builder.addInterceptor(interceptor);
         }
         builder.addInterceptor(new HttpLog(context.providerId(), context.redactor()));
-        builder.addInterceptor(new NonIdempotentBodies());
         return builder.build();
     }
 

@@ -40,7 +40,6 @@ import retrofit2.http.POST;
 
 class ProviderHttpTest {
     interface Api {
-        @NonIdempotent
         @POST("create")
         Exchange<Map<String, Object>> create(@Body Map<String, Object> body);
 
@@ -97,7 +96,7 @@ class ProviderHttpTest {
     }
 
     @Test
-    void aCreateCutOffAfterSendingIsNotReplayedByOkHttp() throws Exception {
+    void aRequestCutOffAfterSendingIsNotReplayedByOkHttp() throws Exception {
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
         server.enqueue(new MockResponse().setBody("{\"errcode\":0}"));
         assertThatThrownBy(() -> api().create(Map.of("title", "x")).execute()).isInstanceOf(IOException.class);

@@ -112,4 +112,18 @@ class WeComTokenTest {
         assertThat(tokenRequests()).isEqualTo(1);
         assertThat(bed.sim.requests(Operation.LIST)).isEmpty();
     }
+
+    @Test
+    void aMeetingUpdateMeetsAnExpiredTokenOnItsReadAndIsSentOnce() {
+        Session s = service.create(bed.draft(SessionKind.MEETING).build());
+        bed.sim.expireTokens();
+        bed.sim.clearRequests();
+
+        assertThat(service.update(s.id(), dev.convene.SessionUpdate.builder().title("Renamed").build()).title()).isEqualTo("Renamed");
+
+        assertThat(tokenRequests()).isEqualTo(1);
+        assertThat(bed.sim.requests(Operation.GET)).as("the read before the update, refused once and replayed").hasSize(2);
+        assertThat(bed.sim.requests(Operation.UPDATE)).hasSize(1);
+        assertThat(service.get(s.id()).title()).isEqualTo("Renamed");
+    }
 }

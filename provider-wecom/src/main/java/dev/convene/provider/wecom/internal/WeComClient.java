@@ -138,7 +138,10 @@ public final class WeComClient implements VendorClient {
 
     // ---- update ------------------------------------------------------------------------------
 
-    /** Reads the session first: WeCom wants start and duration together, the full invitee list, and the playback flag on every webinar update. */
+    /**
+     * Meetings and webinars are read first: WeCom wants start and duration together, the full invitee list,
+     * and the playback flag on every webinar update.
+     */
     @Override
     public Exchange<Session> update(SessionId id, SessionUpdate update) {
         return switch (id.kind()) {
@@ -150,10 +153,8 @@ public final class WeComClient implements VendorClient {
                 Session merged = merge(WebinarMapper.INSTANCE.toSession(info, id), update);
                 return explained(api.updateWebinar(webinarUpdate(id, info, merged, update)), id).map(ok -> merged);
             });
-            case LIVE_STREAM -> get(id).then(current -> {
-                Session merged = merge(current, update);
-                return explained(api.modifyLiving(LivingMapper.INSTANCE.toModify(update, id.nativeId())), id).map(ok -> merged);
-            });
+            // modify takes exactly the changed fields, so it needs no read first; the read after shows WeCom's result.
+            case LIVE_STREAM -> explained(api.modifyLiving(LivingMapper.INSTANCE.toModify(update, id.nativeId())), id).then(ok -> get(id));
         };
     }
 

@@ -1,0 +1,34 @@
+package dev.convene.cli;
+
+import dev.convene.SessionId;
+import dev.convene.SessionService;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel a session.")
+final class CancelCommand implements Callable<Integer> {
+    @ParentCommand
+    ConveneCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ID")
+    String id;
+
+    @Override
+    public Integer call() {
+        SessionId sid = SessionId.parse(id);
+        try (SessionService sessions = root.open(sid.provider())) {
+            sessions.cancel(sid);
+        }
+        var out = spec.commandLine().getOut();
+        out.println(root.json ? "{\"id\":\"" + sid + "\",\"status\":\"cancelled\"}" : "cancelled " + sid);
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.convene.cli;
+
+import com.squareup.moshi.JsonWriter;
+import dev.convene.Capabilities;
+import dev.convene.KindCapabilities;
+import dev.convene.Limits;
+import dev.convene.Occurrence;
+import dev.convene.ProviderInfo;
+import dev.convene.Session;
+import dev.convene.SessionKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import okio.Buffer;
+
+/** The contract's {@code --json} shapes. */
+final class Json {
+    private Json() {
+    }
+
+    interface Body {
+        void write(JsonWriter w) throws IOException;
+    }
+
+    static String render(Body body) {
+        Buffer buffer = new Buffer();
+        try (JsonWriter w = JsonWriter.of(buffer)) {
+            w.setIndent("  ");
+            w.setSerializeNulls(true);
+            body.write(w);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return buffer.readUtf8();
+    }
+
+    static String session(Session s) {
+        return render(w -> session(w, s));
+    }
+
+    static String sessions(List<Session> sessions) {
+        return render(w -> {
+            w.beginArray();
+            for (Session s : sessions) {
+                session(w, s);
+            }
+            w.endArray();
+        });
+    }
+
+    static void session(JsonWriter w, Session s) throws IOException {
+        DateTimeFormatter iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+        w.beginObject();
+        w.name("id").value(s.id().toString());
+        w.name("provider").value(s.id().provider());
+        w.name("kind").value(s.kind().wireName());
+        w.name("nativeId").value(s.id().nativeId());
+        w.name("title").value(s.title());
+        w.name("description").value(s.description());
+        w.name("start").value(iso.format(s.localStart()));
+        w.name("end").value(iso.format(s.end().atZone(s.timeZone())));
+        w.name("timeZone").value(s.timeZone().getId());
+        w.name("status").value(s.status().name().toLowerCase(Locale.ROOT));
+        w.name("organizer").value(s.organizer());
+        strings(w, "hosts", s.hosts());
+        strings(w, "invitees", s.invitees());
+        w.name("access").value(s.access().name().toLowerCase(Locale.ROOT));
+        w.name("password").value(s.password());
+        w.name("joinUrl").value(s.join().joinUrl());
+        w.name("meetingCode").value(s.join().meetingCode());
+        w.name("audienceUrl").value(s.join().audienceUrl());
+        w.name("recurrence").value(s.recurrence() == null ? null : s.recurrence().toRRule());
+        w.name("occurrences").beginArray();
+        for (Occurrence o : s.occurrences()) {
+            w.beginObject();
+            w.name("id").value(o.occurrenceId());
+            w.name("start").value(iso.format(o.start().atZone(s.timeZone())));
+            w.name("status").value(o.status().name().toLowerCase(Locale.ROOT));
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
+    }
+
+    static String providers(List<ProviderInfo> providers) {
+        return render(w -> {
+            w.beginArray();
+            for (ProviderInfo p : providers) {
+                w.beginObject();
+                w.name("id").value(p.id());
+                w.name("displayName").value(p.displayName());
+                w.name("kinds").beginObject();
+                Capabilities caps = p.capabilities();
+                for (SessionKind kind : caps.supportedKinds().stream().sorted().toList()) {
+                    KindCapabilities k = caps.of(kind).orElseThrow();
+                    w.name(kind.wireName()).beginObject();
+                    strings(w, "operations", k.operations().stream().sorted().map(o -> o.name().toLowerCase(Locale.ROOT)).toList());
+                    strings(w, "features", k.features().stream().sorted().map(f -> f.name().toLowerCase(Locale.ROOT)).toList());
+                    Limits l = k.limits();
+                    w.name("limits").beginObject();
+                    w.name("maxTitleLength").value(l.maxTitleLength());
+                    w.name("minDuration").value(l.minDuration().toString());
+                    w.name("maxDuration").value(l.maxDuration().toString());
+                    w.name("maxHosts").value(l.maxHosts());
+                    w.name("maxInvitees").value(l.maxInvitees());
+                    w.name("passwordRule").value(l.passwordRule());
+                    w.name("maxOccurrences").value(l.maxOccurrences());
+                    w.endObject();
+                    w.endObject();
+                }
+                w.endObject();
+                w.endObject();
+            }
+            w.endArray();
+        });
+    }
+
+    private static void strings(JsonWriter w, String name, List<String> values) throws IOException {
+        w.name(name).beginArray();
+        for (String v : values) {
+            w.value(v);
+        }
+        w.endArray();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.convene.cli;
+
+import dev.convene.Capabilities;
+import dev.convene.Feature;
+import dev.convene.KindCapabilities;
+import dev.convene.Operation;
+import dev.convene.ProviderInfo;
+import dev.convene.Session;
+import dev.convene.SessionKind;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Output for people: aligned fields and tables. */
+final class Text {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
+
+    private Text() {
+    }
+
+    static String session(Session s) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("id", s.id().toString());
+        f.put("title", s.title());
+        f.put("status", s.status().name().toLowerCase(Locale.ROOT));
+        f.put("start", WHEN.format(s.localStart()) + " (" + s.timeZone().getId() + ")");
+        f.put("end", WHEN.format(s.end().atZone(s.timeZone())));
+        f.put("organizer", s.organizer());
+        f.put("description", s.description());
+        f.put("hosts", s.hosts().isEmpty() ? null : String.join(", ", s.hosts()));
+        f.put("invitees", s.invitees().isEmpty() ? null : String.join(", ", s.invitees()));
+        f.put("access", s.access().name().toLowerCase(Locale.ROOT) + (s.password() == null ? "" : " (password " + s.password() + ")"));
+        f.put("recurrence", s.recurrence() == null ? null : s.recurrence().toRRule());
+        f.put("occurrences", s.occurrences().isEmpty() ? null : Integer.toString(s.occurrences().size()));
+        f.put("join url", s.join().joinUrl());
+        f.put("meeting code", s.join().meetingCode());
+        f.put("audience url", s.join().audienceUrl());
+        int width = f.keySet().stream().mapToInt(String::length).max().orElse(0);
+        StringBuilder b = new StringBuilder();
+        f.forEach((k, v) -> {
+            if (v != null) {
+                b.append(pad(k, width)).append("  ").append(v).append('\n');
+            }
+        });
+        return b.toString();
+    }
+
+    static String sessions(List<Session> sessions) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("ID", "START", "STATUS", "TITLE"));
+        for (Session s : sessions) {
+            rows.add(List.of(s.id().toString(), WHEN.format(s.localStart()), s.status().name().toLowerCase(Locale.ROOT), s.title()));
+        }
+        return table(rows, false) + sessions.size() + " session" + (sessions.size() == 1 ? "" : "s") + "\n";
+    }
+
+    /** Each provider's capability grid: operations and features down, kinds across. */
+    static String providers(List<ProviderInfo> providers, boolean markdown) {
+        StringBuilder b = new StringBuilder();
+        for (ProviderInfo p : providers) {
+            b.append(markdown ? "#### `" + p.id() + "` — " + p.displayName() + "\n\n" : p.id() + " — " + p.displayName() + "\n");
+            b.append(table(grid(p.capabilities()), markdown)).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static List<List<String>> grid(Capabilities caps) {
+        List<SessionKind> kinds = List.of(SessionKind.values());
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of(""));
+        kinds.forEach(k -> header.add(k.wireName()));
+        rows.add(header);
+        for (Operation op : Operation.values()) {
+            List<String> row = new ArrayList<>(List.of(op.name().toLowerCase(Locale.ROOT)));
+            kinds.forEach(k -> row.add(caps.supports(k, op) ? "yes" : "-"));
+            rows.add(row);
+        }
+        for (Feature feature : Feature.values()) {
+            List<String> row = new ArrayList<>(List.of(feature.name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+            kinds.forEach(k -> row.add(caps.supports(k, feature) ? "yes" : "-"));
+            rows.add(row);
+        }
+        List<String> title = new ArrayList<>(List.of("max title"));
+        List<String> duration = new ArrayList<>(List.of("duration"));
+        List<String> invitees = new ArrayList<>(List.of("max invitees"));
+        List<String> password = new ArrayList<>(List.of("password rule"));
+        List<String> occurrences = new ArrayList<>(List.of("max occurrences"));
+        for (SessionKind k : kinds) {
+            KindCapabilities c = caps.of(k).orElse(null);
+            title.add(c == null ? "-" : Integer.toString(c.limits().maxTitleLength()));
+            duration.add(c == null ? "-" : human(c.limits().minDuration()) + "–" + human(c.limits().maxDuration()));
+            invitees.add(c == null || !c.supports(Feature.INVITEES) ? "-" : Integer.toString(c.limits().maxInvitees()));
+            password.add(c == null || c.limits().passwordRule() == null ? "-" : c.limits().passwordRule());
+            occurrences.add(c == null || !c.supports(Feature.RECURRENCE) ? "-" : Integer.toString(c.limits().maxOccurrences()));
+        }
+        rows.addAll(List.of(title, duration, invitees, password, occurrences));
+        return rows;
+    }
+
+    private static String human(java.time.Duration d) {
+        if (d.toSecondsPart() == 0 && d.toMinutesPart() == 0) {
+            return d.toHours() + "h";
+        }
+        if (d.toSecondsPart() == 0) {
+            return d.toMinutes() + "m";
+        }
+        return d.toSeconds() + "s";
+    }
+
+    static String table(List<List<String>> rows, boolean markdown) {
+        int columns = rows.get(0).size();
+        int[] width = new int[columns];
+        for (List<String> row : rows) {
+            for (int i = 0; i < columns; i++) {
+                width[i] = Math.max(width[i], row.get(i).codePointCount(0, row.get(i).length()));
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        for (int r = 0; r < rows.size(); r++) {
+            List<String> row = rows.get(r);
+            if (markdown) {
+                b.append('|');
+                for (int i = 0; i < columns; i++) {
+                    b.append(' ').append(pad(row.get(i), width[i])).append(" |");
+                }
+                b.append('\n');
+                if (r == 0) {
+                    b.append('|');
+                    for (int i = 0; i < columns; i++) {
+                        b.append("-".repeat(width[i] + 2)).append('|');
+                    }
+                    b.append('\n');
+                }
+            } else {
+                for (int i = 0; i < columns; i++) {
+                    b.append(i == columns - 1 ? row.get(i) : pad(row.get(i), width[i]) + "  ");
+                }
+                b.append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private static String pad(String s, int width) {
+        return s + " ".repeat(Math.max(0, width - s.codePointCount(0, s.length())));
+    }
+}
