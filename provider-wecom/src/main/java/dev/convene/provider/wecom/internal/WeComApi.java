@@ -1,7 +1,6 @@
 package dev.convene.provider.wecom.internal;
 
 import dev.convene.spi.Exchange;
-import dev.convene.spi.http.NonIdempotent;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.POST;
@@ -9,7 +8,6 @@ import retrofit2.http.Query;
 
 /** WeCom's business endpoints; the token interceptor adds {@code ?access_token=} to each. */
 interface WeComApi {
-    @NonIdempotent
     @POST("cgi-bin/meeting/create")
     Exchange<MeetingWire.Created> createMeeting(@Body MeetingWire.Create body);
 
@@ -25,7 +23,6 @@ interface WeComApi {
     @POST("cgi-bin/meeting/get_user_meetingid")
     Exchange<MeetingWire.IdPage> userMeetings(@Body MeetingWire.UserQuery body);
 
-    @NonIdempotent
     @POST("cgi-bin/meeting/webinar/create")
     Exchange<WebinarWire.Created> createWebinar(@Body WebinarWire.Create body);
 
@@ -38,7 +35,6 @@ interface WeComApi {
     @POST("cgi-bin/meeting/webinar/get")
     Exchange<WebinarWire.Info> webinar(@Body WebinarWire.Ref body);
 
-    @NonIdempotent
     @POST("cgi-bin/living/create")
     Exchange<LivingWire.Created> createLiving(@Body LivingWire.Create body);
 
