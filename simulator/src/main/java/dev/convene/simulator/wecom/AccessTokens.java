@@ -115,10 +115,6 @@ final class AccessTokens {
         issued.values().forEach(t -> t.expiresAt = now);
     }
 
-    App app(String secret) {
-        return appsBySecret.get(secret);
-    }
-
     /** 64 characters of [A-Za-z0-9_-], well under the documented 512-byte ceiling. */
     private String newToken() {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.function.Predicate;
 
@@ -57,10 +56,6 @@ final class Ledger<T extends Ledger.Owned> {
             throw new WeComError(unknownIdErrcode, "invalid " + field + ": " + id);
         }
         return entry;
-    }
-
-    Optional<T> find(Predicate<T> test) {
-        return entries.values().stream().filter(test).findFirst();
     }
 
     List<String> ids(Predicate<T> test) {

@@ -257,16 +257,18 @@ public final class WeComSimulator extends HttpSimulator {
 
     @Override
     public void revokeTokens() {
-        locked(() -> {
-            tokens.revokeAll();
-            return null;
-        });
+        underLock(tokens::revokeAll);
     }
 
     @Override
     public void expireTokens() {
+        underLock(() -> tokens.expireAll(now()));
+    }
+
+    /** {@link #locked} for actions without a result. */
+    private void underLock(Runnable action) {
         locked(() -> {
-            tokens.expireAll(now());
+            action.run();
             return null;
         });
     }
@@ -284,24 +286,23 @@ public final class WeComSimulator extends HttpSimulator {
      */
     public void failNext(int errcode, int times, Operation... on) {
         Set<Operation> ops = on.length == 0 ? EnumSet.complementOf(EnumSet.of(Operation.TOKEN)) : EnumSet.copyOf(List.of(on));
-        locked(() -> scripted.add(new Scripted(errcode, ops, new int[] {times})));
+        underLock(() -> scripted.add(new Scripted(errcode, ops, new int[] {times})));
     }
 
     /** Turns an API family ({@code meeting}, which includes webinars, or {@code living}) on or off for the default app: 48002 when off. */
     public void allowApi(String family, boolean allowed) {
-        locked(() -> {
+        underLock(() -> {
             switch (family) {
                 case "meeting" -> app.meetingApi = allowed;
                 case "living" -> app.livingApi = allowed;
                 default -> throw new IllegalArgumentException("family must be meeting or living, was " + family);
             }
-            return null;
         });
     }
 
     /** Someone joined: once its time is over the session reads as ended rather than expired. */
     public void markAttended(String nativeId) {
-        locked(() -> {
+        underLock(() -> {
             Meetings.Meeting m = meetings.ledger().all().get(nativeId);
             Webinars.Webinar w = webinars.ledger().all().get(nativeId);
             Livings.Living l = livings.ledger().all().get(nativeId);
@@ -318,16 +319,12 @@ public final class WeComSimulator extends HttpSimulator {
             if (!found) {
                 throw new IllegalArgumentException("no session " + nativeId);
             }
-            return null;
         });
     }
 
     /** Adds a visible member to the corp directory. */
     public void addUser(String userid) {
-        locked(() -> {
-            directory.add(userid);
-            return null;
-        });
+        underLock(() -> directory.add(userid));
     }
 
     // ---- request handling -----------------------------------------------------------------------

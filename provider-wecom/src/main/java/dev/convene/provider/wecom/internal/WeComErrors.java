@@ -7,6 +7,7 @@ import dev.convene.spi.http.Redactor;
 import dev.convene.spi.http.VendorErrors;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.Headers;
@@ -19,7 +20,7 @@ final class WeComErrors implements VendorErrors {
     /** "invalid parameter": the code WeCom (and the fake by default) also uses for an unknown or foreign id. */
     static final int INVALID_PARAMETER = 40058;
     /** Token codes after which a call is replayed once with a fresh token (spec §6.3). */
-    static final java.util.Set<Integer> TOKEN_REJECTED = java.util.Set.of(40001, 40014, 42001);
+    static final Set<Integer> TOKEN_REJECTED = Set.of(40001, 40014, 42001);
 
     private static final Map<Integer, Kind> KINDS = Map.ofEntries(
             Map.entry(-1, Kind.UNAVAILABLE),
