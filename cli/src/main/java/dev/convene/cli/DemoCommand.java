@@ -101,11 +101,13 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void tour(SessionService sessions, SessionKind kind) {
+        String what = kind == SessionKind.LIVE_STREAM ? "live" : kind.wireName();
         var caps = sessions.capabilities();
         String label = String.format(Locale.ROOT, "   %-12s", kind.wireName());
         String pad = " ".repeat(label.length());
         ZonedDateTime start = ZonedDateTime.now(ZoneId.of("Asia/Shanghai")).plusDays(1).truncatedTo(ChronoUnit.HOURS).withHour(10);
-        SessionDraft draft = SessionDraft.builder(kind).title("Demo " + kind.wireName().replace('_', ' ')).start(start)
+        // Short titles: WeCom takes at most 20 characters for a living's theme.
+        SessionDraft draft = SessionDraft.builder(kind).title("Demo " + what).start(start)
                 .duration(Duration.ofHours(1)).build();
         Session s = sessions.create(draft);
         out.println(label + "create  → " + s.id() + "  \"" + s.title() + "\"  " + WHEN.format(s.localStart())
@@ -116,7 +118,7 @@ final class DemoCommand implements Callable<Integer> {
                 + (got.join().audienceUrl() == null ? "" : ", audience " + got.join().audienceUrl()));
         if (caps.supports(kind, Operation.UPDATE)) {
             Instant later = s.start().plus(Duration.ofHours(2));
-            Session u = sessions.update(s.id(), SessionUpdate.builder().title(s.title() + " (moved)").start(later)
+            Session u = sessions.update(s.id(), SessionUpdate.builder().title("Moved " + what).start(later)
                     .duration(Duration.ofMinutes(90)).build());
             out.println(pad + "update  → \"" + u.title() + "\"  " + WHEN.format(u.localStart()) + ", " + u.duration().toMinutes() + " min");
         } else {
@@ -148,7 +150,7 @@ final class DemoCommand implements Callable<Integer> {
         SessionKind kind = sessions.capabilities().supportedKinds().stream().sorted().findFirst().orElseThrow();
         int before = simulator.requests().size();
         try {
-            sessions.create(SessionDraft.builder(kind).title("x".repeat(300)).start(Instant.now().minusSeconds(3600))
+            sessions.create(SessionDraft.builder(kind).title("x".repeat(1000)).start(Instant.now().minusSeconds(3600))
                     .duration(Duration.ofDays(2)).build());
         } catch (InvalidSessionException e) {
             out.println("   rejected input (" + sessions.provider() + ", nothing sent: " + (simulator.requests().size() - before)

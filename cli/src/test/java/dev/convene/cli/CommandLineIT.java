@@ -92,7 +92,7 @@ class CommandLineIT {
     private void roundTrip(String config, ProviderInfo p, SessionKind kind) throws IOException {
         String what = p.id() + " " + kind.wireName();
         var created = CliProcess.run("--config", config, "create", kind.wireName(), "--title", "CLI " + kind.wireName().substring(0, 4),
-                "--start", tomorrow(), "--duration", "60", "--json");
+                "--start", tomorrow(), "--zone", "Asia/Shanghai", "--duration", "60", "--json");
         assertThat(created.exit()).as(what + " create: " + created).isZero();
         JsonNode c = JSON.readTree(created.out());
         String id = c.get("id").asText();
@@ -132,7 +132,7 @@ class CommandLineIT {
             try (VendorSimulator sim = Simulators.start(p.id())) {
                 Path config = configFor(sim);
                 SessionKind kind = p.capabilities().supportedKinds().stream().sorted().findFirst().orElseThrow();
-                var r = CliProcess.run("--config", config.toString(), "create", kind.wireName(), "--title", "x".repeat(300),
+                var r = CliProcess.run("--config", config.toString(), "create", kind.wireName(), "--title", "x".repeat(1000),
                         "--start", "2001-01-01T10:00+08:00", "--duration", "PT1H");
                 assertThat(r.exit()).as(r.toString()).isEqualTo(2);
                 assertThat(r.err()).startsWith("error: invalid input (nothing was sent):").contains("- title").contains("- start");

@@ -42,6 +42,51 @@ public abstract class Exchange<T> {
         };
     }
 
+    /** An exchange that sends nothing and fails with {@code error}. */
+    public static <T> Exchange<T> failed(ConveneException error) {
+        return new Exchange<>() {
+            @Override
+            public T execute() {
+                throw error;
+            }
+
+            @Override
+            public CompletableFuture<T> enqueue() {
+                return CompletableFuture.failedFuture(error);
+            }
+        };
+    }
+
+    /**
+     * On a vendor refusal ({@link ConveneException}), runs what {@code handler} makes of it instead, e.g. a
+     * read that tells "not found" from "wrong state" for vendors with one code for both. Transport
+     * failures pass through untouched: core alone decides about those.
+     */
+    public final Exchange<T> recover(Function<ConveneException, Exchange<T>> handler) {
+        Exchange<T> self = this;
+        return new Exchange<>() {
+            @Override
+            public T execute() throws IOException {
+                try {
+                    return self.execute();
+                } catch (ConveneException e) {
+                    return handler.apply(e).execute();
+                }
+            }
+
+            @Override
+            public CompletableFuture<T> enqueue() {
+                return self.enqueue().handle((value, failure) -> {
+                    if (failure == null) {
+                        return CompletableFuture.completedFuture(value);
+                    }
+                    Throwable cause = unwrap(failure);
+                    return cause instanceof ConveneException e ? handler.apply(e).enqueue() : CompletableFuture.<T>failedFuture(cause);
+                }).thenCompose(Function.identity());
+            }
+        };
+    }
+
     /** Transforms the result; an exception thrown by {@code f} (other than a {@link ConveneException}) means the answer was unreadable. */
     public final <R> Exchange<R> map(Function<? super T, ? extends R> f) {
         Exchange<T> self = this;

@@ -208,8 +208,11 @@ public abstract class FaultMatrixContract extends ProviderFixture {
         int writes = simulator.requests(simOp).size() - requestsBefore;
         boolean tokenFault = fault == MatrixFault.TOKEN_EXPIRED || fault == MatrixFault.TOKEN_REVOKED;
         if (op == Operation.CREATE || op == Operation.UPDATE) {
-            assertThat(writes).as("a write reaches the vendor once (twice when the first was refused for its token)")
-                    .isEqualTo(tokenFault && usesTokens() ? 2 : 1);
+            // Never more than once, except the one replay after a token refusal. A provider that reads before it
+            // writes may repair the token (or meet the clock skew) on the read, so the write then goes once (or never).
+            int most = tokenFault && usesTokens() ? 2 : 1;
+            int least = fault == MatrixFault.CLOCK_SKEW || (tokenFault && op == Operation.UPDATE) ? 0 : 1;
+            assertThat(writes).as("times the write reached the vendor").isBetween(least, most);
         }
         switch (op) {
             case CREATE -> {

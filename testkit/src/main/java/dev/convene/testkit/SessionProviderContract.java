@@ -162,14 +162,13 @@ public abstract class SessionProviderContract extends ProviderFixture {
         List<String> users = knownUsers();
         assertThat(users).as("knownUsers() must name at least three users the simulator knows").hasSizeGreaterThanOrEqualTo(3);
         SessionDraft.Builder b = draft(kind);
-        Recurrence weekly = Recurrence.weekly(1).times(Math.min(4, k.limits().maxOccurrences()));
         switch (feature) {
             case DESCRIPTION -> b.description("Agenda: contract checks");
             case PASSWORD -> b.password(password(k.limits()));
             case REGISTRATION -> b.access(Access.REGISTRATION);
             case HOSTS -> b.hosts(users.get(0));
             case INVITEES -> b.invitees(users.get(1), users.get(2));
-            case RECURRENCE, OCCURRENCES -> b.recurrence(weekly);
+            case RECURRENCE, OCCURRENCES -> b.recurrence(Recurrence.weekly(1).times(Math.min(4, k.limits().maxOccurrences())));
             case WAITING_ROOM -> b.media(MediaOptions.DEFAULTS.withWaitingRoom(true));
             case MUTE_ON_ENTRY -> b.media(MediaOptions.DEFAULTS.withMuteOnEntry(true));
             case JOIN_BEFORE_HOST -> b.media(MediaOptions.DEFAULTS.withJoinBeforeHost(false));

@@ -133,7 +133,7 @@ public final class WeComClient implements VendorClient {
 
     /** The id is a get's only parameter, so an "invalid parameter" refusal can only mean the id is unknown (or another app's). */
     private static <T> Exchange<T> notFoundIfInvalid(Exchange<T> get) {
-        return Exchanges.recover(get, e -> Exchanges.failed(isInvalidParameter(e) ? new SessionNotFoundException(((VendorException) e).error()) : e));
+        return get.recover(e -> Exchange.failed(isInvalidParameter(e) ? new SessionNotFoundException(((VendorException) e).error()) : e));
     }
 
     // ---- update ------------------------------------------------------------------------------
@@ -239,12 +239,12 @@ public final class WeComClient implements VendorClient {
 
     /** An update or cancel refused with 40058: read the session to tell "gone", "already cancelled" and "too late" apart. */
     private <T> Exchange<T> explained(Exchange<T> write, SessionId id) {
-        return Exchanges.recover(write, e -> {
+        return write.recover(e -> {
             if (!isInvalidParameter(e)) {
-                return Exchanges.failed(e);
+                return Exchange.failed(e);
             }
             VendorException refusal = (VendorException) e;
-            return get(id).then(current -> Exchanges.failed(
+            return get(id).then(current -> Exchange.failed(
                     current.status() == SessionStatus.CANCELLED ? new AlreadyCancelledException(refusal.error())
                             : current.status() != SessionStatus.SCHEDULED ? new ConflictException(refusal.error())
                             : refusal));
@@ -289,7 +289,7 @@ public final class WeComClient implements VendorClient {
 
     /** A session deleted between the listing and the get is simply not listed. */
     private static Exchange<Session> skipIfGone(Exchange<Session> get) {
-        return Exchanges.recover(get, e -> e instanceof SessionNotFoundException ? Exchange.completed(null) : Exchanges.failed(e));
+        return get.recover(e -> e instanceof SessionNotFoundException ? Exchange.completed(null) : Exchange.failed(e));
     }
 
     private static boolean within(Instant start, Instant from, Instant to) {

@@ -14,7 +14,6 @@ import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.Named;
 import org.mapstruct.ReportingPolicy;
-import org.mapstruct.factory.Mappers;
 
 /**
  * Neutral draft/update → Zoom request body. The plain renames are MapStruct's; times, durations,
@@ -22,7 +21,7 @@ import org.mapstruct.factory.Mappers;
  */
 @Mapper(unmappedTargetPolicy = ReportingPolicy.ERROR)
 public interface ZoomRequests {
-    ZoomRequests INSTANCE = Mappers.getMapper(ZoomRequests.class);
+    ZoomRequests INSTANCE = new ZoomRequestsImpl();
 
     @Mapping(target = "topic", source = "title")
     @Mapping(target = "agenda", source = "description")
