@@ -19,7 +19,6 @@ import dev.convene.MediaOptions;
 import dev.convene.Operation;
 import dev.convene.ProviderInfo;
 import dev.convene.Recurrence;
-import dev.convene.RetryPolicy;
 import dev.convene.Session;
 import dev.convene.SessionDraft;
 import dev.convene.SessionId;
@@ -31,28 +30,20 @@ import dev.convene.SessionUpdate;
 import dev.convene.UnsupportedFeatureException;
 import dev.convene.Violation;
 import dev.convene.simulator.SettableClock;
-import dev.convene.simulator.SimulatorOptions;
 import dev.convene.simulator.Simulators;
-import dev.convene.simulator.VendorSimulator;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The contract every provider keeps. A provider's test extends this class, names its provider and
@@ -71,34 +62,11 @@ import org.junit.jupiter.api.TestInstance;
  * HTTP against the vendor's simulator (by default {@link Simulators#start}), sharing one
  * {@link SettableClock} with the client, so nothing depends on the wall clock.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class SessionProviderContract {
-    /** Where the shared clock starts; far enough in the future that real dates never interfere. */
-    protected static final Instant EPOCH = Instant.parse("2030-03-04T01:00:00Z");
-    protected static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
-    protected final SettableClock clock = new SettableClock(EPOCH);
-    protected VendorSimulator simulator;
-    protected SessionService service;
-    private int sequence;
-
+public abstract class SessionProviderContract extends ProviderFixture {
     // ---- hooks -----------------------------------------------------------------------------
-
-    /** The provider's id, e.g. {@code zoom}. */
-    protected abstract String providerId();
 
     /** At least three user ids (or e-mails) the vendor knows; the first is used as a host, the others as invitees. */
     protected abstract List<String> knownUsers();
-
-    /** Starts the vendor's simulator; override to run against one of your own. */
-    protected VendorSimulator startSimulator(SimulatorOptions options) {
-        return Simulators.start(providerId(), options);
-    }
-
-    /** Extra configuration on top of the simulator's (e.g. a sub-account id). */
-    protected Map<String, String> extraProperties() {
-        return Map.of();
-    }
 
     /** Completes a draft for vendor rules that tie one feature to another (e.g. replay needs cloud recording). */
     protected SessionDraft.Builder complete(SessionKind kind, Set<Feature> features, SessionDraft.Builder draft) {
@@ -115,41 +83,8 @@ public abstract class SessionProviderContract {
         return "98765432101";
     }
 
-    // ---- lifecycle ---------------------------------------------------------------------------
-
-    @BeforeAll
-    void startContract() {
-        simulator = startSimulator(SimulatorOptions.defaults().withClock(clock));
-        service = open(simulator.properties());
-    }
-
-    @AfterAll
-    void stopContract() {
-        if (service != null) {
-            service.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
-
-    /** A service for {@code properties} (plus {@link #extraProperties()}), on the shared clock, with quick retries. */
-    protected SessionService open(Map<String, String> properties) {
-        Map<String, String> all = new HashMap<>(properties);
-        all.putAll(extraProperties());
-        return Convene.builder().properties(all).environment(Map.of()).systemProperties(false).clock(clock)
-                .retryPolicy(new RetryPolicy(3, Duration.ofMillis(5), Duration.ofMillis(20), 0.5, Duration.ofSeconds(2)))
-                .build();
-    }
-
     protected Capabilities capabilities() {
         return service.capabilities();
-    }
-
-    /** A valid draft for {@code kind}: unique title, start two days ahead at 10:00 in Shanghai, one hour. */
-    protected SessionDraft.Builder draft(SessionKind kind) {
-        ZonedDateTime start = ZonedDateTime.ofInstant(clock.instant(), ZONE).plusDays(2).with(LocalTime.of(10, 0)).plusMinutes(++sequence);
-        return SessionDraft.builder(kind).title("Contract " + sequence).start(start).duration(Duration.ofHours(1));
     }
 
     private List<SessionKind> kindsWith(Operation... operations) {

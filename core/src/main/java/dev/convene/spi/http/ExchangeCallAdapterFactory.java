@@ -31,7 +31,10 @@ final class ExchangeCallAdapterFactory extends CallAdapter.Factory {
         if (!(returnType instanceof ParameterizedType parameterized)) {
             throw new IllegalArgumentException("Exchange return types need a type argument, e.g. Exchange<CreateResponse>");
         }
-        Type responseType = getParameterUpperBound(0, parameterized);
+        Type declared = getParameterUpperBound(0, parameterized);
+        // For Exchange<Void> we still read the body: an answer that is not empty or JSON is not a success.
+        boolean noResult = declared == Void.class;
+        Type responseType = noResult ? okhttp3.ResponseBody.class : declared;
         return new CallAdapter<Object, Exchange<Object>>() {
             @Override
             public Type responseType() {
@@ -40,7 +43,7 @@ final class ExchangeCallAdapterFactory extends CallAdapter.Factory {
 
             @Override
             public Exchange<Object> adapt(Call<Object> call) {
-                return new RetrofitExchange<>(call, errors);
+                return new RetrofitExchange<>(call, errors, noResult);
             }
         };
     }
@@ -48,10 +51,12 @@ final class ExchangeCallAdapterFactory extends CallAdapter.Factory {
     private static final class RetrofitExchange<T> extends Exchange<T> {
         private final Call<T> call;
         private final VendorErrors errors;
+        private final boolean noResult;
 
-        RetrofitExchange(Call<T> call, VendorErrors errors) {
+        RetrofitExchange(Call<T> call, VendorErrors errors, boolean noResult) {
             this.call = call;
             this.errors = errors;
+            this.noResult = noResult;
         }
 
         @Override
@@ -111,11 +116,34 @@ final class ExchangeCallAdapterFactory extends CallAdapter.Factory {
                 throw errors.fromHttpError(response.code(), response.headers(), body);
             }
             T body = response.body();
+            if (noResult) {
+                requireEmptyOrJson((okhttp3.ResponseBody) body);
+                return null;
+            }
             VendorException error = errors.fromBody(response.code(), response.headers(), body);
             if (error != null) {
                 throw error;
             }
             return body;
+        }
+
+        private static void requireEmptyOrJson(okhttp3.ResponseBody body) throws IOException {
+            if (body == null) {
+                return;
+            }
+            try (body) {
+                okio.BufferedSource source = body.source();
+                if (source.exhausted()) {
+                    return;
+                }
+                com.squareup.moshi.JsonReader reader = com.squareup.moshi.JsonReader.of(source);
+                reader.skipValue();
+                if (reader.peek() != com.squareup.moshi.JsonReader.Token.END_DOCUMENT) {
+                    throw new MalformedResponseException("the vendor's answer has more than one JSON value", null);
+                }
+            } catch (com.squareup.moshi.JsonEncodingException | com.squareup.moshi.JsonDataException | java.io.EOFException e) {
+                throw new MalformedResponseException("the vendor's answer is neither empty nor JSON", e);
+            }
         }
     }
 }

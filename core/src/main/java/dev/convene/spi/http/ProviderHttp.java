@@ -10,7 +10,7 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 /**
  * How a provider gets its HTTP client and Retrofit: derived from the shared root client (one pool, one
  * dispatcher for every provider), with the provider's own interceptors first, then redacted logging,
- * then the guard that keeps {@link NonIdempotent} calls from being replayed by OkHttp.
+ * then the guard that keeps OkHttp from replaying a request it has started to send.
  */
 public final class ProviderHttp {
     private ProviderHttp() {
@@ -23,7 +23,7 @@ public final class ProviderHttp {
             builder.addInterceptor(interceptor);
         }
         builder.addInterceptor(new HttpLog(context.providerId(), context.redactor()));
-        builder.addInterceptor(new NonIdempotentBodies());
+        builder.addInterceptor(new NoSilentReplays());
         return builder.build();
     }
 

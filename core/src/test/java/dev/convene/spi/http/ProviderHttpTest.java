@@ -40,7 +40,6 @@ import retrofit2.http.POST;
 
 class ProviderHttpTest {
     interface Api {
-        @NonIdempotent
         @POST("create")
         Exchange<Map<String, Object>> create(@Body Map<String, Object> body);
 

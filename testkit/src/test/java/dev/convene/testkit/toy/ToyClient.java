@@ -16,7 +16,6 @@ import dev.convene.VendorException;
 import dev.convene.spi.Exchange;
 import dev.convene.spi.ProviderContext;
 import dev.convene.spi.VendorClient;
-import dev.convene.spi.http.NonIdempotent;
 import dev.convene.spi.http.ProviderHttp;
 import dev.convene.spi.http.TokenInterceptor;
 import dev.convene.spi.http.VendorErrors;
@@ -64,7 +63,6 @@ final class ToyClient implements VendorClient {
         @POST("oauth/token")
         Exchange<TokenAnswer> token(@Field("key") String key, @Field("secret") String secret);
 
-        @NonIdempotent
         @POST("v1/sessions")
         Exchange<WireSession> create(@Body WireSession session);
 

@@ -6,21 +6,20 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okio.BufferedSink;
-import retrofit2.Invocation;
 
 /**
- * Marks the bodies of {@link NonIdempotent} calls as one-shot. OkHttp's own connection-failure retry
- * replays a request whose body is not one-shot even after it was sent, which for a create means a
- * duplicate meeting; with this mark it only retries when nothing went out. Must run last, after any
- * interceptor that reads the body (signing).
+ * Marks every request body one-shot, so that OkHttp never replays a request on its own once it has
+ * started to send it. OkHttp's connection-failure recovery would otherwise resend a POST whose answer
+ * was lost, which for a create means a duplicate meeting; deciding what may be repeated is core's job
+ * (reads and cancels are retried there, writes never). Requests without a body (GET, DELETE) are left
+ * to OkHttp, since repeating them is harmless. Runs last, after any interceptor that reads the body.
  */
-final class NonIdempotentBodies implements Interceptor {
+final class NoSilentReplays implements Interceptor {
     @Override
     public okhttp3.Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
-        Invocation invocation = request.tag(Invocation.class);
         RequestBody body = request.body();
-        if (body == null || invocation == null || !invocation.method().isAnnotationPresent(NonIdempotent.class)) {
+        if (body == null || body.isOneShot()) {
             return chain.proceed(request);
         }
         return chain.proceed(request.newBuilder().method(request.method(), new OneShot(body)).build());
