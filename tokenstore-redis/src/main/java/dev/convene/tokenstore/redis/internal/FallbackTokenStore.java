@@ -50,13 +50,11 @@ public final class FallbackTokenStore implements TokenStore {
             }
             shared.dropIdleConnections();
         }
+        boolean redisAnswered = true;
         try {
-            AccessToken token = shared.obtain(key, validUntil, fetcher);
-            if (probe != null && outage.compareAndSet(probe, null)) {
-                LOG.info("Redis token store at {} is reachable again: tokens are shared across instances again", where);
-            }
-            return token;
+            return shared.obtain(key, validUntil, fetcher);
         } catch (RedisUnavailableException e) {
+            redisAnswered = false;
             failed(probe, e);
             if (e.fetched().isPresent()) {
                 AccessToken fetched = e.fetched().get();
@@ -64,6 +62,11 @@ public final class FallbackTokenStore implements TokenStore {
                 return local.obtain(key, fetched.expiresAt(), () -> fetched);
             }
             return local.obtain(key, validUntil, fetcher);
+        } finally {
+            // a vendor refusal during the probe still means Redis answered
+            if (redisAnswered && probe != null && outage.compareAndSet(probe, null)) {
+                LOG.info("Redis token store at {} is reachable again: tokens are shared across instances again", where);
+            }
         }
     }
 
