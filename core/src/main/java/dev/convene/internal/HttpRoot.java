@@ -14,8 +14,10 @@ import okhttp3.OkHttpClient;
 /**
  * The root OkHttp client every provider derives from: one connection pool and one dispatcher per
  * distinct setting, shared by all services in the JVM. OkHttp's defaults are raised for a scheduler
- * (5 requests per host would cap a busy app far below what vendors allow), and dispatcher threads are
- * daemons so a command-line tool exits when its work is done.
+ * (5 requests per host would cap a busy app far below what vendors allow), dispatcher threads are
+ * daemons so a command-line tool exits when its work is done, and OkHttp's own connection-failure
+ * retry is off: it would resend a POST whose answer was lost (a duplicate meeting) and hide repeated
+ * cancels from core, which alone decides what may be repeated.
  */
 public final class HttpRoot {
     private static final Map<Settings, OkHttpClient> ROOTS = new ConcurrentHashMap<>();
@@ -55,6 +57,7 @@ public final class HttpRoot {
                 .writeTimeout(s.readTimeout())
                 .callTimeout(s.callTimeout())
                 .followRedirects(false)
+                .retryOnConnectionFailure(false)
                 .build();
     }
 }

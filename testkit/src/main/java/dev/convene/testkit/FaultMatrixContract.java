@@ -184,6 +184,10 @@ public abstract class FaultMatrixContract extends ProviderFixture {
         }
 
         Outcome outcome = expected(op, fault);
+        if (outcome == Outcome.OUTCOME_UNKNOWN && fault == MatrixFault.TRUNCATED_JSON && failure == null) {
+            // The vendor answers this write with no body (204), so there was nothing to cut: a success, checked below.
+            outcome = Outcome.SUCCEEDS;
+        }
         if (outcome == Outcome.SUCCEEDS && failure instanceof RateLimitedException limited && fault == MatrixFault.RATE_LIMITED) {
             assertThat(limited.retryAfter()).as("a read gives up on a rate limit only when the vendor's wait exceeds the policy's limit")
                     .hasValueSatisfying(wait -> assertThat(wait).isGreaterThan(retryPolicy().maxRetryAfter()));

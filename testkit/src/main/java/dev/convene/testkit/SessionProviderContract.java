@@ -207,7 +207,11 @@ public abstract class SessionProviderContract extends ProviderFixture {
 
     /** Compares rules by what they do, since vendors spell equivalent rules differently. */
     private static List<Instant> occurrences(Recurrence r, SessionDraft d) {
-        return r.occurrences(d.start().atZone(d.timeZone())).limit(10).map(ZonedDateTime::toInstant).toList();
+        return occurrences(r, d.start().atZone(d.timeZone()));
+    }
+
+    private static List<Instant> occurrences(Recurrence r, ZonedDateTime first) {
+        return r.occurrences(first).limit(10).map(ZonedDateTime::toInstant).toList();
     }
 
     private static String password(Limits limits) {
@@ -217,6 +221,50 @@ public abstract class SessionProviderContract extends ProviderFixture {
             }
         }
         throw new AssertionError("none of the contract's sample passwords matches the declared rule " + limits.passwordRule());
+    }
+
+    /**
+     * Vendors spell recurrence differently and support different subsets; each of these rules must
+     * either come back meaning the same occurrences, or be refused before anything is sent — never
+     * silently changed.
+     */
+    @TestFactory
+    Stream<DynamicTest> recurrenceRulesRoundTripOrAreRefusedBeforeIo() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (SessionKind kind : kindsWith(Operation.CREATE, Operation.GET)) {
+            if (!capabilities().supports(kind, Feature.RECURRENCE)) {
+                continue;
+            }
+            int n = Math.min(3, capabilities().of(kind).orElseThrow().limits().maxOccurrences());
+            List<Recurrence> rules = List.of(
+                    Recurrence.daily(1).times(n),
+                    Recurrence.daily(2).times(n),
+                    Recurrence.weekdays().times(n),
+                    Recurrence.weekly(1, java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.WEDNESDAY).times(n),
+                    Recurrence.weekly(2).times(n),
+                    Recurrence.monthlyOnDay(1, 15).times(n),
+                    Recurrence.monthlyOnWeekday(1, 2, java.time.DayOfWeek.TUESDAY).times(n),
+                    Recurrence.monthlyOnWeekday(1, -1, java.time.DayOfWeek.FRIDAY).times(n),
+                    Recurrence.weekly(1).until(ZonedDateTime.ofInstant(clock.instant(), ZONE).toLocalDate().plusWeeks(3)));
+            for (Recurrence rule : rules) {
+                tests.add(DynamicTest.dynamicTest(kind.wireName() + " " + rule.toRRule(), () -> {
+                    SessionDraft d = complete(kind, Set.of(Feature.RECURRENCE), draft(kind).recurrence(rule)).build();
+                    int before = requestCount();
+                    Session created;
+                    try {
+                        created = service.create(d);
+                    } catch (InvalidSessionException refused) {
+                        assertThat(requestCount()).as("a refused rule sends nothing").isEqualTo(before);
+                        return;
+                    }
+                    Session s = service.get(created.id());
+                    assertThat(s.recurrence()).as("recurrence").isNotNull();
+                    assertThat(occurrences(s.recurrence(), s.start().atZone(d.timeZone())))
+                            .isEqualTo(occurrences(rule, d.start().atZone(d.timeZone())));
+                }));
+            }
+        }
+        return tests.stream();
     }
 
     @TestFactory

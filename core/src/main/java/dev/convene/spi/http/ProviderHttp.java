@@ -9,8 +9,7 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * How a provider gets its HTTP client and Retrofit: derived from the shared root client (one pool, one
- * dispatcher for every provider), with the provider's own interceptors first, then redacted logging,
- * then the guard that keeps OkHttp from replaying a request it has started to send.
+ * dispatcher for every provider), with the provider's own interceptors first, then redacted logging.
  */
 public final class ProviderHttp {
     private ProviderHttp() {
@@ -23,7 +22,6 @@ public final class ProviderHttp {
             builder.addInterceptor(interceptor);
         }
         builder.addInterceptor(new HttpLog(context.providerId(), context.redactor()));
-        builder.addInterceptor(new NoSilentReplays());
         return builder.build();
     }
 

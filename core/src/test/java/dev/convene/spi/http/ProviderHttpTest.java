@@ -96,7 +96,7 @@ class ProviderHttpTest {
     }
 
     @Test
-    void aCreateCutOffAfterSendingIsNotReplayedByOkHttp() throws Exception {
+    void aRequestCutOffAfterSendingIsNotReplayedByOkHttp() throws Exception {
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
         server.enqueue(new MockResponse().setBody("{\"errcode\":0}"));
         assertThatThrownBy(() -> api().create(Map.of("title", "x")).execute()).isInstanceOf(IOException.class);

@@ -1,0 +1,78 @@
+package dev.convene.provider.zoom;
+
+import dev.convene.Capabilities;
+import dev.convene.Feature;
+import dev.convene.Limits;
+import dev.convene.Operation;
+import dev.convene.SessionKind;
+import dev.convene.provider.zoom.internal.ZoomClient;
+import dev.convene.spi.ProviderContext;
+import dev.convene.spi.SessionProvider;
+import dev.convene.spi.VendorClient;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * Zoom (REST API v2): meetings and webinars, with Server-to-Server OAuth. Configure
+ * {@code convene.zoom.account-id}, {@code client-id} and {@code client-secret}; optionally
+ * {@code organizer} (user id or e-mail, default {@code me}), {@code sub-account-id} (every call then goes
+ * to the primary account's {@code /accounts/{id}/} mirror), {@code base-url} and {@code oauth-url}.
+ *
+ * <p>{@link SessionKind#LIVE_STREAM} is not offered: Zoom streams a meeting or webinar to a third-party
+ * service, it has no live-stream session of its own to create, read or cancel.
+ */
+public final class ZoomProvider implements SessionProvider {
+    private static final Duration MAX_DURATION = Duration.ofHours(24);
+
+    static final Capabilities CAPABILITIES = Capabilities.builder()
+            .kind(SessionKind.MEETING, EnumSet.allOf(Operation.class),
+                    EnumSet.of(Feature.DESCRIPTION, Feature.PASSWORD, Feature.REGISTRATION, Feature.HOSTS, Feature.RECURRENCE,
+                            Feature.OCCURRENCES, Feature.WAITING_ROOM, Feature.MUTE_ON_ENTRY, Feature.JOIN_BEFORE_HOST,
+                            Feature.AUTO_RECORDING, Feature.TIME_ZONE),
+                    Limits.builder().maxTitleLength(200).maxDescriptionLength(2000).duration(Duration.ofMinutes(1), MAX_DURATION)
+                            .maxHosts(10).maxInvitees(0)
+                            .password("[A-Za-z0-9@_*-]{1,10}", "1 to 10 letters, digits or @ - _ *").maxOccurrences(50).build())
+            .kind(SessionKind.WEBINAR, EnumSet.allOf(Operation.class),
+                    EnumSet.of(Feature.DESCRIPTION, Feature.PASSWORD, Feature.REGISTRATION, Feature.HOSTS, Feature.RECURRENCE,
+                            Feature.OCCURRENCES, Feature.AUTO_RECORDING, Feature.TIME_ZONE),
+                    Limits.builder().maxTitleLength(200).maxDescriptionLength(2000).duration(Duration.ofMinutes(1), MAX_DURATION)
+                            .maxHosts(10).maxInvitees(0)
+                            .password("[A-Za-z0-9@_*!-]{1,10}", "1 to 10 letters, digits or @ - _ * !").maxOccurrences(50).build())
+            .build();
+
+    @Override
+    public String id() {
+        return "zoom";
+    }
+
+    @Override
+    public String displayName() {
+        return "Zoom";
+    }
+
+    @Override
+    public int spiVersion() {
+        return SPI_VERSION;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public List<String> requiredKeys() {
+        return List.of("account-id", "client-id", "client-secret");
+    }
+
+    @Override
+    public List<String> optionalKeys() {
+        return List.of("organizer", "sub-account-id", "base-url", "oauth-url");
+    }
+
+    @Override
+    public VendorClient open(ProviderContext context) {
+        return new ZoomClient(context);
+    }
+}

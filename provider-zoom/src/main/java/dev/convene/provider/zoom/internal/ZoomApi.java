@@ -1,0 +1,46 @@
+package dev.convene.provider.zoom.internal;
+
+import dev.convene.spi.Exchange;
+import retrofit2.http.Body;
+import retrofit2.http.DELETE;
+import retrofit2.http.Field;
+import retrofit2.http.FormUrlEncoded;
+import retrofit2.http.GET;
+import retrofit2.http.Header;
+import retrofit2.http.PATCH;
+import retrofit2.http.POST;
+import retrofit2.http.Path;
+import retrofit2.http.Query;
+import retrofit2.http.Url;
+
+/**
+ * Zoom REST API v2, relative to the base URL (plain, or {@code …/accounts/{subAccountId}/} for the
+ * primary-account mirrors, §3.7). {@code collection} is {@code meetings} or {@code webinars}: the two
+ * families have the same shape (§3, §4).
+ */
+public interface ZoomApi {
+    /** §1.1: form body, Basic auth; the URL is the configured OAuth endpoint, not under the API base. */
+    @FormUrlEncoded
+    @POST
+    Exchange<ZoomWire.Token> token(@Url String oauthUrl, @Header("Authorization") String basic,
+                                   @Field("grant_type") String grantType, @Field("account_id") String accountId);
+
+    @POST("users/{userId}/{collection}")
+    Exchange<ZoomWire.Session> create(@Path("userId") String userId, @Path("collection") String collection,
+                                      @Body ZoomWire.SessionRequest body);
+
+    @GET("{collection}/{id}")
+    Exchange<ZoomWire.Session> get(@Path("collection") String collection, @Path("id") String id,
+                                   @Query("occurrence_id") String occurrenceId,
+                                   @Query("show_previous_occurrences") Boolean showPreviousOccurrences);
+
+    @PATCH("{collection}/{id}")
+    Exchange<Void> update(@Path("collection") String collection, @Path("id") String id, @Body ZoomWire.SessionRequest body);
+
+    @DELETE("{collection}/{id}")
+    Exchange<Void> delete(@Path("collection") String collection, @Path("id") String id);
+
+    @GET("users/{userId}/{collection}")
+    Exchange<ZoomWire.Page> list(@Path("userId") String userId, @Path("collection") String collection,
+                                 @Query("page_size") Integer pageSize, @Query("next_page_token") String nextPageToken);
+}

@@ -1,0 +1,224 @@
+package dev.convene.provider.zoom.internal;
+
+import com.squareup.moshi.Moshi;
+import dev.convene.Access;
+import dev.convene.ListQuery;
+import dev.convene.Page;
+import dev.convene.Recurrence;
+import dev.convene.Session;
+import dev.convene.SessionDraft;
+import dev.convene.SessionId;
+import dev.convene.SessionKind;
+import dev.convene.SessionUpdate;
+import dev.convene.Violation;
+import dev.convene.spi.Exchange;
+import dev.convene.spi.ProviderConfig;
+import dev.convene.spi.ProviderContext;
+import dev.convene.spi.VendorClient;
+import dev.convene.spi.http.ProviderHttp;
+import dev.convene.spi.http.TokenInterceptor;
+import dev.convene.spi.json.JsonQuirks;
+import dev.convene.spi.token.AccessToken;
+import dev.convene.spi.token.TokenCache;
+import dev.convene.spi.token.TokenKey;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Zoom meetings and webinars for core: S2S OAuth through core's token cache (§1), every path under
+ * {@code /accounts/{id}/} when a sub-account is configured (§3.7), and the neutral ↔ Zoom mapping.
+ */
+public final class ZoomClient implements VendorClient {
+    public static final String DEFAULT_BASE_URL = "https://api.zoom.us/v2";
+    public static final String DEFAULT_OAUTH_URL = "https://zoom.us/oauth/token";
+    /** §1.4: refresh five minutes before expiry, as ZoomNet does, so a slow call never carries a dying token. */
+    private static final Duration REFRESH_AHEAD = Duration.ofMinutes(5);
+
+    private final ProviderContext context;
+    private final ZoomApi api;
+    private final ZoomSessions sessions;
+    private final String organizer;
+
+    public ZoomClient(ProviderContext context) {
+        this.context = context;
+        ProviderConfig config = context.config();
+        String accountId = config.require("account-id");
+        String clientId = config.require("client-id");
+        String clientSecret = config.require("client-secret");
+        String baseUrl = config.get("base-url", DEFAULT_BASE_URL);
+        String oauthUrl = config.get("oauth-url", DEFAULT_OAUTH_URL);
+        String basic = "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+        context.redactor().addFixedSecret(clientSecret);
+        context.redactor().addFixedSecret(basic.substring(6));
+        this.organizer = config.get("organizer", "me");
+        this.sessions = new ZoomSessions(context.clock());
+
+        Moshi moshi = JsonQuirks.moshi().build();
+        ZoomApi oauth = ProviderHttp.retrofit(ProviderHttp.client(context), baseUrl, moshi,
+                ZoomErrors.oauth(moshi, context.clock(), context.redactor())).create(ZoomApi.class);
+        TokenCache tokens = new TokenCache(context.tokenStore(), TokenKey.of(ZoomErrors.PROVIDER, oauthUrl, accountId, clientId, clientSecret),
+                () -> {
+                    ZoomWire.Token t = oauth.token(oauthUrl, basic, "account_credentials", accountId).execute();
+                    if (t == null || t.accessToken() == null || t.expiresIn() == null) {
+                        throw new dev.convene.spi.MalformedResponseException("Zoom's token answer lacks access_token or expires_in", null);
+                    }
+                    return new AccessToken(t.accessToken(), context.clock().instant().plusSeconds(t.expiresIn()));
+                }, context.clock(), REFRESH_AHEAD, context.redactor());
+        OkHttpClient http = ProviderHttp.client(context, new Bearer(tokens));
+        String sub = config.get("sub-account-id").orElse(null);
+        String apiBase = sub == null ? baseUrl : trimSlash(baseUrl) + "/accounts/" + URLEncoder.encode(sub, StandardCharsets.UTF_8);
+        this.api = ProviderHttp.retrofit(http, apiBase, moshi, ZoomErrors.api(moshi, context.clock(), context.redactor())).create(ZoomApi.class);
+    }
+
+    /** §1.3: any 401 means "refresh once, then fail", whatever the body says (Zoom has used several). */
+    private static final class Bearer extends TokenInterceptor {
+        Bearer(TokenCache tokens) {
+            super(tokens);
+        }
+
+        @Override
+        protected Request authorize(Request request, AccessToken token) {
+            return request.newBuilder().header("Authorization", "Bearer " + token.value()).build();
+        }
+
+        @Override
+        protected boolean tokenRejected(Response response) {
+            return response.code() == 401;
+        }
+    }
+
+    // ---- validation before anything is sent ---------------------------------------------------
+
+    @Override
+    public List<Violation> validate(SessionDraft d) {
+        List<Violation> out = new ArrayList<>();
+        common(out, d.timeZone(), d.duration(), d.hosts(), d.recurrence());
+        if (d.effectiveAccess() == Access.PASSWORD && d.password() == null) {
+            out.add(new Violation("password", "is required when access is PASSWORD (Zoom would invent one)"));
+        }
+        return out;
+    }
+
+    @Override
+    public List<Violation> validate(SessionId id, SessionUpdate u) {
+        List<Violation> out = new ArrayList<>();
+        if (!id.nativeId().matches("\\d{1,19}")) {
+            out.add(new Violation("id", "must be Zoom's numeric meeting or webinar id, was '" + id.nativeId() + "'"));
+        }
+        common(out, u.timeZone(), u.duration(), u.hosts(), u.recurrence());
+        if (u.access() == Access.PASSWORD && u.password() == null) {
+            out.add(new Violation("password", "is required when access changes to PASSWORD"));
+        }
+        return out;
+    }
+
+    private static void common(List<Violation> out, ZoneId zone, Duration duration, List<String> hosts, Recurrence recurrence) {
+        if (zone != null && !ZoomTimes.hasZoomName(zone)) {
+            out.add(new Violation("timeZone", "must be a region id such as Asia/Shanghai, or UTC; Zoom has no name for " + zone));
+        }
+        if (duration != null && (duration.toSecondsPart() != 0 || duration.toNanosPart() != 0)) {
+            out.add(new Violation("duration", "must be whole minutes on Zoom, was " + duration));
+        }
+        if (hosts != null) {
+            for (int i = 0; i < hosts.size(); i++) {
+                if (hosts.get(i) != null && hosts.get(i).matches(".*[,;].*")) {
+                    out.add(new Violation("hosts[" + i + "]", "must not contain ',' or ';' (Zoom's list separators)"));
+                }
+            }
+        }
+        if (recurrence != null) {
+            out.addAll(ZoomRecurrences.check(recurrence));
+        }
+    }
+
+    // ---- operations ---------------------------------------------------------------------------
+
+    @Override
+    public Exchange<Session> create(SessionDraft d) {
+        return api.create(d.organizer(), collection(d.kind()), ZoomRequests.INSTANCE.create(d))
+                .map(w -> sessions.toSession(d.kind(), w));
+    }
+
+    @Override
+    public Exchange<Session> get(SessionId id) {
+        return fetch(id).map(w -> sessions.toSession(id.kind(), w));
+    }
+
+    /**
+     * PATCH answers 204, so the result is read back. A change of time, zone or rule needs the stored
+     * session first: a weekly rule without days and an end date depend on the start and zone, and a new
+     * time of a recurring session must restate its recurrence or Zoom ignores it (§4.3).
+     */
+    @Override
+    public Exchange<Session> update(SessionId id, SessionUpdate u) {
+        boolean needsCurrent = u.start() != null || u.timeZone() != null || u.recurrence() != null;
+        Exchange<ZoomWire.Session> current = needsCurrent ? fetch(id) : Exchange.completed(null);
+        return current.then(cur -> api.update(collection(id.kind()), id.nativeId(),
+                        ZoomRequests.INSTANCE.update(id.kind(), u, recurrence(u, cur))))
+                .then(ignored -> get(id));
+    }
+
+    private static ZoomWire.Recurrence recurrence(SessionUpdate u, ZoomWire.Session current) {
+        if (current == null) {
+            return null;
+        }
+        if (u.recurrence() != null) {
+            Instant start = u.start() != null ? u.start() : ZoomTimes.parse(current.startTime());
+            ZoneId zone = u.timeZone() != null ? u.timeZone() : ZoomTimes.zone(current.timezone());
+            return ZoomRecurrences.toWire(u.recurrence(), start, zone);
+        }
+        boolean recurring = current.type() != null && (current.type() == 8 || current.type() == 9);
+        return recurring && u.start() != null ? current.recurrence() : null;
+    }
+
+    @Override
+    public Exchange<Void> cancel(SessionId id) {
+        return api.delete(collection(id.kind()), id.nativeId());
+    }
+
+    @Override
+    public Exchange<Page<Session>> list(SessionKind kind, ListQuery query) {
+        Integer pageSize = query.pageSize() == 0 ? null : Math.min(query.pageSize(), 300);
+        String user = query.organizer() == null ? organizer : query.organizer();
+        return api.list(user, collection(kind), pageSize, query.cursor()).map(p -> {
+            List<ZoomWire.Session> items = kind == SessionKind.WEBINAR ? p.webinars() : p.meetings();
+            // Zoom filters lists by type, not by time: from/to are applied here, on the start time.
+            List<Session> page = (items == null ? List.<ZoomWire.Session>of() : items).stream()
+                    .map(w -> sessions.toSession(kind, w))
+                    .filter(s -> (query.from() == null || !s.start().isBefore(query.from()))
+                            && (query.to() == null || !s.start().isAfter(query.to())))
+                    .toList();
+            return new Page<>(page, p.nextPageToken());
+        });
+    }
+
+    @Override
+    public String defaultOrganizer() {
+        return organizer;
+    }
+
+    private Exchange<ZoomWire.Session> fetch(SessionId id) {
+        return api.get(collection(id.kind()), id.nativeId(), null, null);
+    }
+
+    private static String collection(SessionKind kind) {
+        return switch (kind) {
+            case MEETING -> "meetings";
+            case WEBINAR -> "webinars";
+            case LIVE_STREAM -> throw new IllegalArgumentException("Zoom has no live-stream sessions");
+        };
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.convene.provider.zoom.internal;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import dev.convene.VendorError;
+import dev.convene.VendorException;
+import dev.convene.VendorException.Kind;
+import dev.convene.spi.http.Redactor;
+import dev.convene.spi.http.VendorErrors;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import okhttp3.Headers;
+
+/**
+ * Zoom's answers → Convene's error kinds (spec §5.2, §6). The vendor's code and message are kept as
+ * they came (minus anything the redactor knows as secret); the {@code Retry-After} of a 429 becomes the
+ * retry hint, measured against the injected clock.
+ */
+public final class ZoomErrors implements VendorErrors {
+    public static final String PROVIDER = "zoom";
+    private final JsonAdapter<ZoomWire.Error> adapter;
+    private final Clock clock;
+    private final Redactor redactor;
+    private final boolean tokenEndpoint;
+
+    private ZoomErrors(Moshi moshi, Clock clock, Redactor redactor, boolean tokenEndpoint) {
+        this.adapter = moshi.adapter(ZoomWire.Error.class);
+        this.clock = clock;
+        this.redactor = redactor;
+        this.tokenEndpoint = tokenEndpoint;
+    }
+
+    /** For the REST API. */
+    public static ZoomErrors api(Moshi moshi, Clock clock, Redactor redactor) {
+        return new ZoomErrors(moshi, clock, redactor, false);
+    }
+
+    /** For {@code /oauth/token}, where any refusal of the request means the credentials are wrong. */
+    public static ZoomErrors oauth(Moshi moshi, Clock clock, Redactor redactor) {
+        return new ZoomErrors(moshi, clock, redactor, true);
+    }
+
+    @Override
+    public VendorException fromHttpError(int status, Headers headers, String body) {
+        ZoomWire.Error e = parse(body);
+        String code = e.code() != null ? e.code().toString() : e.error() != null ? e.error() : "";
+        String message = message(e, body);
+        Kind kind = tokenEndpoint ? tokenKind(status) : kind(status, e.code() == null ? -1 : e.code(), message);
+        VendorError error = new VendorError(PROVIDER, status, code, redactor.redact(message), headers.get("x-zm-trackingid"),
+                status == 429 ? ZoomTimes.retryAfter(headers.get("Retry-After"), clock.instant()).orElse(null) : null);
+        return VendorException.of(kind, error);
+    }
+
+    /** §3.6 / §5.2: Zoom documents some refusals under HTTP 200, with a non-zero code in the body. */
+    @Override
+    public VendorException fromBody(int status, Headers headers, Object body) {
+        if (body instanceof ZoomWire.Answer a && a.code() != null && a.code() != 0) {
+            String message = a.message() == null ? "" : a.message();
+            return VendorException.of(kind(status, a.code(), message),
+                    new VendorError(PROVIDER, status, a.code().toString(), redactor.redact(message), headers.get("x-zm-trackingid"), null));
+        }
+        return null;
+    }
+
+    private static Kind tokenKind(int status) {
+        if (status == 429) {
+            return Kind.RATE_LIMITED;
+        }
+        return status >= 500 ? Kind.UNAVAILABLE : Kind.AUTHENTICATION;
+    }
+
+    static Kind kind(int status, int code, String message) {
+        if (status == 401 || code == 124) {
+            return Kind.AUTHENTICATION;
+        }
+        if (status == 429 || code == 429 || (code == 300 && message.contains("in one day"))) {
+            return Kind.RATE_LIMITED;
+        }
+        if (status >= 500) {
+            return Kind.UNAVAILABLE;
+        }
+        return switch (code) {
+            case 1001, 2001, 3001 -> Kind.NOT_FOUND;
+            // 1010: the user or session lives in another (sub-)account; 200: no webinar plan;
+            // 3003: not the host; 3161: may not host; 4700/4711: the token lacks a scope.
+            case 1010, 200, 3003, 3161, 4700, 4711 -> Kind.PERMISSION_DENIED;
+            case 3002, 3007, 3018, 3037, 3063 -> Kind.CONFLICT;
+            // 3000 covers "started" (a state conflict) as well as plain bad input.
+            case 3000 -> message.toLowerCase(Locale.ROOT).contains("started") ? Kind.CONFLICT
+                    : message.toLowerCase(Locale.ROOT).contains("cannot access") ? Kind.NOT_FOUND : Kind.INVALID_REQUEST;
+            default -> switch (status) {
+                case 403 -> Kind.PERMISSION_DENIED;
+                case 404 -> Kind.NOT_FOUND;
+                case 409 -> Kind.CONFLICT;
+                default -> Kind.INVALID_REQUEST;
+            };
+        };
+    }
+
+    private ZoomWire.Error parse(String body) {
+        try {
+            ZoomWire.Error e = body == null || body.isBlank() ? null : adapter.fromJson(body);
+            return e == null ? new ZoomWire.Error(null, null, null, null, null, null) : e;
+        } catch (IOException | RuntimeException notJson) {
+            return new ZoomWire.Error(null, null, null, null, null, null);
+        }
+    }
+
+    /** Message plus the field errors of a 300 "Validation Failed.", so the caller sees which field. */
+    private static String message(ZoomWire.Error e, String body) {
+        String m = e.message() != null ? e.message() : e.errorMessage() != null ? e.errorMessage()
+                : e.reason() != null ? e.reason() : body == null ? "" : body.length() > 200 ? body.substring(0, 200) : body;
+        if (e.errors() != null && !e.errors().isEmpty()) {
+            m += " " + e.errors().stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        }
+        return m;
+    }
+}

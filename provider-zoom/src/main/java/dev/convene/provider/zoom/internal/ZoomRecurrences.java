@@ -1,0 +1,118 @@
+package dev.convene.provider.zoom.internal;
+
+import dev.convene.Recurrence;
+import dev.convene.Recurrence.Frequency;
+import dev.convene.Violation;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Neutral {@link Recurrence} ↔ Zoom's {@code recurrence} object (spec §3.8), with Zoom's limits:
+ * {@code repeat_interval} at most 90 days, 12 weeks or 3 months; {@code end_times} at most 60 (and the
+ * series at most 50 occurrences, which core checks from the declared limits). Zoom numbers weekdays
+ * 1 = Sunday … 7 = Saturday.
+ */
+public final class ZoomRecurrences {
+    static final int DAILY = 1;
+    static final int WEEKLY = 2;
+    static final int MONTHLY = 3;
+    /** A rule without an end gets Zoom's longest series, since Zoom has no open-ended fixed-time recurrence. */
+    static final int FOREVER_TIMES = 50;
+    private static final Set<DayOfWeek> WORKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+
+    private ZoomRecurrences() {
+    }
+
+    /** What Zoom cannot express; checked before anything is sent. */
+    public static List<Violation> check(Recurrence r) {
+        List<Violation> out = new ArrayList<>();
+        int max = switch (r.frequency()) {
+            case DAILY -> 90;
+            case WEEKDAYS, WEEKLY -> 12;
+            case MONTHLY -> 3;
+        };
+        if (r.interval() > max) {
+            out.add(new Violation("recurrence.interval", "must be at most " + max + " for a "
+                    + r.frequency().name().toLowerCase(java.util.Locale.ROOT) + " rule on Zoom, was " + r.interval()));
+        }
+        // Zoom counts weeks from Sunday, RRULE from Monday: with an interval they disagree on which
+        // Sunday belongs to which week, so such a rule would not mean the same thing on both sides.
+        if (r.frequency() == Frequency.WEEKLY && r.interval() > 1 && r.daysOfWeek().contains(DayOfWeek.SUNDAY) && r.daysOfWeek().size() > 1) {
+            out.add(new Violation("recurrence.daysOfWeek", "cannot mix Sunday with other days when repeating every "
+                    + r.interval() + " weeks on Zoom (Zoom's weeks start on Sunday)"));
+        }
+        return out;
+    }
+
+    /** Zoom's recurrence for {@code r}, starting at {@code start} in {@code zone}. */
+    public static ZoomWire.Recurrence toWire(Recurrence r, Instant start, ZoneId zone) {
+        Integer endTimes = r.until() == null ? (r.count() == null ? FOREVER_TIMES : r.count()) : null;
+        String endDate = r.until() == null ? null : ZoomTimes.endOfDay(r.until(), zone);
+        return switch (r.frequency()) {
+            case DAILY -> new ZoomWire.Recurrence(DAILY, r.interval(), null, null, null, null, endTimes, endDate);
+            case WEEKDAYS -> new ZoomWire.Recurrence(WEEKLY, 1, days(WORKDAYS), null, null, null, endTimes, endDate);
+            case WEEKLY -> new ZoomWire.Recurrence(WEEKLY, r.interval(),
+                    days(r.daysOfWeek().isEmpty() ? Set.of(start.atZone(zone).getDayOfWeek()) : r.daysOfWeek()),
+                    null, null, null, endTimes, endDate);
+            case MONTHLY -> r.isMonthlyByWeekday()
+                    ? new ZoomWire.Recurrence(MONTHLY, r.interval(), null, null, r.weekOfMonth(), zoomDay(r.weekday()), endTimes, endDate)
+                    : new ZoomWire.Recurrence(MONTHLY, r.interval(), null, r.dayOfMonth(), null, null, endTimes, endDate);
+        };
+    }
+
+    /**
+     * The neutral rule for Zoom's object. Fields that do not belong to the rule's type are ignored, as seed
+     * 004's example fills them all; when both ends are given (seed 004 again) the explicit date wins over
+     * {@code end_times}, whose value there is the documented default.
+     */
+    public static Recurrence fromWire(ZoomWire.Recurrence w, ZoneId zone) {
+        int interval = w.repeatInterval() == null || w.repeatInterval() < 1 ? 1 : w.repeatInterval();
+        Recurrence rule = switch (w.type() == null ? 0 : w.type()) {
+            case DAILY -> Recurrence.daily(interval);
+            case WEEKLY -> {
+                Set<DayOfWeek> days = javaDays(w.weeklyDays() == null ? "1" : w.weeklyDays());
+                yield interval == 1 && days.equals(WORKDAYS) ? Recurrence.weekdays()
+                        : Recurrence.weekly(interval, days.toArray(DayOfWeek[]::new));
+            }
+            case MONTHLY -> w.monthlyWeek() != null && w.monthlyWeekDay() != null && w.monthlyDay() == null
+                    ? Recurrence.monthlyOnWeekday(interval, w.monthlyWeek(), javaDay(w.monthlyWeekDay()))
+                    : Recurrence.monthlyOnDay(interval, w.monthlyDay() == null ? 1 : w.monthlyDay());
+            default -> throw new IllegalArgumentException("unknown Zoom recurrence type " + w.type());
+        };
+        if (w.endDateTime() != null) {
+            LocalDate until = ZoomTimes.dateIn(w.endDateTime(), zone);
+            return rule.until(until);
+        }
+        return rule.times(w.endTimes() == null || w.endTimes() < 1 ? 1 : w.endTimes());
+    }
+
+    private static String days(Set<DayOfWeek> days) {
+        return days.stream().map(ZoomRecurrences::zoomDay).sorted().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    private static Set<DayOfWeek> javaDays(String zoomDays) {
+        Set<DayOfWeek> out = EnumSet.noneOf(DayOfWeek.class);
+        for (String part : zoomDays.split(",")) {
+            out.add(javaDay(Integer.parseInt(part.trim())));
+        }
+        return out;
+    }
+
+    static int zoomDay(DayOfWeek day) {
+        return day.getValue() % 7 + 1;
+    }
+
+    static DayOfWeek javaDay(int zoomDay) {
+        if (zoomDay < 1 || zoomDay > 7) {
+            throw new IllegalArgumentException("Zoom weekday must be 1 to 7, was " + zoomDay);
+        }
+        return zoomDay == 1 ? DayOfWeek.SUNDAY : DayOfWeek.of(zoomDay - 1);
+    }
+}

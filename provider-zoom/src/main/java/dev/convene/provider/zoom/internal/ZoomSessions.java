@@ -1,0 +1,115 @@
+package dev.convene.provider.zoom.internal;
+
+import dev.convene.Access;
+import dev.convene.JoinInfo;
+import dev.convene.MediaOptions;
+import dev.convene.Occurrence;
+import dev.convene.Recurrence;
+import dev.convene.Session;
+import dev.convene.SessionId;
+import dev.convene.SessionKind;
+import dev.convene.SessionStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Zoom's meeting/webinar object → neutral {@link Session}. Hand-written: nearly every field needs a rule
+ * (UTC strings, minutes, settings folded into access and media, the recurrence, status from the clock).
+ */
+public final class ZoomSessions {
+    private final Clock clock;
+
+    public ZoomSessions(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Session toSession(SessionKind kind, ZoomWire.Session w) {
+        if (w.id() == null || w.topic() == null) {
+            throw new IllegalArgumentException("a Zoom " + kind.wireName() + " without id or topic");
+        }
+        ZoneId zone = ZoomTimes.zone(w.timezone());
+        // §7: types 3 and 6 have no fixed time and no start_time; they are shown at their creation time.
+        Instant start = w.startTime() != null ? ZoomTimes.parse(w.startTime())
+                : w.createdAt() != null ? ZoomTimes.parse(w.createdAt()) : clock.instant();
+        Duration duration = Duration.ofMinutes(w.duration() == null ? 0 : w.duration());
+        ZoomWire.Settings s = w.settings();
+        List<Occurrence> occurrences = w.occurrences() == null ? List.of() : w.occurrences().stream()
+                .map(o -> occurrence(o, duration)).toList();
+        String password = blankToNull(w.password());
+        Recurrence recurrence = w.recurrence() == null ? null : ZoomRecurrences.fromWire(w.recurrence(), zone);
+        return Session.builder()
+                .id(SessionId.of(ZoomErrors.PROVIDER, kind, Long.toString(w.id())))
+                .title(w.topic())
+                .description(blankToNull(w.agenda()))
+                .start(start)
+                .duration(duration)
+                .timeZone(zone)
+                .status(status(w.status(), start, duration, occurrences))
+                .organizer(w.hostEmail() != null ? w.hostEmail() : w.hostId())
+                .hosts(s == null ? List.of() : hosts(s.alternativeHosts()))
+                .access(s != null && s.approvalType() != null && s.approvalType() != 2 ? Access.REGISTRATION
+                        : password != null ? Access.PASSWORD : Access.OPEN)
+                .password(password)
+                .media(s == null ? MediaOptions.DEFAULTS : new MediaOptions(s.muteUponEntry(), s.waitingRoom(), s.joinBeforeHost(), recording(s.autoRecording())))
+                .recurrence(recurrence)
+                .join(new JoinInfo(w.joinUrl(), Long.toString(w.id()), kind == SessionKind.WEBINAR ? w.joinUrl() : null, w.startUrl()))
+                .occurrences(occurrences)
+                .build();
+    }
+
+    private Occurrence occurrence(ZoomWire.Occurrence o, Duration fallback) {
+        Instant start = ZoomTimes.parse(o.startTime());
+        Duration duration = o.duration() == null ? fallback : Duration.ofMinutes(o.duration());
+        SessionStatus status = "deleted".equals(o.status()) ? SessionStatus.CANCELLED : byClock(start, duration);
+        return new Occurrence(o.occurrenceId(), start, duration, status);
+    }
+
+    /** Meetings say {@code started}; otherwise the clock decides (webinars report no status, §3.2). */
+    private SessionStatus status(String wireStatus, Instant start, Duration duration, List<Occurrence> occurrences) {
+        if ("started".equals(wireStatus)) {
+            return SessionStatus.LIVE;
+        }
+        if (!occurrences.isEmpty()) {
+            if (occurrences.stream().anyMatch(o -> o.status() == SessionStatus.LIVE)) {
+                return SessionStatus.LIVE;
+            }
+            return occurrences.stream().anyMatch(o -> o.status() == SessionStatus.SCHEDULED) ? SessionStatus.SCHEDULED : SessionStatus.ENDED;
+        }
+        return byClock(start, duration);
+    }
+
+    private SessionStatus byClock(Instant start, Duration duration) {
+        Instant now = clock.instant();
+        if (now.isBefore(start)) {
+            return SessionStatus.SCHEDULED;
+        }
+        return now.isBefore(start.plus(duration)) ? SessionStatus.LIVE : SessionStatus.ENDED;
+    }
+
+    private static List<String> hosts(String alternativeHosts) {
+        if (alternativeHosts == null) {
+            return List.of();
+        }
+        return Arrays.stream(alternativeHosts.split("[,;]")).map(String::trim).filter(h -> !h.isEmpty()).toList();
+    }
+
+    private static MediaOptions.Recording recording(String autoRecording) {
+        if (autoRecording == null) {
+            return null;
+        }
+        return switch (autoRecording.toLowerCase(Locale.ROOT)) {
+            case "local" -> MediaOptions.Recording.LOCAL;
+            case "cloud" -> MediaOptions.Recording.CLOUD;
+            default -> MediaOptions.Recording.NONE;
+        };
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}
