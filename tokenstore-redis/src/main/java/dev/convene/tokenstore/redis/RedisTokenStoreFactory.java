@@ -2,11 +2,7 @@ package dev.convene.tokenstore.redis;
 
 import dev.convene.spi.token.TokenStore;
 import dev.convene.spi.token.TokenStoreFactory;
-import dev.convene.spi.token.TokenStores;
 import dev.convene.tokenstore.redis.internal.FallbackTokenStore;
-import dev.convene.tokenstore.redis.internal.RedisSettings;
-import dev.convene.tokenstore.redis.internal.RedisTokens;
-import dev.convene.tokenstore.redis.internal.SharedTokenStore;
 import java.time.Clock;
 import java.util.Map;
 
@@ -29,8 +25,6 @@ public final class RedisTokenStoreFactory implements TokenStoreFactory {
 
     @Override
     public TokenStore open(Map<String, String> config, Clock clock) {
-        RedisSettings settings = RedisSettings.from(config);
-        SharedTokenStore shared = new SharedTokenStore(new RedisTokens(settings), clock, settings.lockLease());
-        return new FallbackTokenStore(shared, TokenStores.inMemory(), clock, settings.safeUrl());
+        return FallbackTokenStore.open(config, clock);
     }
 }

@@ -4,10 +4,12 @@ import dev.convene.spi.token.AccessToken;
 import dev.convene.spi.token.TokenFetcher;
 import dev.convene.spi.token.TokenKey;
 import dev.convene.spi.token.TokenStore;
+import dev.convene.spi.token.TokenStores;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +34,14 @@ public final class FallbackTokenStore implements TokenStore {
     /** Null while Redis is healthy. */
     private final AtomicReference<Outage> outage = new AtomicReference<>();
 
-    public FallbackTokenStore(SharedTokenStore shared, TokenStore local, Clock clock, String where) {
+    /** The store {@code convene.token-store=redis} stands for, configured by the {@code convene.redis.*} keys. */
+    public static TokenStore open(Map<String, String> config, Clock clock) {
+        RedisSettings settings = RedisSettings.from(config);
+        SharedTokenStore shared = new SharedTokenStore(new RedisTokens(settings), clock, settings.lockLease());
+        return new FallbackTokenStore(shared, TokenStores.inMemory(), clock, settings.safeUrl());
+    }
+
+    private FallbackTokenStore(SharedTokenStore shared, TokenStore local, Clock clock, String where) {
         this.shared = shared;
         this.local = local;
         this.clock = clock;

@@ -15,13 +15,13 @@ import java.util.Map;
  * @param timeout   connect and read timeout; also how long a caller waits for a pooled connection
  * @param lockLease how long one instance may hold a credential's refresh lock before others take over
  */
-public record RedisSettings(URI url, String keyPrefix, Duration timeout, Duration lockLease) {
+record RedisSettings(URI url, String keyPrefix, Duration timeout, Duration lockLease) {
     static final String URL = "convene.redis.url";
     static final String KEY_PREFIX = "convene.redis.key-prefix";
     static final String TIMEOUT = "convene.redis.timeout";
     static final String LOCK_LEASE = "convene.redis.lock-lease";
 
-    public static RedisSettings from(Map<String, String> config) {
+    static RedisSettings from(Map<String, String> config) {
         String url = config.getOrDefault(URL, "").trim();
         if (url.isEmpty()) {
             throw new ConfigurationException("missing configuration " + URL + " (environment variable CONVENE_REDIS_URL), required by convene.token-store=redis; e.g. redis://127.0.0.1:6379",
@@ -37,7 +37,7 @@ public record RedisSettings(URI url, String keyPrefix, Duration timeout, Duratio
     }
 
     /** The URL without user and password, for log lines. */
-    public String safeUrl() {
+    String safeUrl() {
         return url.getScheme() + "://" + url.getHost() + ":" + url.getPort() + (url.getPath() == null ? "" : url.getPath());
     }
 

@@ -24,7 +24,7 @@ import redis.clients.jedis.util.JedisURIHelper;
  * {@code EVALSHA}: they are a few hundred bytes, and a restarted Redis would otherwise answer
  * {@code NOSCRIPT} until they are loaded again.
  */
-public final class RedisTokens implements AutoCloseable {
+final class RedisTokens implements AutoCloseable {
     /** Returns the stored token if usable until ARGV[3], else takes the lock for ARGV[1] (1) or reports it taken (0). */
     private static final String ACQUIRE = """
             local t = redis.call('HMGET', KEYS[1], 'value', 'expires', 'stale')
@@ -74,7 +74,7 @@ public final class RedisTokens implements AutoCloseable {
     private final JedisPooled redis;
     private final String prefix;
 
-    public RedisTokens(RedisSettings settings) {
+    RedisTokens(RedisSettings settings) {
         int timeout = Math.toIntExact(settings.timeout().toMillis());
         DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(timeout)
@@ -98,7 +98,7 @@ public final class RedisTokens implements AutoCloseable {
     }
 
     /** What Redis holds for {@code key}, if anything. */
-    public Optional<Stored> read(TokenKey key) {
+    Optional<Stored> read(TokenKey key) {
         List<String> fields = redis.hmget(tokenKey(key), "value", "expires", "stale");
         if (fields.get(0) == null || fields.get(1) == null) {
             return Optional.empty();
@@ -107,7 +107,7 @@ public final class RedisTokens implements AutoCloseable {
     }
 
     /** Either the stored token (usable until {@code validUntil}), or the lock for {@code owner}, or neither. */
-    public Acquired acquire(TokenKey key, String owner, Duration lease, Instant validUntil) {
+    Acquired acquire(TokenKey key, String owner, Duration lease, Instant validUntil) {
         Object reply = redis.eval(ACQUIRE, List.of(tokenKey(key), lockKey(key)),
                 List.of(owner, Long.toString(lease.toMillis()), Long.toString(validUntil.toEpochMilli())));
         if (reply instanceof List<?> fields) {
@@ -117,17 +117,17 @@ public final class RedisTokens implements AutoCloseable {
     }
 
     /** Stores {@code token} and releases the lock, if {@code owner} still holds it; false when overtaken. */
-    public boolean store(TokenKey key, String owner, AccessToken token, Duration timeToLive) {
+    boolean store(TokenKey key, String owner, AccessToken token, Duration timeToLive) {
         Object reply = redis.eval(STORE, List.of(tokenKey(key), lockKey(key)), List.of(owner, token.value(),
                 Long.toString(token.expiresAt().toEpochMilli()), Long.toString(Math.max(1000, timeToLive.toMillis()))));
         return Long.valueOf(1).equals(reply);
     }
 
-    public void release(TokenKey key, String owner) {
+    void release(TokenKey key, String owner) {
         redis.eval(RELEASE, List.of(lockKey(key)), List.of(owner));
     }
 
-    public void markStale(TokenKey key, AccessToken stale) {
+    void markStale(TokenKey key, AccessToken stale) {
         redis.eval(MARK_STALE, List.of(tokenKey(key)), List.of(stale.value()));
     }
 
@@ -135,7 +135,7 @@ public final class RedisTokens implements AutoCloseable {
      * Drops idle pooled connections. After an outage they point at a server that is gone, and the
      * first calls after Redis returns would fail on them one by one instead of reconnecting.
      */
-    public void dropIdleConnections() {
+    void dropIdleConnections() {
         redis.getPool().clear();
     }
 
@@ -157,13 +157,13 @@ public final class RedisTokens implements AutoCloseable {
     }
 
     /** A token record; {@code stale} once a vendor rejected it and until its replacement is written. */
-    public record Stored(AccessToken token, boolean stale) {
-        public boolean usableUntil(Instant validUntil) {
+    record Stored(AccessToken token, boolean stale) {
+        boolean usableUntil(Instant validUntil) {
             return !stale && token.isValidAt(validUntil);
         }
     }
 
     /** The outcome of {@link #acquire}: a usable token, or whether the lock is now ours. */
-    public record Acquired(Optional<AccessToken> token, boolean lock) {
+    record Acquired(Optional<AccessToken> token, boolean lock) {
     }
 }

@@ -32,7 +32,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * <p>Every call reads Redis (no near cache), so a refresh or invalidation by any instance is seen at
  * once; one round trip is small next to the vendor call the token is for.
  */
-public final class SharedTokenStore implements TokenStore {
+final class SharedTokenStore implements TokenStore {
     private static final Duration FIRST_PAUSE = Duration.ofMillis(2);
     private static final Duration LONGEST_PAUSE = Duration.ofMillis(50);
 
@@ -41,7 +41,7 @@ public final class SharedTokenStore implements TokenStore {
     private final Duration lease;
     private final ConcurrentMap<TokenKey, CompletableFuture<AccessToken>> refreshing = new ConcurrentHashMap<>();
 
-    public SharedTokenStore(RedisTokens redis, Clock clock, Duration lease) {
+    SharedTokenStore(RedisTokens redis, Clock clock, Duration lease) {
         this.redis = redis;
         this.clock = clock;
         this.lease = lease;
@@ -163,7 +163,6 @@ public final class SharedTokenStore implements TokenStore {
         }
     }
 
-    /** Before trying Redis again after an outage: pooled connections still point at the server that went away. */
     void dropIdleConnections() {
         redis.dropIdleConnections();
     }
