@@ -35,6 +35,7 @@ import redis.clients.jedis.exceptions.JedisException;
 final class SharedTokenStore implements TokenStore {
     private static final Duration FIRST_PAUSE = Duration.ofMillis(2);
     private static final Duration LONGEST_PAUSE = Duration.ofMillis(50);
+    private static final Duration MIN_PATIENCE = Duration.ofSeconds(5);
 
     private final RedisTokens redis;
     private final Clock clock;
@@ -84,8 +85,10 @@ final class SharedTokenStore implements TokenStore {
 
     private AccessToken refresh(TokenKey key, Instant validUntil, TokenFetcher fetcher) throws IOException {
         String owner = UUID.randomUUID().toString();
-        // Measured on the JVM's monotonic timer, not the injected clock: the lease runs on Redis's real time.
-        long giveUpAt = System.nanoTime() + 2 * lease.toNanos();
+        // Long enough for the holder's lease and a successor's after a takeover, never so short that
+        // load alone turns waiting into errors. On the JVM's monotonic timer, not the injected clock,
+        // because the lease runs on Redis's real time.
+        long giveUpAt = System.nanoTime() + Math.max(2 * lease.toNanos(), MIN_PATIENCE.toNanos());
         Duration pause = FIRST_PAUSE;
         while (true) {
             RedisTokens.Acquired acquired = redis(() -> redis.acquire(key, owner, lease, validUntil));
