@@ -122,6 +122,22 @@ class RedisOutageTest {
     }
 
     @Test
+    void aTokenFetchedJustBeforeRedisFailedIsKeptNotFetchedAgain() throws Exception {
+        try (RedisServer redis = RedisServer.start()) {
+            AtomicInteger fetches = new AtomicInteger();
+            TokenCache instance = fixture.cache(fixture.store(redis.url()), () -> {
+                fetches.incrementAndGet();
+                stop(redis); // Redis goes away while the vendor is answering
+                return new AccessToken("issued-during-outage", fixture.clock.instant().plus(Duration.ofHours(2)));
+            });
+
+            assertThat(concurrently(20, i -> instance.current().value())).containsOnly("issued-during-outage");
+            assertThat(instance.current().value()).isEqualTo("issued-during-outage");
+            assertThat(fetches).hasValue(1);
+        }
+    }
+
+    @Test
     void aHangingRedisIsTriedOncePerBackOffNotOncePerCall() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             AtomicInteger connections = new AtomicInteger();
@@ -161,6 +177,15 @@ class RedisOutageTest {
             for (Socket s : held) {
                 s.close();
             }
+        }
+    }
+
+    private static void stop(RedisServer redis) {
+        try {
+            redis.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }
