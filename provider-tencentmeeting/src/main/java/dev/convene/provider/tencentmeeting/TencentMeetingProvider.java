@@ -1,0 +1,105 @@
+package dev.convene.provider.tencentmeeting;
+
+import dev.convene.Capabilities;
+import dev.convene.Feature;
+import dev.convene.Limits;
+import dev.convene.Operation;
+import dev.convene.SessionKind;
+import dev.convene.provider.tencentmeeting.internal.TencentMeetingClient;
+import dev.convene.spi.ProviderContext;
+import dev.convene.spi.SessionProvider;
+import dev.convene.spi.VendorClient;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Tencent Meeting (腾讯会议) for an enterprise self-built app (AK/SK): meetings and live streams (a
+ * meeting with its live stream switched on) on {@code /v1/meetings}, webinars on {@code /v1/webinars}.
+ *
+ * <p>Configuration under {@code convene.tencentmeeting.}: {@code app-id}, {@code secret-id},
+ * {@code secret-key}, {@code organizer} (the userid that creates, and that acts on, sessions; make it
+ * an enterprise admin to update and cancel sessions other users organize), and optionally
+ * {@code sdk-id} (only when Tencent assigned one), {@code instance-id} (default 1) and
+ * {@code base-url} (default {@code https://api.meeting.qq.com}).
+ */
+public final class TencentMeetingProvider implements SessionProvider {
+    public static final String ID = "tencentmeeting";
+
+    private static final String PASSWORD_PATTERN = "\\d{4,6}";
+    private static final String PASSWORD_RULE = "4 to 6 digits";
+    // Tencent documents no duration cap and no host cap; 24 hours and 10 hosts are limits we keep to.
+    private static final Limits MEETING_LIMITS = Limits.builder()
+            .maxTitleLength(512)
+            .duration(Duration.ofMinutes(1), Duration.ofHours(24))
+            .maxHosts(10)
+            .maxInvitees(300)
+            .password(PASSWORD_PATTERN, PASSWORD_RULE)
+            .maxOccurrences(200)
+            .build();
+    private static final Limits WEBINAR_LIMITS = Limits.builder()
+            .maxTitleLength(255)
+            .maxDescriptionLength(5000)
+            .duration(Duration.ofMinutes(1), Duration.ofHours(24))
+            .maxHosts(10)
+            .maxInvitees(0)
+            .password(PASSWORD_PATTERN, PASSWORD_RULE)
+            // Webinars do not recur; 1 rather than 0 because the testkit builds a sample rule from it for every kind.
+            .maxOccurrences(1)
+            .build();
+    private static final Set<Feature> MEETING_FEATURES = EnumSet.of(Feature.PASSWORD, Feature.HOSTS, Feature.INVITEES,
+            Feature.RECURRENCE, Feature.OCCURRENCES, Feature.WAITING_ROOM, Feature.MUTE_ON_ENTRY, Feature.JOIN_BEFORE_HOST,
+            Feature.AUTO_RECORDING, Feature.TIME_ZONE);
+
+    static final Capabilities CAPABILITIES = Capabilities.builder()
+            .kind(SessionKind.MEETING, EnumSet.allOf(Operation.class), MEETING_FEATURES, MEETING_LIMITS)
+            .kind(SessionKind.LIVE_STREAM, EnumSet.allOf(Operation.class), with(MEETING_FEATURES,
+                    Feature.DESCRIPTION, Feature.LIVE_PASSWORD, Feature.LIVE_REPLAY), MEETING_LIMITS)
+            // Tencent has no endpoint that lists webinars.
+            .kind(SessionKind.WEBINAR, EnumSet.of(Operation.CREATE, Operation.GET, Operation.UPDATE, Operation.CANCEL),
+                    EnumSet.of(Feature.DESCRIPTION, Feature.PASSWORD, Feature.REGISTRATION, Feature.HOSTS, Feature.TIME_ZONE),
+                    WEBINAR_LIMITS)
+            .build();
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "Tencent Meeting (腾讯会议)";
+    }
+
+    @Override
+    public int spiVersion() {
+        return SPI_VERSION;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public List<String> requiredKeys() {
+        return List.of("app-id", "secret-id", "secret-key", "organizer");
+    }
+
+    @Override
+    public List<String> optionalKeys() {
+        return List.of("sdk-id", "instance-id", "base-url");
+    }
+
+    @Override
+    public VendorClient open(ProviderContext context) {
+        return new TencentMeetingClient(context);
+    }
+
+    private static Set<Feature> with(Set<Feature> base, Feature... more) {
+        Set<Feature> out = EnumSet.copyOf(base);
+        out.addAll(List.of(more));
+        return out;
+    }
+}

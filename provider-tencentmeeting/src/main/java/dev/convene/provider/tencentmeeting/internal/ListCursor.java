@@ -1,0 +1,31 @@
+package dev.convene.provider.tencentmeeting.internal;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Where a meeting listing continues: Tencent's {@code next_pos} (seconds) and {@code next_cursory}
+ * (milliseconds), plus the ids of the last page's meetings that start exactly at {@code next_pos}.
+ * Spec §3.4 warns that meetings sharing a start time may come again on the next page; carrying their
+ * ids lets the next page drop them, so nothing is listed twice.
+ */
+record ListCursor(long pos, long cursory, Set<String> seenAtPos) {
+
+    String encode() {
+        return pos + ":" + cursory + ":" + String.join(",", seenAtPos);
+    }
+
+    static ListCursor decode(String cursor) {
+        String[] parts = cursor.split(":", -1);
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("not a Tencent Meeting list cursor: " + cursor);
+        }
+        try {
+            Set<String> seen = parts[2].isEmpty() ? Set.of() : Arrays.stream(parts[2].split(",")).collect(Collectors.toUnmodifiableSet());
+            return new ListCursor(Long.parseLong(parts[0]), Long.parseLong(parts[1]), seen);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a Tencent Meeting list cursor: " + cursor, e);
+        }
+    }
+}

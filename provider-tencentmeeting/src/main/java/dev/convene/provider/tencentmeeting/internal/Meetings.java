@@ -1,0 +1,187 @@
+package dev.convene.provider.tencentmeeting.internal;
+
+import dev.convene.Access;
+import dev.convene.LiveOptions;
+import dev.convene.Occurrence;
+import dev.convene.ProviderOptions;
+import dev.convene.Session;
+import dev.convene.SessionDraft;
+import dev.convene.SessionId;
+import dev.convene.SessionKind;
+import dev.convene.SessionStatus;
+import dev.convene.SessionUpdate;
+import dev.convene.JoinInfo;
+import dev.convene.provider.tencentmeeting.TencentMeetingOptions;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Meetings and live streams (a meeting with {@code enable_live}) between the neutral model and
+ * {@code /v1/meetings}: times, people, password, settings, live configuration and recurrence.
+ */
+final class Meetings {
+    /** Tencent's own zone: what a meeting without {@code time_zone} is in, so it is only sent when different. */
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    /** A scheduled meeting (预约会议); quick meetings start at once and are not what a draft describes. */
+    private static final int SCHEDULED = 0;
+    private static final int RECURRING = 1;
+    private static final Wire.LiveConfig EMPTY_LIVE = new Wire.LiveConfig(null, null, null, null, null, null, null);
+
+    private Meetings() {
+    }
+
+    /** The body of {@code POST /v1/meetings} for a checked draft. */
+    static Wire.MeetingRequest create(SessionDraft d, int instanceId) {
+        boolean live = d.kind() == SessionKind.LIVE_STREAM;
+        ProviderOptions o = d.options();
+        String hostKey = o.get(TencentMeetingOptions.HOST_KEY).orElse(null);
+        Wire.RecurringRule rule = d.recurrence() == null ? null : Recurrences.toWire(d.recurrence(), d.start().atZone(d.timeZone()), false);
+        return new Wire.MeetingRequest(d.organizer(), instanceId, d.title(), SCHEDULED,
+                users(d.hosts().isEmpty() ? null : d.hosts()), users(d.invitees().isEmpty() ? null : d.invitees()),
+                d.start(), d.start().plus(d.duration()), d.effectiveAccess() == Access.PASSWORD ? d.password() : null,
+                hostKey == null ? null : true, hostKey,
+                SettingsMapper.settings(o.get(TencentMeetingOptions.SETTINGS).orElse(null), d.media()),
+                rule == null ? null : RECURRING, rule,
+                live ? true : null, live ? liveConfig(d.title(), d.description(), d.live(), o) : null,
+                zoneToSend(d.timeZone()), o.get(TencentMeetingOptions.LOCATION).orElse(null));
+    }
+
+    /**
+     * The body of {@code PUT /v1/meetings/{id}}: only what changes. Start and end always travel together,
+     * computed against the current session (needed only then), so a changed duration keeps the start and vice versa.
+     */
+    static Wire.MeetingRequest modify(SessionKind kind, Session current, SessionUpdate u, String userid, int instanceId,
+                                      Wire.RecurringRule rule) {
+        boolean timesChange = u.start() != null || u.duration() != null;
+        Instant start = u.start() != null ? u.start() : timesChange ? current.start() : null;
+        Duration duration = u.duration() != null ? u.duration() : timesChange ? current.duration() : null;
+        ProviderOptions o = u.options();
+        String hostKey = o.get(TencentMeetingOptions.HOST_KEY).orElse(null);
+        boolean live = kind == SessionKind.LIVE_STREAM;
+        // Access OPEN without a password means "remove it": Tencent removes a password sent as "".
+        String password = u.password() != null ? u.password() : u.access() == Access.OPEN ? "" : null;
+        Wire.LiveConfig liveChange = live ? liveConfig(u.title(), u.description(), u.live() == null ? LiveOptions.DEFAULTS : u.live(), o) : null;
+        return new Wire.MeetingRequest(userid, instanceId, u.title(), null,
+                users(u.hosts()), users(u.invitees()),
+                timesChange ? start : null, timesChange ? start.plus(duration) : null,
+                password, hostKey == null ? null : true, hostKey,
+                SettingsMapper.settings(o.get(TencentMeetingOptions.SETTINGS).orElse(null), u.media()),
+                rule == null ? null : RECURRING, rule,
+                null, liveChange == null || liveChange.equals(EMPTY_LIVE) ? null : liveChange,
+                u.timeZone() == null ? null : u.timeZone().getId(), o.get(TencentMeetingOptions.LOCATION).orElse(null));
+    }
+
+    /** The live stream's settings; the stream is titled like the session unless {@code LIVE_SUBJECT} says otherwise. */
+    private static Wire.LiveConfig liveConfig(String title, String description, LiveOptions live, ProviderOptions o) {
+        String password = live.password();
+        return new Wire.LiveConfig(o.get(TencentMeetingOptions.LIVE_SUBJECT).orElse(title), description,
+                password == null ? null : true, password,
+                o.get(TencentMeetingOptions.LIVE_CHAT).orElse(null), live.replay(), null);
+    }
+
+    /**
+     * A session from a meeting object. Create answers leave out status, zone and the live settings, so
+     * {@link #created} completes those from the draft that was sent.
+     *
+     * @param organizer the creator when the answer tells (list: {@code join_meeting_role}), else {@code null}
+     */
+    static Session toSession(Wire.MeetingInfo m, SessionKind kind, String organizer) {
+        ZoneId zone = zone(m.timeZone());
+        Instant start = require(m.startTime(), "start_time");
+        Instant end = require(m.endTime(), "end_time");
+        Wire.LiveConfig lc = m.liveConfig();
+        boolean live = kind == SessionKind.LIVE_STREAM;
+        String password = blankToNull(m.password());
+        return Session.builder()
+                .id(SessionId.of(TencentErrors.PROVIDER, kind, require(m.meetingId(), "meeting_id")))
+                .title(require(m.subject(), "subject"))
+                .description(live && lc != null ? blankToNull(lc.liveSummary()) : null)
+                .start(start)
+                .duration(Duration.between(start, end))
+                .timeZone(zone)
+                .status(status(m.status()))
+                .organizer(organizer)
+                .hosts(m.hosts())
+                .invitees(m.participants())
+                .access(password == null ? Access.OPEN : Access.PASSWORD)
+                .password(password)
+                .media(SettingsMapper.media(m.settings()))
+                .live(live && lc != null ? new LiveOptions(Boolean.TRUE.equals(lc.enableLivePassword()) ? lc.livePassword() : null,
+                        lc.enableLiveReplay()) : null)
+                .recurrence(m.meetingType() != null && m.meetingType() == RECURRING
+                        ? Recurrences.fromWire(m.recurringRule(), start.atZone(zone)) : null)
+                .join(new JoinInfo(m.joinUrl(), m.meetingCode(), lc == null ? null : lc.liveAddr(), null))
+                .occurrences(m.subMeetings() == null ? List.of() : m.subMeetings().stream().map(Meetings::occurrence).toList())
+                .build();
+    }
+
+    /** The session a create answered for {@code d}: what the answer says, completed with what was sent. */
+    static Session created(Wire.MeetingInfo m, SessionDraft d, Wire.MeetingRequest sent) {
+        Session s = toSession(m, d.kind(), d.organizer());
+        boolean live = d.kind() == SessionKind.LIVE_STREAM;
+        return s.toBuilder()
+                .timeZone(d.timeZone())
+                .status(m.status() == null ? SessionStatus.SCHEDULED : s.status())
+                .hosts(s.hosts().isEmpty() ? (d.hosts().isEmpty() ? List.of(d.organizer()) : d.hosts()) : s.hosts())
+                .invitees(m.participants() == null ? d.invitees() : s.invitees())
+                .media(m.settings() == null ? SettingsMapper.media(sent.settings()) : s.media())
+                .description(live ? d.description() : null)
+                .live(live ? d.live() : null)
+                .recurrence(sent.recurringRule() == null ? null : Recurrences.fromWire(sent.recurringRule(), d.start().atZone(d.timeZone())))
+                .build();
+    }
+
+    static SessionStatus status(Wire.MeetingState state) {
+        if (state == null) {
+            return SessionStatus.UNKNOWN;
+        }
+        return switch (state) {
+            case INIT, ABOUT_TO_START -> SessionStatus.SCHEDULED;
+            case STARTED -> SessionStatus.LIVE;
+            case ENDED, NULL, RECYCLED -> SessionStatus.ENDED;
+            case CANCELLED -> SessionStatus.CANCELLED;
+            case INVALID, UNKNOWN -> SessionStatus.UNKNOWN;
+        };
+    }
+
+    static String zoneToSend(ZoneId zone) {
+        return zone == null || zone.equals(BEIJING) ? null : zone.getId();
+    }
+
+    static ZoneId zone(String timeZone) {
+        if (timeZone == null || timeZone.isBlank()) {
+            return BEIJING;
+        }
+        try {
+            return ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            throw new IllegalStateException("time_zone '" + timeZone + "' is not a zone id", e);
+        }
+    }
+
+    static List<Wire.UserObj> users(List<String> userids) {
+        return userids == null ? null : userids.stream().map(Wire.UserObj::new).toList();
+    }
+
+    static <T> T require(T value, String field) {
+        if (value == null) {
+            throw new IllegalStateException("the answer has no " + field);
+        }
+        return value;
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    /** Sub-meeting status integers are undocumented; the simulator's 0 scheduled / 1 cancelled is assumed. */
+    private static Occurrence occurrence(Wire.SubMeeting s) {
+        Instant start = require(s.startTime(), "sub_meetings.start_time");
+        SessionStatus status = s.status() == null ? SessionStatus.UNKNOWN
+                : s.status() == 0 ? SessionStatus.SCHEDULED : s.status() == 1 ? SessionStatus.CANCELLED : SessionStatus.UNKNOWN;
+        return new Occurrence(s.subMeetingId(), start, s.endTime() == null ? null : Duration.between(start, s.endTime()), status);
+    }
+}

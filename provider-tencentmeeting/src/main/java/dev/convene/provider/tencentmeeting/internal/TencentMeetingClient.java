@@ -1,0 +1,192 @@
+package dev.convene.provider.tencentmeeting.internal;
+
+import com.squareup.moshi.Moshi;
+import dev.convene.InvalidSessionException;
+import dev.convene.ListQuery;
+import dev.convene.Page;
+import dev.convene.Session;
+import dev.convene.SessionDraft;
+import dev.convene.SessionId;
+import dev.convene.SessionKind;
+import dev.convene.SessionUpdate;
+import dev.convene.Violation;
+import dev.convene.spi.Exchange;
+import dev.convene.spi.ProviderConfig;
+import dev.convene.spi.ProviderContext;
+import dev.convene.spi.VendorClient;
+import dev.convene.spi.http.ProviderHttp;
+import dev.convene.spi.json.JsonQuirks;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import okhttp3.OkHttpClient;
+
+/**
+ * The Tencent Meeting {@link VendorClient}: meetings and live streams on {@code /v1/meetings},
+ * webinars on {@code /v1/webinars}, every request signed by {@link Signer}.
+ *
+ * <p>Creates answer with enough to build the session, so no read follows them: a failed read after a
+ * successful create would look like a failed create and invite a duplicate.
+ */
+public final class TencentMeetingClient implements VendorClient {
+    /** Caller-defined cancel reason; Tencent records it and gives it no meaning. */
+    private static final int REASON_CODE = 1;
+
+    private final TencentMeetingApi api;
+    private final String organizer;
+    private final int instanceId;
+    private final Clock clock;
+
+    public TencentMeetingClient(ProviderContext context) {
+        ProviderConfig config = context.config();
+        String secretKey = config.require("secret-key");
+        context.redactor().addFixedSecret(secretKey);
+        Signer.Credentials credentials = new Signer.Credentials(config.require("app-id"), config.get("sdk-id"),
+                config.require("secret-id"), secretKey);
+        this.organizer = config.require("organizer");
+        this.instanceId = config.getInt("instance-id", 1);
+        this.clock = context.clock();
+        Moshi moshi = JsonQuirks.moshi().add(UserIdsAdapter.FACTORY).build();
+        // Each attempt must carry a fresh nonce: OkHttp's own silent retry would resend the signed request
+        // unchanged and Tencent would refuse it as a replay (190301). Core retries what is safe, re-signed.
+        OkHttpClient http = ProviderHttp.client(context, new Signer(credentials, clock, context.redactor()))
+                .newBuilder().retryOnConnectionFailure(false).build();
+        this.api = ProviderHttp.retrofit(http, config.get("base-url", "https://api.meeting.qq.com"), moshi,
+                new TencentErrors(moshi, context.redactor(), clock)).create(TencentMeetingApi.class);
+    }
+
+    @Override
+    public List<Violation> validate(SessionDraft draft) {
+        return Validator.draft(draft, clock.instant());
+    }
+
+    @Override
+    public List<Violation> validate(SessionId id, SessionUpdate update) {
+        return Validator.update(id.kind(), update, clock.instant());
+    }
+
+    @Override
+    public Exchange<Session> create(SessionDraft d) {
+        if (d.kind() == SessionKind.WEBINAR) {
+            Wire.WebinarRequest request = Webinars.create(d, instanceId);
+            return api.createWebinar(request).map(w -> Webinars.created(w, d, request));
+        }
+        Wire.MeetingRequest request = Meetings.create(d, instanceId);
+        return api.createMeeting(request).map(list -> Meetings.created(first(list), d, request));
+    }
+
+    @Override
+    public Exchange<Session> get(SessionId id) {
+        if (id.kind() == SessionKind.WEBINAR) {
+            // Only the creator may query a webinar, so the configured organizer asks and is its organizer.
+            return api.getWebinar(id.nativeId(), organizer, instanceId).map(w -> Webinars.toSession(w, organizer));
+        }
+        return api.getMeeting(id.nativeId(), organizer, instanceId).map(list -> Meetings.toSession(first(list), id.kind(), null));
+    }
+
+    /**
+     * Sends the change, reading the session first only when the change depends on it (times given in
+     * part, access and password, recurrence), then reads the result back. Unlike a create, an update
+     * whose read-back fails is safe to try again: it sets the same values.
+     */
+    @Override
+    public Exchange<Session> update(SessionId id, SessionUpdate u) {
+        boolean needsCurrent = u.start() != null || u.duration() != null || u.access() != null || u.password() != null
+                || u.recurrence() != null;
+        Exchange<Void> write = needsCurrent ? get(id).then(current -> write(id, u, current)) : write(id, u, null);
+        return write.then(ignored -> get(id));
+    }
+
+    /** The modify call; {@code current} is {@code null} when the change does not depend on it. */
+    private Exchange<Void> write(SessionId id, SessionUpdate u, Session current) {
+        if (current != null) {
+            List<Violation> violations = Validator.updateOf(current, u, clock.instant());
+            if (!violations.isEmpty()) {
+                throw new InvalidSessionException(violations);
+            }
+        }
+        if (id.kind() == SessionKind.WEBINAR) {
+            return api.modifyWebinar(id.nativeId(), Webinars.modify(current, u, organizer, instanceId));
+        }
+        Wire.RecurringRule rule = u.recurrence() == null ? null : Recurrences.toWire(u.recurrence(),
+                (u.start() != null ? u.start() : current.start()).atZone(u.timeZone() != null ? u.timeZone() : current.timeZone()), true);
+        return api.modifyMeeting(id.nativeId(), Meetings.modify(id.kind(), current, u, organizer, instanceId, rule)).map(ignored -> null);
+    }
+
+    @Override
+    public Exchange<Void> cancel(SessionId id) {
+        Wire.CancelRequest request = new Wire.CancelRequest(organizer, instanceId, REASON_CODE, null);
+        return id.kind() == SessionKind.WEBINAR
+                ? api.cancelWebinar(id.nativeId(), request)
+                : api.cancelMeeting(id.nativeId(), request);
+    }
+
+    /**
+     * One vendor page (at most 20) of the organizer's upcoming and running meetings, narrowed to
+     * {@code kind} (live streams are the meetings with {@code enable_live}) and to those the organizer
+     * created. Tencent has no webinar listing, so core never asks for one.
+     */
+    @Override
+    public Exchange<Page<Session>> list(SessionKind kind, ListQuery query) {
+        ListCursor cursor = cursor(query.cursor());
+        Long pos = cursor != null ? Long.valueOf(cursor.pos()) : query.from() == null ? null : query.from().getEpochSecond();
+        Long cursory = cursor == null ? null : cursor.cursory();
+        String user = query.organizer();
+        return api.listMeetings(user, instanceId, pos, cursory).map(answer -> {
+            List<Wire.MeetingInfo> items = answer.meetingInfoList() == null ? List.of() : answer.meetingInfoList();
+            Set<String> seen = cursor == null ? Set.of() : cursor.seenAtPos();
+            List<Session> sessions = items.stream()
+                    .filter(m -> m.joinMeetingRole() == null || m.joinMeetingRole().equals("creator"))
+                    .filter(m -> Boolean.TRUE.equals(m.enableLive()) == (kind == SessionKind.LIVE_STREAM))
+                    .filter(m -> !seen.contains(m.meetingId()))
+                    .filter(m -> within(m.startTime(), query))
+                    .map(m -> Meetings.toSession(m, kind, user))
+                    .toList();
+            return new Page<>(sessions, next(answer, items, cursor, query));
+        });
+    }
+
+    private static String next(Wire.MeetingList answer, List<Wire.MeetingInfo> items, ListCursor current, ListQuery query) {
+        if (answer.remaining() == null || answer.remaining() <= 0 || answer.nextPos() == null || items.isEmpty()) {
+            return null;
+        }
+        long pos = answer.nextPos();
+        if (query.to() != null && pos > query.to().getEpochSecond()) {
+            return null;
+        }
+        Set<String> atPos = items.stream().filter(m -> m.startTime() != null && m.startTime().getEpochSecond() == pos)
+                .map(Wire.MeetingInfo::meetingId).collect(Collectors.toSet());
+        ListCursor next = new ListCursor(pos, answer.nextCursory() == null ? 0 : answer.nextCursory(), atPos);
+        // A vendor that does not move forward would page forever.
+        return next.equals(current) ? null : next.encode();
+    }
+
+    private static boolean within(Instant start, ListQuery query) {
+        return start != null && (query.from() == null || !start.isBefore(query.from())) && (query.to() == null || !start.isAfter(query.to()));
+    }
+
+    private static ListCursor cursor(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        try {
+            return ListCursor.decode(cursor);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSessionException(List.of(new Violation("cursor", e.getMessage())));
+        }
+    }
+
+    @Override
+    public String defaultOrganizer() {
+        return organizer;
+    }
+
+    private static Wire.MeetingInfo first(Wire.MeetingList list) {
+        if (list == null || list.meetingInfoList() == null || list.meetingInfoList().isEmpty()) {
+            throw new IllegalStateException("the answer has no meeting_info_list entry");
+        }
+        return list.meetingInfoList().get(0);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.convene.provider.tencentmeeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.convene.RateLimitedException;
+import dev.convene.Session;
+import dev.convene.SessionKind;
+import dev.convene.SessionOutcomeUnknownException;
+import dev.convene.SessionUpdate;
+import dev.convene.VendorUnavailableException;
+import dev.convene.simulator.FaultKind;
+import dev.convene.simulator.Operation;
+import dev.convene.simulator.RecordedRequest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Spec §1.4: a retry must be re-signed with a fresh timestamp and nonce, because the vendor refuses a
+ * replayed (timestamp, nonce) pair with 190301; and a create or update is never sent twice.
+ */
+class RetrySigningTest {
+    final Simulated env = new Simulated();
+
+    @AfterEach
+    void stop() {
+        env.close();
+    }
+
+    Session meeting() {
+        return env.service.create(Simulated.draft(SessionKind.MEETING).build());
+    }
+
+    static void assertResigned(List<RecordedRequest> attempts) {
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.get(0).header("X-TC-Nonce")).isNotEqualTo(attempts.get(1).header("X-TC-Nonce"));
+        assertThat(attempts.get(0).header("X-TC-Signature")).isNotEqualTo(attempts.get(1).header("X-TC-Signature"));
+    }
+
+    @Test
+    void aReadRetriedAfterBusyIsResigned() {
+        Session s = meeting();
+        env.sim.faults().inject(FaultKind.BUSY, 1, Operation.GET);
+        assertThat(env.service.get(s.id()).id()).isEqualTo(s.id());
+        assertResigned(env.sim.requests(Operation.GET));
+    }
+
+    @Test
+    void aReadRetriedAfterALostAnswerIsResignedNotReplayed() {
+        // The fake saw and remembered the first nonce; resending it would be refused as a replay.
+        Session s = meeting();
+        env.sim.faults().inject(FaultKind.DROP_AFTER_APPLY, 1, Operation.GET);
+        assertThat(env.service.get(s.id()).title()).isEqualTo("Weekly sync");
+        assertResigned(env.sim.requests(Operation.GET));
+    }
+
+    @Test
+    void theFakeRefusesAnIdenticalResendAsAReplay() throws Exception {
+        Session s = meeting();
+        env.service.get(s.id());
+        RecordedRequest first = env.sim.requests(Operation.GET).get(0);
+        HttpRequest.Builder again = HttpRequest.newBuilder(URI.create(env.sim.baseUrl() + first.rawUri())).GET();
+        for (String h : List.of("Content-Type", "X-TC-Key", "X-TC-Timestamp", "X-TC-Nonce", "X-TC-Signature", "AppId", "X-TC-Registered")) {
+            again.header(h, first.header(h).orElseThrow());
+        }
+        HttpResponse<String> r = HttpClient.newHttpClient().send(again.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.body()).contains("\"error_code\":190301");
+    }
+
+    @Test
+    void aCreateIsNeverReplayedEvenWhenTheVendorWasBusy() {
+        env.sim.faults().inject(FaultKind.BUSY, 1, Operation.CREATE);
+        assertThatThrownBy(this::meeting).isInstanceOfSatisfying(VendorUnavailableException.class,
+                e -> assertThat(e.vendorCode()).isEqualTo("960000"));
+        assertThat(env.sim.requests(Operation.CREATE)).hasSize(1);
+        assertThat(env.sim.sessions()).isEmpty();
+    }
+
+    @Test
+    void aCreateWhoseAnswerWasLostIsReportedUnknownAndNotReplayed() {
+        env.sim.faults().inject(FaultKind.DROP_AFTER_APPLY, 1, Operation.CREATE);
+        assertThatThrownBy(this::meeting).isInstanceOf(SessionOutcomeUnknownException.class);
+        assertThat(env.sim.requests(Operation.CREATE)).hasSize(1);
+        assertThat(env.sim.sessions()).as("the vendor did create it").hasSize(1);
+    }
+
+    @Test
+    void anUpdateWhoseAnswerWasLostIsNotReplayed() {
+        Session s = meeting();
+        env.sim.faults().inject(FaultKind.DROP_AFTER_APPLY, 1, Operation.UPDATE);
+        assertThatThrownBy(() -> env.service.update(s.id(), SessionUpdate.builder().title("renamed").build()))
+                .isInstanceOf(SessionOutcomeUnknownException.class);
+        assertThat(env.sim.requests(Operation.UPDATE)).hasSize(1);
+    }
+
+    @Test
+    void aCancelWhoseAnswerWasLostIsResignedAndFindsItDone() {
+        Session s = meeting();
+        env.sim.faults().inject(FaultKind.DROP_AFTER_APPLY, 1, Operation.CANCEL);
+        env.service.cancel(s.id());
+        assertResigned(env.sim.requests(Operation.CANCEL));
+        assertThat(env.sim.sessions().get(0).cancelled()).isTrue();
+    }
+
+    @Test
+    void aRateLimitCarriesTheWaitToTheNextMinute() {
+        Session s = meeting();
+        env.clock.advance(Duration.ofSeconds(15));
+        env.sim.faults().inject(FaultKind.RATE_LIMITED, 3, Operation.GET);
+        assertThatThrownBy(() -> env.service.get(s.id())).isInstanceOfSatisfying(RateLimitedException.class, e -> {
+            assertThat(e.vendorCode()).isEqualTo("190310");
+            assertThat(e.retryAfter()).contains(Duration.ofSeconds(45));
+        });
+        // 45 s is past the retry policy's cap, so core does not wait: one attempt only.
+        assertThat(env.sim.requests(Operation.GET)).hasSize(1);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.convene.provider.wecom;
+
+import dev.convene.Capabilities;
+import dev.convene.Feature;
+import dev.convene.Limits;
+import dev.convene.Operation;
+import dev.convene.SessionKind;
+import dev.convene.provider.wecom.internal.WeComClient;
+import dev.convene.spi.ProviderContext;
+import dev.convene.spi.SessionProvider;
+import dev.convene.spi.VendorClient;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * WeCom (企业微信): scheduled meetings ({@code /cgi-bin/meeting/*}), webinars ({@code /cgi-bin/meeting/webinar/*})
+ * and living ({@code /cgi-bin/living/*}) for a self-built app.
+ *
+ * <p>What the capabilities say and why:
+ * <ul>
+ * <li>Meetings: titles at most 40 characters (and at most 40 bytes beyond 20 characters), 5 min to
+ *     86399 s, 10 hosts, 300 invitees (a paid corp's cap), 4–6 digit passwords, series of at most 200
+ *     meetings (50 when bi-weekly or monthly) on WeCom's basic repeat shapes.</li>
+ * <li>Webinars: no LIST, because WeCom has no webinar list endpoint; registration and password admission;
+ *     replay needs cloud recording. Durations are capped at 24 hours on our side (WeCom states none).</li>
+ * <li>Living: themes of at most 20 characters, descriptions of at most 100; no hosts, invitees or password.</li>
+ * <li>No kind keeps a time zone: WeCom stores Unix times and plans series on the China calendar, so
+ *     sessions come back in Asia/Shanghai.</li>
+ * </ul>
+ * Vendor-only knobs are in {@link WeComOptions}.
+ */
+public final class WeComProvider implements SessionProvider {
+    private static final String PASSWORD = "[0-9]{4,6}";
+    private static final String PASSWORD_RULE = "4 to 6 digits";
+    /** Kinds without RECURRENCE hold one occurrence; 0 would be as true but breaks the testkit (see the requests file). */
+    private static final int ONE_OFF = 1;
+
+    static final Capabilities CAPABILITIES = Capabilities.builder()
+            .kind(SessionKind.MEETING, EnumSet.allOf(Operation.class),
+                    EnumSet.of(Feature.DESCRIPTION, Feature.PASSWORD, Feature.HOSTS, Feature.INVITEES, Feature.RECURRENCE,
+                            Feature.WAITING_ROOM, Feature.MUTE_ON_ENTRY, Feature.JOIN_BEFORE_HOST),
+                    Limits.builder().maxTitleLength(40).maxDescriptionLength(500)
+                            .duration(Duration.ofSeconds(300), Duration.ofSeconds(86399)).maxHosts(10).maxInvitees(300)
+                            .password(PASSWORD, PASSWORD_RULE).maxOccurrences(200).build())
+            .kind(SessionKind.WEBINAR, EnumSet.of(Operation.CREATE, Operation.GET, Operation.UPDATE, Operation.CANCEL),
+                    EnumSet.of(Feature.DESCRIPTION, Feature.PASSWORD, Feature.REGISTRATION, Feature.HOSTS, Feature.MUTE_ON_ENTRY,
+                            Feature.JOIN_BEFORE_HOST, Feature.AUTO_RECORDING, Feature.LIVE_REPLAY),
+                    Limits.builder().maxTitleLength(255).maxDescriptionLength(5000)
+                            .duration(Duration.ofMinutes(1), Duration.ofHours(24)).maxHosts(10).maxInvitees(0)
+                            .password(PASSWORD, PASSWORD_RULE).maxOccurrences(ONE_OFF).build())
+            .kind(SessionKind.LIVE_STREAM, EnumSet.allOf(Operation.class), EnumSet.of(Feature.DESCRIPTION),
+                    Limits.builder().maxTitleLength(20).maxDescriptionLength(100)
+                            .duration(Duration.ofMinutes(1), Duration.ofHours(24)).maxHosts(0).maxInvitees(0).maxOccurrences(ONE_OFF).build())
+            .build();
+
+    @Override
+    public String id() {
+        return "wecom";
+    }
+
+    @Override
+    public String displayName() {
+        return "WeCom (企业微信)";
+    }
+
+    @Override
+    public int spiVersion() {
+        return SPI_VERSION;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public List<String> requiredKeys() {
+        return List.of("corp-id", "corp-secret");
+    }
+
+    /** {@code organizer} is the admin_userid / anchor_userid of new sessions and the user whose sessions are listed. */
+    @Override
+    public List<String> optionalKeys() {
+        return List.of("agent-id", "organizer", "base-url");
+    }
+
+    @Override
+    public VendorClient open(ProviderContext context) {
+        return WeComClient.open(context);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.convene.provider.wecom.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.convene.VendorException;
+import dev.convene.VendorException.Kind;
+import dev.convene.spi.http.Redactor;
+import java.time.Duration;
+import java.util.Map;
+import okhttp3.Headers;
+import org.junit.jupiter.api.Test;
+
+/** Every errcode of the spec's table (§5) maps to one of core's kinds, keeping code, message and request id. */
+class WeComErrorsTest {
+    final WeComErrors errors = new WeComErrors(new Redactor());
+
+    static final Map<Integer, Kind> TABLE = Map.ofEntries(
+            Map.entry(-1, Kind.UNAVAILABLE),
+            Map.entry(40001, Kind.AUTHENTICATION), Map.entry(40013, Kind.AUTHENTICATION), Map.entry(40014, Kind.AUTHENTICATION),
+            Map.entry(41001, Kind.AUTHENTICATION), Map.entry(42001, Kind.AUTHENTICATION),
+            Map.entry(41002, Kind.AUTHENTICATION), Map.entry(41004, Kind.AUTHENTICATION),
+            Map.entry(40003, Kind.INVALID_REQUEST), Map.entry(60111, Kind.INVALID_REQUEST), Map.entry(40031, Kind.INVALID_REQUEST),
+            Map.entry(40032, Kind.INVALID_REQUEST), Map.entry(40035, Kind.INVALID_REQUEST), Map.entry(40058, Kind.INVALID_REQUEST),
+            Map.entry(40063, Kind.INVALID_REQUEST),
+            Map.entry(45009, Kind.RATE_LIMITED), Map.entry(45033, Kind.RATE_LIMITED),
+            Map.entry(48002, Kind.PERMISSION_DENIED), Map.entry(48004, Kind.PERMISSION_DENIED), Map.entry(50002, Kind.PERMISSION_DENIED),
+            Map.entry(60011, Kind.PERMISSION_DENIED), Map.entry(60020, Kind.PERMISSION_DENIED), Map.entry(301002, Kind.PERMISSION_DENIED));
+
+    static String errmsg(int code) {
+        return "some text, hint: [1700000000_abc], from ip: 1.2.3.4, more info at https://open.work.weixin.qq.com/devtool/query?e=" + code;
+    }
+
+    @Test
+    void everyDocumentedCodeHasItsKindAndKeepsCodeMessageAndRequestId() {
+        TABLE.forEach((code, kind) -> {
+            VendorException e = errors.fromBody(200, Headers.of(), new Reply.Bare(code, errmsg(code)));
+            assertThat(e.kind()).as("errcode " + code).isEqualTo(kind);
+            assertThat(e.provider()).isEqualTo("wecom");
+            assertThat(e.vendorCode()).isEqualTo(Integer.toString(code));
+            assertThat(e.vendorMessage()).isEqualTo(errmsg(code));
+            assertThat(e.requestId()).contains("1700000000_abc");
+            assertThat(e.getMessage()).contains(Integer.toString(code));
+        });
+    }
+
+    @Test
+    void retryHints() {
+        assertThat(errors.fromBody(200, Headers.of(), new Reply.Bare(-1, "system busy")).isRetryable()).isTrue();
+        assertThat(errors.fromBody(200, Headers.of(), new Reply.Bare(45009, "freq")).retryAfter()).contains(Duration.ofSeconds(60));
+        assertThat(errors.fromBody(200, Headers.of(), new Reply.Bare(45033, "concurrency")).retryAfter()).contains(Duration.ofSeconds(1));
+        assertThat(errors.fromBody(200, Headers.of(), new Reply.Bare(40058, "invalid")).isRetryable()).isFalse();
+    }
+
+    @Test
+    void successAndUnknownCodes() {
+        assertThat(errors.fromBody(200, Headers.of(), new Reply.Bare(0, "ok"))).isNull();
+        assertThat(errors.fromBody(200, Headers.of(), new Reply.Bare(93000, "new")).kind()).isEqualTo(Kind.INVALID_REQUEST);
+    }
+
+    @Test
+    void gatewayStatuses() {
+        assertThat(errors.fromHttpError(503, Headers.of(), "<html>busy</html>").kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(errors.fromHttpError(429, Headers.of(), "").kind()).isEqualTo(Kind.RATE_LIMITED);
+        assertThat(errors.fromHttpError(404, Headers.of(), "").kind()).isEqualTo(Kind.INVALID_REQUEST);
+    }
+
+    @Test
+    void messagesAreRedacted() {
+        Redactor redactor = new Redactor();
+        redactor.addFixedSecret("my-corp-secret-value");
+        VendorException e = new WeComErrors(redactor).fromBody(200, Headers.of(), new Reply.Bare(40001, "bad my-corp-secret-value"));
+        assertThat(e.vendorMessage()).doesNotContain("my-corp-secret-value");
+    }
+}

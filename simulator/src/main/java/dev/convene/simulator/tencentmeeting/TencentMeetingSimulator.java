@@ -1,0 +1,475 @@
+package dev.convene.simulator.tencentmeeting;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.convene.simulator.FaultKind;
+import dev.convene.simulator.HttpSimulator;
+import dev.convene.simulator.Operation;
+import dev.convene.simulator.RecordedRequest;
+import dev.convene.simulator.SimResponse;
+import dev.convene.simulator.SimulatorOptions;
+import dev.convene.simulator.StoredSession;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A faithful fake of the Tencent Meeting REST API ({@code /v1/meetings}, {@code /v1/webinars}),
+ * written from {@code specs/tencentmeeting.md} and seed 002.
+ *
+ * <p>Every request is authenticated as the vendor does (spec §1): the {@code X-TC-*} header set,
+ * {@code AppId} and {@code SdkId} (190303), a 5-minute timestamp window on the simulator clock
+ * (190300), nonce replay within 5 minutes (190301), and the signature rebuilt from the raw bytes
+ * received — raw path and query, raw body — (200003 {@code Signature failed!}). Errors always carry
+ * {@code {"error_info":{"error_code","new_error_code","message"}}} and every answer carries an
+ * {@code X-TC-Trace} header.
+ *
+ * <p>Settings ({@link SimulatorOptions#settings()}); UNCONFIRMED vendor behaviour defaults to the
+ * stricter choice:
+ * <ul>
+ *   <li>{@code app-id}, {@code secret-id}, {@code secret-key}: the one app's credentials (defaults are made up).</li>
+ *   <li>{@code sdk-id}: the SdkId assigned to the app; unset (default) means requests must not carry one.</li>
+ *   <li>{@code organizer}: the userid {@link #properties()} hands out (default {@code tester}, from seed 002).</li>
+ *   <li>{@code users}: extra userids for the address book, comma-separated (seed and spec users are always there).</li>
+ *   <li>{@code admins}: enterprise admins who may modify and cancel anyone's meetings (default {@code admin}).</li>
+ *   <li>{@code require-registered} (default true): {@code X-TC-Registered: 1} is required on every request,
+ *       else 200003 (Tencent lists a registered mismatch among the causes of 200003).</li>
+ *   <li>{@code require-json-content-type} (default true): {@code Content-Type} must be {@code application/json}
+ *       (parameters such as {@code charset=utf-8} allowed), else 190004.</li>
+ *   <li>{@code reject-past-start} (default true): a scheduled meeting may not start before now.</li>
+ *   <li>{@code max-recurring-per-user} (default 50): live recurring meetings per creator ("最多可预定50场周期性会议").</li>
+ *   <li>{@code webinar-min-lead-minutes} (default 30): a webinar must start at least this far ahead
+ *       (the doc's wording is ambiguous; {@code -30} gives the lenient reading).</li>
+ *   <li>{@code webinar-strict-password} (default true): a webinar password with an admission type other than 2 is refused.</li>
+ *   <li>{@code webinar-page-fields-need-activity-page} (default true): {@code description}/{@code cover_url} need {@code activity_page=true}.</li>
+ *   <li>{@code user-list-request} ({@code any} default, {@code objects}, {@code strings}): which forms of
+ *       {@code hosts}/{@code invitees} are accepted (the seed's table says objects, its example strings).</li>
+ *   <li>{@code user-list-response} ({@code strings} default as in seed 002's output, or {@code objects}).</li>
+ *   <li>{@code rate-limit-per-minute}, {@code rate-limit-per-day} (default 0 = off; the vendor's are 300 and
+ *       200,000): authenticated calls per app before 190310 / 190311.</li>
+ *   <li>{@code create-limit-per-hour} (default 0 = off; the vendor's is 2,000): creates per user before 500029.</li>
+ *   <li>{@code status.<code>}: the HTTP status for a vendor error code, overriding the built-in table.</li>
+ * </ul>
+ *
+ * <p>Tencent's AK/SK scheme has no tokens, so {@link #revokeTokens()} and {@link #expireTokens()} do nothing.
+ */
+public final class TencentMeetingSimulator extends HttpSimulator {
+    public static final String VENDOR = "tencentmeeting";
+    static final long WINDOW_SECONDS = 300;
+    private static final String AUTH_MESSAGE =
+            "鉴权失败:请检查请求头公共参数里字段AppId和X-TC-Key内容是否正确,字段SdkId如未分配不要携带。";
+    private static final String SIGNATURE_MESSAGE = "Signature failed!";
+
+    private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private final Settings settings;
+    private final String appId;
+    private final String secretId;
+    private final String secretKey;
+    private final Optional<String> sdkId;
+    private final String organizer;
+    private final boolean requireRegistered;
+    private final boolean requireJson;
+    private final long perMinute;
+    private final long perDay;
+    private final Map<Integer, Integer> statusOverrides;
+    private final Enterprise enterprise;
+    private final MeetingsApi meetings;
+    private final WebinarsApi webinars;
+    /** (key, timestamp, nonce) seen → until when a repeat counts as a replay (epoch seconds). */
+    private final Map<String, Long> nonces = new HashMap<>();
+    private final Deque<ScriptedError> scriptedErrors = new ArrayDeque<>();
+    private long minute = -1;
+    private long callsThisMinute;
+    private long day = -1;
+    private long callsToday;
+    private long traces;
+
+    public TencentMeetingSimulator(SimulatorOptions options) {
+        super(VENDOR, options);
+        settings = new Settings(options);
+        appId = settings.string("app-id", "200000001");
+        secretId = settings.string("secret-id", "AKIDsimulatorTencentMeeting0001");
+        secretKey = settings.string("secret-key", "simulator-secret-key-tencent-meeting");
+        sdkId = settings.optional("sdk-id");
+        organizer = settings.string("organizer", "tester");
+        requireRegistered = settings.flag("require-registered", true);
+        requireJson = settings.flag("require-json-content-type", true);
+        perMinute = settings.number("rate-limit-per-minute", 0);
+        perDay = settings.number("rate-limit-per-day", 0);
+        statusOverrides = settings.statusOverrides();
+        enterprise = new Enterprise(options.clock(), settings);
+        enterprise.users.add(organizer);
+        meetings = new MeetingsApi(enterprise, settings.flag("reject-past-start", true),
+                settings.number("max-recurring-per-user", 50));
+        webinars = new WebinarsApi(enterprise, settings.number("webinar-min-lead-minutes", 30) * 60,
+                settings.flag("webinar-strict-password", true), settings.flag("webinar-page-fields-need-activity-page", true));
+    }
+
+    // ---- the vendor-neutral control surface ----
+
+    @Override
+    public Map<String, String> properties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("convene.provider", VENDOR);
+        p.put("convene.tencentmeeting.app-id", appId);
+        sdkId.ifPresent(s -> p.put("convene.tencentmeeting.sdk-id", s));
+        p.put("convene.tencentmeeting.secret-id", secretId);
+        p.put("convene.tencentmeeting.secret-key", secretKey);
+        p.put("convene.tencentmeeting.organizer", organizer);
+        p.put("convene.tencentmeeting.instance-id", "1");
+        p.put("convene.tencentmeeting.base-url", baseUrl().toString());
+        return p;
+    }
+
+    /** A SecretKey the app does not have: every request fails with 200003. */
+    @Override
+    public Map<String, String> propertiesWithBadCredentials() {
+        Map<String, String> p = properties();
+        p.put("convene.tencentmeeting.secret-key", secretKey + "-wrong");
+        return p;
+    }
+
+    @Override
+    public List<StoredSession> sessions() {
+        return locked(() -> {
+            List<StoredSession> out = new ArrayList<>();
+            enterprise.meetings.values().forEach(m -> out.add(new StoredSession(m.id, m.enableLive ? "live_stream" : "meeting",
+                    m.subject, Instant.ofEpochSecond(m.start), meetings.status(m), m.cancelled)));
+            enterprise.webinars.values().forEach(w -> out.add(new StoredSession(w.id, "webinar",
+                    w.subject, Instant.ofEpochSecond(w.start), webinars.status(w), w.cancelled)));
+            return out;
+        });
+    }
+
+    @Override
+    public void revokeTokens() {
+        // No tokens: every request is signed with the SecretKey.
+    }
+
+    @Override
+    public void expireTokens() {
+        // No tokens: every request is signed with the SecretKey.
+    }
+
+    // ---- Tencent-specific controls ----
+
+    public String appId() {
+        return appId;
+    }
+
+    public String secretId() {
+        return secretId;
+    }
+
+    /** The userid {@link #properties()} configures as organizer. */
+    public String organizer() {
+        return organizer;
+    }
+
+    /** Someone enters the meeting or webinar: its status becomes {@code MEETING_STATE_STARTED}. */
+    public void join(String meetingId) {
+        locked(() -> {
+            Meeting m = enterprise.meetings.get(meetingId);
+            if (m != null) {
+                m.someoneIn = true;
+            } else {
+                webinars.find(meetingId).someoneIn = true;
+            }
+            return null;
+        });
+    }
+
+    /** The host ends the meeting or webinar: {@code MEETING_STATE_ENDED}. */
+    public void endByHost(String meetingId) {
+        locked(() -> {
+            Meeting m = enterprise.meetings.get(meetingId);
+            if (m != null) {
+                m.someoneIn = false;
+                m.endedByHost = true;
+            } else {
+                Webinar w = webinars.find(meetingId);
+                w.someoneIn = false;
+                w.endedByHost = true;
+            }
+            return null;
+        });
+    }
+
+    /** Adds users to the enterprise address book. */
+    public void addUsers(String... userids) {
+        locked(() -> enterprise.users.addAll(List.of(userids)));
+    }
+
+    /**
+     * The next {@code times} authenticated requests of the given operations (all when none given) are
+     * answered with this vendor error code and message, without touching state.
+     */
+    public void failNext(int errorCode, String message, int times, Operation... on) {
+        Set<Operation> ops = on.length == 0 ? EnumSet.allOf(Operation.class) : EnumSet.copyOf(List.of(on));
+        locked(() -> scriptedErrors.add(new ScriptedError(errorCode, message, ops, new int[] {times})));
+    }
+
+    private record ScriptedError(int code, String message, Set<Operation> on, int[] remaining) {
+    }
+
+    // ---- HTTP ----
+
+    @Override
+    protected Operation classify(String method, String rawPath) {
+        return Route.of(method, rawPath).operation;
+    }
+
+    @Override
+    protected SimResponse handle(RecordedRequest request) {
+        Route route = Route.of(request.method(), request.rawPath());
+        try {
+            authenticate(request);
+            countCall();
+            scriptedError(request.operation());
+            return ok(answer(route, request));
+        } catch (ApiError e) {
+            return error(route, e.code, e.getMessage());
+        }
+    }
+
+    @Override
+    protected SimResponse faultResponse(FaultKind kind, RecordedRequest request) {
+        Route route = Route.of(request.method(), request.rawPath());
+        return locked(() -> switch (kind) {
+            case RATE_LIMITED -> error(route, ApiError.RATE_MINUTE, "api call frequency exceeds the per-minute limit");
+            case BUSY -> error(route, ApiError.BUSY, "network error, please retry later");
+            default -> error(route, ApiError.INTERNAL, "internal error");
+        });
+    }
+
+    private JsonNode answer(Route route, RecordedRequest r) {
+        Map<String, String> query = r.queryParameters();
+        return switch (route) {
+            case MEETING_CREATE -> meetings.create(body(r));
+            case MEETING_QUERY -> meetings.get(route.id(r.rawPath()), query);
+            case MEETING_LIST -> query.containsKey("meeting_code")
+                    ? meetings.getByCode(query.get("meeting_code"), query)
+                    : meetings.list(query);
+            case MEETING_MODIFY -> meetings.modify(route.id(r.rawPath()), body(r));
+            case MEETING_CANCEL -> meetings.cancel(route.id(r.rawPath()), body(r));
+            case WEBINAR_CREATE -> webinars.create(body(r));
+            case WEBINAR_QUERY -> webinars.query(query);
+            case WEBINAR_MODIFY -> webinars.modify(route.id(r.rawPath()), body(r));
+            case WEBINAR_CANCEL -> webinars.cancel(route.id(r.rawPath()), body(r));
+            case UNKNOWN -> throw new ApiError(ApiError.INVALID_PARAMS, "no such API: " + r.method() + " " + r.rawPath());
+        };
+    }
+
+    /** Spec §1 and "What a fake server must enforce" 1–4, in the order a gateway would check them. */
+    private void authenticate(RecordedRequest r) {
+        String key = r.header("X-TC-Key").orElse("");
+        String app = r.header("AppId").orElse("");
+        String sdk = r.header("SdkId").orElse("");
+        if (!key.equals(secretId) || !app.equals(appId) || !sdk.equals(sdkId.orElse(""))) {
+            throw new ApiError(ApiError.AUTH_FAILED, AUTH_MESSAGE);
+        }
+        String timestamp = r.header("X-TC-Timestamp").orElse("");
+        if (!timestamp.matches("\\d{1,12}")) {
+            throw new ApiError(ApiError.TIMESTAMP_WINDOW, "X-TC-Timestamp must be Unix seconds");
+        }
+        long now = now().getEpochSecond();
+        long ts = Long.parseLong(timestamp);
+        if (Math.abs(now - ts) > WINDOW_SECONDS) {
+            throw new ApiError(ApiError.TIMESTAMP_WINDOW, "X-TC-Timestamp is more than 5 minutes away from server time");
+        }
+        String nonce = r.header("X-TC-Nonce").orElse("");
+        if (!nonce.matches("[1-9]\\d{0,19}")) {
+            throw ApiError.invalid("invalid header X-TC-Nonce: must be a positive integer");
+        }
+        String presented = r.header("X-TC-Signature").orElse("");
+        byte[] toSign = TencentSignature.stringToSign(r.method(), key, nonce, timestamp, r.rawUri(), r.body());
+        if (!TencentSignature.matches(TencentSignature.sign(secretKey, toSign), presented)) {
+            throw new ApiError(ApiError.SIGNATURE_FAILED, SIGNATURE_MESSAGE);
+        }
+        nonces.values().removeIf(until -> until < now);
+        if (nonces.putIfAbsent(key + "|" + timestamp + "|" + nonce, Math.max(now, ts) + WINDOW_SECONDS) != null) {
+            throw new ApiError(ApiError.REPLAY, "request replayed: X-TC-Nonce and X-TC-Timestamp already used");
+        }
+        if (requireRegistered && !"1".equals(r.header("X-TC-Registered").orElse(""))) {
+            throw new ApiError(ApiError.SIGNATURE_FAILED, SIGNATURE_MESSAGE);
+        }
+        if (requireJson && !isJson(r.header("Content-Type").orElse(""))) {
+            throw ApiError.invalid("Content-Type must be application/json");
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        return contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT).equals("application/json");
+    }
+
+    /** Spec §5: 300 calls/minute and 200,000/day per app, when switched on. */
+    private void countCall() {
+        long now = now().getEpochSecond();
+        if (now / 60 != minute) {
+            minute = now / 60;
+            callsThisMinute = 0;
+        }
+        if (now / 86_400 != day) {
+            day = now / 86_400;
+            callsToday = 0;
+        }
+        if (perMinute > 0 && callsThisMinute >= perMinute) {
+            throw new ApiError(ApiError.RATE_MINUTE, "api call frequency exceeds the per-minute limit");
+        }
+        if (perDay > 0 && callsToday >= perDay) {
+            throw new ApiError(ApiError.RATE_DAY, "api call count exceeds the daily limit");
+        }
+        callsThisMinute++;
+        callsToday++;
+    }
+
+    private void scriptedError(Operation operation) {
+        for (Iterator<ScriptedError> it = scriptedErrors.iterator(); it.hasNext(); ) {
+            ScriptedError e = it.next();
+            if (e.on.contains(operation)) {
+                if (--e.remaining[0] == 0) {
+                    it.remove();
+                }
+                throw new ApiError(e.code, e.message);
+            }
+        }
+    }
+
+    private Fields body(RecordedRequest r) {
+        JsonNode node;
+        try {
+            node = mapper.readTree(r.body());
+        } catch (JsonProcessingException e) {
+            throw ApiError.invalid("failed to unmarshal req body: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ApiError.invalid("failed to unmarshal req body: " + e.getMessage());
+        }
+        if (node == null || node.isMissingNode()) {
+            throw ApiError.invalid("failed to unmarshal req body: unexpected end of JSON input");
+        }
+        if (!node.isObject()) {
+            throw ApiError.invalid("failed to unmarshal req body: json: cannot unmarshal " + node.getNodeType().name().toLowerCase(Locale.ROOT)
+                    + " into Go value of type request");
+        }
+        return Fields.of((ObjectNode) node);
+    }
+
+    private SimResponse ok(JsonNode body) {
+        return SimResponse.json(200, body.toString()).withHeader("X-TC-Trace", nextTrace());
+    }
+
+    private SimResponse error(Route route, int code, String message) {
+        ObjectNode info = JsonNodeFactory.instance.objectNode();
+        info.putObject("error_info")
+                .put("error_code", code)
+                .put("new_error_code", newErrorCode(code))
+                .put("message", message);
+        return SimResponse.json(httpStatus(route, code), info.toString()).withHeader("X-TC-Trace", nextTrace());
+    }
+
+    /**
+     * Spec §2: parameter errors 400, business and service errors 500, 9042 403 on meeting cancel and
+     * 400 across webinars. Statuses of the auth codes are UNCONFIRMED: 400 (request errors) except
+     * 200003, seen as 500. Settings {@code status.<code>} override the table.
+     */
+    int httpStatus(Route route, int code) {
+        Integer override = statusOverrides.get(code);
+        if (override != null) {
+            return override;
+        }
+        return switch (code) {
+            case ApiError.INVALID_PARAMS -> route == Route.UNKNOWN ? 404 : 400;
+            case ApiError.TIMESTAMP_WINDOW, ApiError.REPLAY, ApiError.AUTH_FAILED, 500014 -> 400;
+            case ApiError.NO_PERMISSION -> route == Route.MEETING_CANCEL ? 403 : route.webinar ? 400 : 500;
+            case ApiError.UNREGISTERED_USER -> route.webinar ? 400 : 500;
+            default -> 500;
+        };
+    }
+
+    /** The rule is UNCONFIRMED; these are the prefixes seen in real bodies (spec §1.5). */
+    private static long newErrorCode(int code) {
+        return code == ApiError.INVALID_PARAMS ? 1_000_190_004L : Long.parseLong("100" + code);
+    }
+
+    private String nextTrace() {
+        return String.format("%032x", ++traces + 0x5e11a70000000000L);
+    }
+
+    /** The endpoints of spec §3–4, decided from method and raw path alone. */
+    enum Route {
+        MEETING_CREATE(Operation.CREATE, false),
+        MEETING_QUERY(Operation.GET, false),
+        MEETING_LIST(Operation.LIST, false),
+        MEETING_MODIFY(Operation.UPDATE, false),
+        MEETING_CANCEL(Operation.CANCEL, false),
+        WEBINAR_CREATE(Operation.CREATE, true),
+        WEBINAR_QUERY(Operation.GET, true),
+        WEBINAR_MODIFY(Operation.UPDATE, true),
+        WEBINAR_CANCEL(Operation.CANCEL, true),
+        UNKNOWN(Operation.OTHER, false);
+
+        final Operation operation;
+        final boolean webinar;
+
+        Route(Operation operation, boolean webinar) {
+            this.operation = operation;
+            this.webinar = webinar;
+        }
+
+        static Route of(String method, String rawPath) {
+            String[] s = rawPath.split("/", -1);
+            if (s.length < 3 || !s[0].isEmpty() || !s[1].equals("v1")) {
+                return UNKNOWN;
+            }
+            boolean meeting = s[2].equals("meetings");
+            if (!meeting && !s[2].equals("webinars")) {
+                return UNKNOWN;
+            }
+            if (s.length == 3) {
+                return switch (method) {
+                    case "POST" -> meeting ? MEETING_CREATE : WEBINAR_CREATE;
+                    case "GET" -> meeting ? MEETING_LIST : WEBINAR_QUERY;
+                    default -> UNKNOWN;
+                };
+            }
+            if (s[3].isEmpty()) {
+                return UNKNOWN;
+            }
+            if (s.length == 4) {
+                return switch (method) {
+                    case "GET" -> meeting ? MEETING_QUERY : UNKNOWN;
+                    case "PUT" -> meeting ? MEETING_MODIFY : WEBINAR_MODIFY;
+                    default -> UNKNOWN;
+                };
+            }
+            if (s.length == 5 && s[4].equals("cancel") && method.equals("POST")) {
+                return meeting ? MEETING_CANCEL : WEBINAR_CANCEL;
+            }
+            return UNKNOWN;
+        }
+
+        String id(String rawPath) {
+            return rawPath.split("/", -1)[3];
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TencentMeetingSimulator[" + baseUrl() + ", app " + appId + "]";
+    }
+}

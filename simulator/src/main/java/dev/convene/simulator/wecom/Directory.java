@@ -1,0 +1,44 @@
+package dev.convene.simulator.wecom;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The corp's members as the apps see them. Every userid that appears in the WeCom seeds is here and
+ * visible; {@code outsider} exists but lies outside the apps' visible range (spec §2: admin and
+ * internal invitees must be inside it). One bad id fails the whole call (spec §2.1 invitees).
+ */
+final class Directory {
+    private final Map<String, Boolean> visibleByUserid = new LinkedHashMap<>();
+
+    Directory() {
+        for (String seeded : new String[] {"zhangsan", "lisi", "wangwu", "lis", "USERID"}) {
+            visibleByUserid.put(seeded, true);
+        }
+        for (String extra : new String[] {"zhaoliu", "sunqi", "zhouba", "wujiu", "zhengshi"}) {
+            visibleByUserid.put(extra, true);
+        }
+        visibleByUserid.put("outsider", false);
+    }
+
+    /** Adds a visible member (and, for an existing one, makes it visible). */
+    void add(String userid) {
+        visibleByUserid.put(userid, true);
+    }
+
+    /** 60111 for an unknown userid, 50002 for a member outside the app's visible range (spec §5). */
+    void requireVisible(String field, String userid) {
+        Boolean visible = visibleByUserid.get(userid);
+        if (visible == null) {
+            throw new WeComError(60111, "userid not found: " + field + "=" + userid);
+        }
+        if (!visible) {
+            throw new WeComError(50002, "member out of the app's permission scope: " + field + "=" + userid);
+        }
+    }
+
+    void requireVisible(String field, Collection<String> userids) {
+        userids.forEach(u -> requireVisible(field, u));
+    }
+}

@@ -1,0 +1,424 @@
+package dev.convene.simulator.wecom;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.convene.simulator.FaultKind;
+import dev.convene.simulator.HttpSimulator;
+import dev.convene.simulator.Operation;
+import dev.convene.simulator.RecordedRequest;
+import dev.convene.simulator.SimResponse;
+import dev.convene.simulator.SimulatorOptions;
+import dev.convene.simulator.StoredSession;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A fake of WeCom's server API for access tokens, scheduled meetings, webinars and living, written from
+ * {@code shared/specs/wecom.md} (its §8 checklist) and seeds 000, 001, 003. Every business call needs
+ * {@code ?access_token=}; every answer is HTTP 200 with {@code {errcode, errmsg, ...}}, errors carrying
+ * WeCom's {@code "<text>, hint: [<id>], from ip: <ip>, more info at ...?e=<code>"} message shape.
+ *
+ * <p>The corp has two self-built apps: the default one ({@link #properties()}) and a second one
+ * ({@link #propertiesForOtherApp()}); each sees only what it created. Users: every userid of the seeds
+ * ({@code zhangsan, lisi, wangwu, lis, USERID}) plus {@code zhaoliu, sunqi, zhouba, wujiu, zhengshi}, all
+ * visible, and {@code outsider}, who exists outside the apps' visible range.
+ *
+ * <p>Settings ({@link SimulatorOptions#settings()}), each with its default; where the spec is
+ * unconfirmed the default is the stricter reading:
+ * <ul>
+ * <li>{@code corp-id} ({@code wwc0nvene5im0001}), {@code corp-secret} ({@code sim-wecom-app-secret}),
+ *     {@code agent-id} ({@code 1000002}): the default app's credentials.</li>
+ * <li>{@code token-ttl-seconds} (7200): {@code expires_in} of issued tokens.</li>
+ * <li>{@code reuse-token-while-valid} (false): the older doc said a refetch within the lifetime returns the
+ *     same token; unconfirmed today, so by default every gettoken issues a fresh token (older ones stay valid).</li>
+ * <li>{@code expired-token-errcode} (42001): what a token past its lifetime gets; 40014 is also seen in the wild.</li>
+ * <li>{@code invalid-parameter-errcode} (40058): body validation failures, JSON type mismatches included.</li>
+ * <li>{@code unknown-id-errcode} (40058): no code for "no such meeting/webinar/living" is documented, so the
+ *     generic invalid-parameter code is used; also for another app's id, which this app may not see.</li>
+ * <li>{@code wrong-state-errcode} (40058): likewise for update/cancel of something no longer upcoming.</li>
+ * <li>{@code meeting-api} ({@code basic} | {@code advanced}): basic titles are at most 40 bytes or 20 characters
+ *     and create returns only {@code meetingid}; the 高级管理 edition allows 1–255 characters, returns
+ *     {@code meeting_code}/{@code meeting_link} from create and {@code meeting_type}/{@code sub_meetings}
+ *     (sub_meetingid = the occurrence's start, Unix seconds, as a string) from get_info.</li>
+ * <li>{@code paid-corp} (true): invitees up to 300 and hosts allowed; false: 100 invitees, no hosts.</li>
+ * <li>{@code update-omitted-invitees} ({@code clear} | {@code keep}): unconfirmed; an update without
+ *     {@code invitees} clears them by default, so a client must resend the list it wants kept.</li>
+ * <li>{@code list-includes-webinars} (false): whether get_user_meetingid also lists webinar ids.</li>
+ * <li>{@code webinar-start-min-offset-seconds} (1800): webinar {@code start_time} must be at least now plus this
+ *     ("不能少于当前时间戳半小时以上" read strictly as "at least half an hour ahead"; -1800 is the lenient reading).</li>
+ * <li>{@code living-start-in-future} (true): living_start must be later than now (unconfirmed for living).</li>
+ * <li>{@code education-corp} (false): living types 1 and 2 (classes) are refused unless true.</li>
+ * <li>{@code api-calls-per-minute} (10000): per API; beyond it 45009 and the API is blocked for 60 s.</li>
+ * <li>{@code gettoken-failures-per-hour} (2000): failed gettoken calls within an hour before gettoken itself
+ *     answers 45009 for the rest of that hour.</li>
+ * </ul>
+ *
+ * <p>Status is driven by the clock: meetings 1 → 2 during → 3 (someone joined, see {@link #markAttended})
+ * or 5 (nobody did), 4 when cancelled; living 0 → 1 → 2 or 3, 4 when cancelled; webinars INIT →
+ * ABOUT_TO_START or STARTED → RECYCLED or ENDED, CANCELLED. Occurrences of recurring meetings are laid
+ * out on the Asia/Shanghai calendar.
+ */
+public final class WeComSimulator extends HttpSimulator {
+    static final String OTHER_APP_SECRET = "sim-wecom-other-app-secret";
+    static final int OTHER_APP_AGENT_ID = 1000003;
+    private static final Set<String> GET_ENDPOINTS = Set.of("/cgi-bin/gettoken", "/cgi-bin/living/get_living_info");
+    private static final Map<Integer, String> TEXTS = Map.of(
+            -1, "system busy",
+            45009, "api freq out of limit",
+            45033, "api concurrent out of limit",
+            48002, "api forbidden",
+            40014, "invalid access_token",
+            42001, "access_token expired",
+            60020, "not allow to access from your ip");
+
+    private interface Endpoint {
+        ObjectNode answer(RecordedRequest request, AccessTokens.App app, long now);
+    }
+
+    private record Scripted(int errcode, Set<Operation> on, int[] remaining) {
+    }
+
+    private static final class Window {
+        long minute;
+        int calls;
+        long blockedUntil;
+    }
+
+    private final WeComSettings settings;
+    private final AccessTokens tokens;
+    private final AccessTokens.App app;
+    private final AccessTokens.App otherApp;
+    private final Directory directory = new Directory();
+    private final Meetings meetings;
+    private final Webinars webinars;
+    private final Livings livings;
+    private final Map<String, Endpoint> endpoints = new HashMap<>();
+    private final Map<String, String> families = new HashMap<>();
+    private final Deque<Scripted> scripted = new ArrayDeque<>();
+    private final Map<String, Window> windows = new HashMap<>();
+    private final Deque<Long> gettokenFailures = new ArrayDeque<>();
+    private final AtomicLong hints = new AtomicLong();
+
+    public WeComSimulator(SimulatorOptions options) {
+        super("wecom", options);
+        this.settings = WeComSettings.from(options);
+        Random random = new Random(0x5EC0_3L);
+        this.tokens = new AccessTokens(settings.corpId(), settings.tokenTtl(), settings.reuseTokenWhileValid(),
+                settings.expiredTokenErrcode(), random.nextLong());
+        this.app = tokens.addApp("default", settings.corpSecret(), settings.agentId());
+        this.otherApp = tokens.addApp("other", OTHER_APP_SECRET, OTHER_APP_AGENT_ID);
+        String links = baseUrl().toString();
+        int unknown = settings.unknownIdErrcode();
+        this.meetings = new Meetings(settings, directory, new Ledger<>(unknown, new Random(random.nextLong()), "hy"), links);
+        this.webinars = new Webinars(settings, directory, new Ledger<>(unknown, new Random(random.nextLong()), "wb"), links);
+        this.livings = new Livings(settings, directory, new Ledger<>(unknown, new Random(random.nextLong()), "lv"), links);
+
+        meeting("/cgi-bin/meeting/create", (r, a, now) -> meetings.create(body(r), a, now));
+        meeting("/cgi-bin/meeting/update", (r, a, now) -> meetings.update(body(r), a, now));
+        meeting("/cgi-bin/meeting/cancel", (r, a, now) -> meetings.cancel(body(r), a, now));
+        meeting("/cgi-bin/meeting/get_info", (r, a, now) -> meetings.getInfo(body(r), a, now));
+        meeting("/cgi-bin/meeting/get_user_meetingid", this::userMeetings);
+        meeting("/cgi-bin/meeting/webinar/create", (r, a, now) -> webinars.create(body(r), a, now));
+        meeting("/cgi-bin/meeting/webinar/update", (r, a, now) -> webinars.update(body(r), a, now));
+        meeting("/cgi-bin/meeting/webinar/cancel", (r, a, now) -> webinars.cancel(body(r), a, now));
+        meeting("/cgi-bin/meeting/webinar/get", (r, a, now) -> webinars.get(body(r), a, now));
+        living("/cgi-bin/living/create", (r, a, now) -> livings.create(body(r), a, now));
+        living("/cgi-bin/living/modify", (r, a, now) -> livings.modify(body(r), a, now));
+        living("/cgi-bin/living/cancel", (r, a, now) -> livings.cancel(body(r), a, now));
+        living("/cgi-bin/living/get_living_info", (r, a, now) -> livings.info(r.queryParameters(), a, now));
+        living("/cgi-bin/living/get_user_all_livingid", this::userLivings);
+    }
+
+    private void meeting(String path, Endpoint endpoint) {
+        endpoints.put(path, endpoint);
+        families.put(path, "meeting");
+    }
+
+    private void living(String path, Endpoint endpoint) {
+        endpoints.put(path, endpoint);
+        families.put(path, "living");
+    }
+
+    // ---- HttpSimulator --------------------------------------------------------------------------
+
+    @Override
+    protected Operation classify(String method, String rawPath) {
+        if (rawPath.equals("/cgi-bin/gettoken")) {
+            return Operation.TOKEN;
+        }
+        if (!endpoints.containsKey(rawPath)) {
+            return Operation.OTHER;
+        }
+        String last = rawPath.substring(rawPath.lastIndexOf('/') + 1);
+        return switch (last) {
+            case "create" -> Operation.CREATE;
+            case "update", "modify" -> Operation.UPDATE;
+            case "cancel" -> Operation.CANCEL;
+            case "get_info", "get", "get_living_info" -> Operation.GET;
+            default -> Operation.LIST;
+        };
+    }
+
+    @Override
+    protected SimResponse handle(RecordedRequest request) {
+        long now = now().getEpochSecond();
+        String path = request.rawPath();
+        try {
+            takeScripted(request.operation());
+            boolean get = GET_ENDPOINTS.contains(path);
+            if (!path.equals("/cgi-bin/gettoken") && !endpoints.containsKey(path)) {
+                return SimResponse.json(404, "{\"errcode\":404,\"errmsg\":\"not found\"}");
+            }
+            if (get && !request.method().equals("GET")) {
+                throw new WeComError(43001, "require GET method");
+            }
+            if (!get && !request.method().equals("POST")) {
+                throw new WeComError(43002, "require POST method");
+            }
+            if (path.equals("/cgi-bin/gettoken")) {
+                return ok(gettoken(request, now));
+            }
+            AccessTokens.App caller = tokens.authenticate(request.query("access_token"), now());
+            boolean allowed = families.get(path).equals("living") ? caller.livingApi : caller.meetingApi;
+            if (!allowed) {
+                throw new WeComError(48002, "api forbidden");
+            }
+            throttle(path, now);
+            return ok(endpoints.get(path).answer(request, caller, now));
+        } catch (WeComError e) {
+            return error(e.errcode(), e.text());
+        }
+    }
+
+    @Override
+    protected SimResponse faultResponse(FaultKind kind, RecordedRequest request) {
+        return switch (kind) {
+            case BUSY -> error(-1, TEXTS.get(-1));
+            case RATE_LIMITED -> error(45009, TEXTS.get(45009));
+            default -> new SimResponse(503, Map.of("Content-Type", "text/html"),
+                    "<html><body>503 Service Temporarily Unavailable</body></html>".getBytes(StandardCharsets.UTF_8));
+        };
+    }
+
+    // ---- VendorSimulator ------------------------------------------------------------------------
+
+    @Override
+    public Map<String, String> properties() {
+        return properties(settings.corpSecret(), settings.agentId());
+    }
+
+    @Override
+    public Map<String, String> propertiesWithBadCredentials() {
+        return properties("sim-wecom-wrong-secret", settings.agentId());
+    }
+
+    /** Credentials of the corp's second app, which sees none of the default app's sessions. */
+    public Map<String, String> propertiesForOtherApp() {
+        return properties(OTHER_APP_SECRET, OTHER_APP_AGENT_ID);
+    }
+
+    private Map<String, String> properties(String secret, int agentId) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("convene.provider", "wecom");
+        p.put("convene.wecom.corp-id", settings.corpId());
+        p.put("convene.wecom.corp-secret", secret);
+        p.put("convene.wecom.agent-id", Integer.toString(agentId));
+        p.put("convene.wecom.organizer", "zhangsan");
+        p.put("convene.wecom.base-url", baseUrl().toString());
+        return Map.copyOf(p);
+    }
+
+    @Override
+    public List<StoredSession> sessions() {
+        return locked(() -> {
+            long now = now().getEpochSecond();
+            List<StoredSession> out = new ArrayList<>();
+            meetings.ledger().all().forEach((id, m) -> out.add(new StoredSession(id, "meeting", m.title(),
+                    Instant.ofEpochSecond(m.start()), Integer.toString(meetings.status(m, now)), m.cancelled)));
+            webinars.ledger().all().forEach((id, w) -> out.add(new StoredSession(id, "webinar", w.fields.get("title").textValue(),
+                    Instant.ofEpochSecond(w.start()), webinars.status(w, now), w.cancelled)));
+            livings.ledger().all().forEach((id, l) -> out.add(new StoredSession(id, "live_stream", l.theme(),
+                    Instant.ofEpochSecond(l.start()), Integer.toString(livings.status(l, now)), l.cancelled)));
+            return out;
+        });
+    }
+
+    @Override
+    public void revokeTokens() {
+        underLock(tokens::revokeAll);
+    }
+
+    @Override
+    public void expireTokens() {
+        underLock(() -> tokens.expireAll(now()));
+    }
+
+    /** {@link #locked} for actions without a result. */
+    private void underLock(Runnable action) {
+        locked(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    // ---- WeCom-specific controls ----------------------------------------------------------------
+
+    /** How many access tokens gettoken has handed out, over both apps. */
+    public int tokensIssued() {
+        return locked(() -> app.tokenRequests + otherApp.tokenRequests);
+    }
+
+    /**
+     * The next {@code times} requests of the given operations (any but TOKEN when none given) are answered
+     * with {@code errcode} before anything else is looked at, e.g. 45033 or 48002; state is untouched.
+     */
+    public void failNext(int errcode, int times, Operation... on) {
+        Set<Operation> ops = on.length == 0 ? EnumSet.complementOf(EnumSet.of(Operation.TOKEN)) : EnumSet.copyOf(List.of(on));
+        underLock(() -> scripted.add(new Scripted(errcode, ops, new int[] {times})));
+    }
+
+    /** Turns an API family ({@code meeting}, which includes webinars, or {@code living}) on or off for the default app: 48002 when off. */
+    public void allowApi(String family, boolean allowed) {
+        underLock(() -> {
+            switch (family) {
+                case "meeting" -> app.meetingApi = allowed;
+                case "living" -> app.livingApi = allowed;
+                default -> throw new IllegalArgumentException("family must be meeting or living, was " + family);
+            }
+        });
+    }
+
+    /** Someone joined: once its time is over the session reads as ended rather than expired. */
+    public void markAttended(String nativeId) {
+        underLock(() -> {
+            Meetings.Meeting m = meetings.ledger().all().get(nativeId);
+            Webinars.Webinar w = webinars.ledger().all().get(nativeId);
+            Livings.Living l = livings.ledger().all().get(nativeId);
+            boolean found = m != null || w != null || l != null;
+            if (m != null) {
+                m.attended = true;
+            }
+            if (w != null) {
+                w.attended = true;
+            }
+            if (l != null) {
+                l.attended = true;
+            }
+            if (!found) {
+                throw new IllegalArgumentException("no session " + nativeId);
+            }
+        });
+    }
+
+    /** Adds a visible member to the corp directory. */
+    public void addUser(String userid) {
+        underLock(() -> directory.add(userid));
+    }
+
+    // ---- request handling -----------------------------------------------------------------------
+
+    private JsonBody body(RecordedRequest request) {
+        return JsonBody.parse(request.body(), settings.invalidParameterErrcode());
+    }
+
+    private ObjectNode gettoken(RecordedRequest request, long now) {
+        while (!gettokenFailures.isEmpty() && gettokenFailures.peekFirst() <= now - 3600) {
+            gettokenFailures.removeFirst();
+        }
+        if (gettokenFailures.size() >= settings.gettokenFailuresPerHour()) {
+            throw new WeComError(45009, TEXTS.get(45009));
+        }
+        try {
+            String token = tokens.issue(request.query("corpid"), request.query("corpsecret"), now());
+            ObjectNode out = JsonBody.JSON.createObjectNode();
+            out.put("access_token", token);
+            out.put("expires_in", tokens.ttlSeconds());
+            return out;
+        } catch (WeComError e) {
+            gettokenFailures.addLast(now);
+            throw e;
+        }
+    }
+
+    private ObjectNode userMeetings(RecordedRequest request, AccessTokens.App caller, long now) {
+        JsonBody body = body(request);
+        String userid = body.requiredString("userid");
+        directory.requireVisible("userid", userid);
+        List<Meetings.Listed> candidates = new ArrayList<>(meetings.candidates(caller, userid));
+        if (settings.listIncludesWebinars()) {
+            candidates.addAll(webinars.candidates(caller, userid));
+        }
+        return Paging.page(body, Meetings.listFilter(body, candidates, now), "meetingid_list");
+    }
+
+    private ObjectNode userLivings(RecordedRequest request, AccessTokens.App caller, long now) {
+        JsonBody body = body(request);
+        String userid = body.requiredString("userid");
+        directory.requireVisible("userid", userid);
+        return Paging.page(body, livings.ids(caller, userid), "livingid_list");
+    }
+
+    private void takeScripted(Operation operation) {
+        for (Iterator<Scripted> it = scripted.iterator(); it.hasNext(); ) {
+            Scripted s = it.next();
+            if (s.on().contains(operation)) {
+                if (--s.remaining()[0] == 0) {
+                    it.remove();
+                }
+                throw new WeComError(s.errcode(), TEXTS.getOrDefault(s.errcode(), "scripted failure"));
+            }
+        }
+    }
+
+    /** Per-API calls per minute; a breach answers 45009 and blocks the API for 60 s (spec §1, page 90454). */
+    private void throttle(String path, long now) {
+        Window w = windows.computeIfAbsent(path, p -> new Window());
+        if (now < w.blockedUntil) {
+            throw new WeComError(45009, TEXTS.get(45009));
+        }
+        if (w.minute != now / 60) {
+            w.minute = now / 60;
+            w.calls = 0;
+        }
+        if (++w.calls > settings.apiCallsPerMinute()) {
+            w.blockedUntil = now + 60;
+            throw new WeComError(45009, TEXTS.get(45009));
+        }
+    }
+
+    private SimResponse ok(ObjectNode payload) {
+        ObjectNode out = JsonBody.JSON.createObjectNode();
+        out.put("errcode", 0);
+        out.put("errmsg", "ok");
+        out.setAll(payload);
+        return json(out);
+    }
+
+    private SimResponse error(int errcode, String text) {
+        ObjectNode out = JsonBody.JSON.createObjectNode();
+        out.put("errcode", errcode);
+        out.put("errmsg", text + ", hint: [" + now().getEpochSecond() + "_sim" + hints.incrementAndGet()
+                + "], from ip: 127.0.0.1, more info at https://open.work.weixin.qq.com/devtool/query?e=" + errcode);
+        return json(out);
+    }
+
+    private static SimResponse json(ObjectNode node) {
+        try {
+            return SimResponse.json(200, JsonBody.JSON.writeValueAsString(node));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package dev.convene.simulator.wecom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Spec §3 (网络研讨会), checklist §8 items 13–14, and seed 000. */
+class WeComWebinarTest {
+    WeComFake fake = new WeComFake();
+
+    @AfterEach
+    void stop() {
+        fake.close();
+    }
+
+    int create(ObjectNode body) {
+        return fake.post("/cgi-bin/meeting/webinar/create", body).get("errcode").intValue();
+    }
+
+    String createWebinar(ObjectNode body) {
+        JsonNode r = fake.post("/cgi-bin/meeting/webinar/create", body);
+        assertThat(r.get("errcode").intValue()).as(r.toString()).isZero();
+        return r.get("meetingid").textValue();
+    }
+
+    JsonNode get(String id) {
+        return fake.post("/cgi-bin/meeting/webinar/get", "{\"meetingid\":\"" + id + "\"}");
+    }
+
+    /** Seed 000's request with its placeholders made valid (cloud recording, since playback is on). */
+    ObjectNode seedLike() {
+        ObjectNode w = WeComFake.obj("""
+                {'admin_userid':'USERID','title':'TITLE','sponsor':'SPONSOR','admission_type':0,
+                 'hosts':[{'userid':'USERID'}],'password':'PASSWORD','cover_url':'URL','description':'description',
+                 'enable_guest_invite_link':false,
+                 'media_setting':{'enable_enter_mute':false,'allow_unmute_self':false,'allow_enter_before_host':false,
+                   'enable_screen_watermark':false,'watermark_type':0,'allow_external_user':false,'auto_record_type':'cloud',
+                   'attendee_join_auto_record':false,'enable_host_pause_auto_record':false},
+                 'enable_qa':false,'sensitive_words':['WORD1'],'enable_manual_check':false,'activity_page':false,
+                 'display_number_of_attendees':0,'playback_for_audience':true,'preparation_mode':false}""");
+        w.put("activity_page", true);
+        w.put("start_time", Long.toString(fake.now() + 86400));
+        w.put("end_time", Long.toString(fake.now() + 90000));
+        return w;
+    }
+
+    @Test
+    void seed000ShapeIsAcceptedAndAnsweredWithStringTimesAndLinks() {
+        JsonNode r = fake.post("/cgi-bin/meeting/webinar/create", seedLike());
+        assertThat(r.get("errcode").intValue()).as(r.toString()).isZero();
+        assertThat(r.get("title").textValue()).isEqualTo("TITLE");
+        assertThat(r.get("start_time").isTextual()).isTrue();
+        assertThat(r.get("start_time").textValue()).isEqualTo(Long.toString(fake.now() + 86400));
+        assertThat(r.get("admission_type").intValue()).isZero();
+        assertThat(r.get("meeting_code").textValue()).matches("[0-9]{9}");
+        assertThat(r.get("audience_join_link").textValue()).startsWith("http://127.0.0.1");
+        assertThat(r.get("guest_join_link").textValue()).startsWith("http://127.0.0.1");
+        assertThat(r.has("password")).as("a password only matters for admission_type 2").isFalse();
+        assertThat(r.has("manual_check_link")).isFalse();
+    }
+
+    @Test
+    void timesMustBeNumericStrings() {
+        ObjectNode numbers = fake.webinar();
+        numbers.put("start_time", fake.now() + 86400);
+        assertThat(create(numbers)).isEqualTo(40058);
+        ObjectNode letters = fake.webinar().put("end_time", "tomorrow");
+        assertThat(create(letters)).isEqualTo(40058);
+        ObjectNode admissionString = fake.webinar().put("admission_type", "0");
+        assertThat(create(admissionString)).isEqualTo(40058);
+    }
+
+    @Test
+    void requiredFieldsAndOrderOfTimes() {
+        for (String field : List.of("admin_userid", "title", "start_time", "end_time", "admission_type", "playback_for_audience")) {
+            ObjectNode w = fake.webinar();
+            w.remove(field);
+            assertThat(create(w)).as(field).isEqualTo(40058);
+        }
+        assertThat(create(fake.webinar().put("end_time", fake.webinar().get("start_time").textValue()))).isEqualTo(40058);
+    }
+
+    @Test
+    void startMustBeHalfAnHourAheadByDefaultAndTheReadingIsASetting() {
+        assertThat(create(fake.webinar().put("start_time", Long.toString(fake.now() + 1799)))).isEqualTo(40058);
+        assertThat(create(fake.webinar().put("start_time", Long.toString(fake.now() + 1800)))).isZero();
+        try (WeComFake lenient = new WeComFake(WeComFake.T0, Map.of("webinar-start-min-offset-seconds", "-1800"))) {
+            ObjectNode w = lenient.webinar().put("start_time", Long.toString(lenient.now() - 600));
+            assertThat(lenient.post("/cgi-bin/meeting/webinar/create", w).get("errcode").intValue()).isZero();
+        }
+    }
+
+    @Test
+    void titleSponsorAndWordLimits() {
+        assertThat(create(fake.webinar().put("title", "会".repeat(255)))).isZero();
+        assertThat(create(fake.webinar().put("title", "会".repeat(256)))).isEqualTo(40058);
+        assertThat(create(fake.webinar().put("title", ""))).isEqualTo(40058);
+        assertThat(create(fake.webinar().put("sponsor", "x".repeat(40)))).isZero();
+        assertThat(create(fake.webinar().put("sponsor", "x".repeat(41)))).isEqualTo(40058);
+        ObjectNode longWord = fake.webinar();
+        longWord.putArray("sensitive_words").add("词".repeat(11));
+        assertThat(create(longWord)).isEqualTo(40058);
+        ObjectNode tooMany = fake.webinar();
+        ArrayNode words = tooMany.putArray("sensitive_words");
+        for (int i = 0; i < 51; i++) {
+            words.add("w" + i);
+        }
+        assertThat(create(tooMany)).isEqualTo(40058);
+    }
+
+    @Test
+    void passwordAdmissionNeedsAFourToSixDigitPassword() {
+        assertThat(create(fake.webinar().put("admission_type", 2))).isEqualTo(40058);
+        assertThat(create(fake.webinar().put("admission_type", 2).put("password", "12a4"))).isEqualTo(40058);
+        assertThat(create(fake.webinar().put("admission_type", 3))).isEqualTo(40058);
+        String id = createWebinar(fake.webinar().put("admission_type", 2).put("password", "246810"));
+        assertThat(get(id).get("password").textValue()).isEqualTo("246810");
+    }
+
+    @Test
+    void playbackNeedsCloudRecording() {
+        assertThat(create(fake.webinar().put("playback_for_audience", true))).isEqualTo(40058);
+        ObjectNode cloud = fake.webinar().put("playback_for_audience", true);
+        cloud.putObject("media_setting").put("auto_record_type", "cloud");
+        assertThat(create(cloud)).isZero();
+        ObjectNode pauseWithoutCloud = fake.webinar();
+        pauseWithoutCloud.putObject("media_setting").put("auto_record_type", "local").put("enable_host_pause_auto_record", true);
+        assertThat(create(pauseWithoutCloud)).isEqualTo(40058);
+    }
+
+    @Test
+    void activityPageFieldsNeedTheActivityPage() {
+        assertThat(create(fake.webinar().put("activity_page", false).put("description", "about"))).isEqualTo(40058);
+        assertThat(create(fake.webinar().put("description", "about"))).isZero();
+        assertThat(create(fake.webinar().put("description", "x".repeat(5001)))).isEqualTo(40058);
+    }
+
+    @Test
+    void getAnswersByIdOrCodeWithTheStringStatus() {
+        String id = createWebinar(seedLike());
+        JsonNode w = get(id);
+        assertThat(w.get("errcode").intValue()).isZero();
+        assertThat(w.get("status").textValue()).isEqualTo("MEETING_STATE_INIT");
+        assertThat(w.get("end_time").isTextual()).isTrue();
+        assertThat(w.get("hosts").get(0).get("userid").textValue()).isEqualTo("USERID");
+        assertThat(w.get("media_setting").get("auto_record_type").textValue()).isEqualTo("cloud");
+        assertThat(w.get("sponsor").textValue()).isEqualTo("SPONSOR");
+        String code = w.get("meeting_code").textValue();
+        JsonNode byCode = fake.post("/cgi-bin/meeting/webinar/get", "{\"meeting_code\":\"" + code + "\"}");
+        assertThat(byCode.get("meetingid").textValue()).isEqualTo(id);
+        JsonNode bothIdWins = fake.post("/cgi-bin/meeting/webinar/get", "{\"meetingid\":\"" + id + "\",\"meeting_code\":\"000\"}");
+        assertThat(bothIdWins.get("errcode").intValue()).isZero();
+        assertThat(fake.post("/cgi-bin/meeting/webinar/get", "{}").get("errcode").intValue()).isEqualTo(40058);
+        assertThat(get("nope").get("errcode").intValue()).isEqualTo(40058);
+    }
+
+    @Test
+    void hostsDefaultToTheAdmin() {
+        String id = createWebinar(fake.webinar());
+        assertThat(get(id).get("hosts").toString()).isEqualTo("[{\"userid\":\"zhangsan\"}]");
+    }
+
+    @Test
+    void statusFollowsTheClock() {
+        String id = createWebinar(fake.webinar());
+        fake.clock.advance(Duration.ofHours(25));
+        assertThat(get(id).get("status").textValue()).isEqualTo("MEETING_STATE_ABOUT_TO_START");
+        fake.sim.markAttended(id);
+        assertThat(get(id).get("status").textValue()).isEqualTo("MEETING_STATE_STARTED");
+        fake.clock.advance(Duration.ofHours(2));
+        assertThat(get(id).get("status").textValue()).isEqualTo("MEETING_STATE_ENDED");
+        String unattended = createWebinar(fake.webinar());
+        fake.clock.advance(Duration.ofHours(27));
+        assertThat(get(unattended).get("status").textValue()).isEqualTo("MEETING_STATE_RECYCLED");
+    }
+
+    @Test
+    void updateMergesRequiresPlaybackFlagAndOnlyWhileUpcoming() {
+        String id = createWebinar(fake.webinar());
+        JsonNode noFlag = fake.post("/cgi-bin/meeting/webinar/update", "{\"meetingid\":\"" + id + "\",\"title\":\"New\"}");
+        assertThat(noFlag.get("errcode").intValue()).isEqualTo(40058);
+        JsonNode ok = fake.post("/cgi-bin/meeting/webinar/update",
+                "{\"meetingid\":\"" + id + "\",\"title\":\"New\",\"playback_for_audience\":false,\"hosts\":[{\"userid\":\"lisi\"}]}");
+        assertThat(ok.get("errcode").intValue()).isZero();
+        JsonNode w = get(id);
+        assertThat(w.get("title").textValue()).isEqualTo("New");
+        assertThat(w.get("admission_type").intValue()).isZero();
+        assertThat(w.get("hosts").toString()).as("hosts are overwritten").isEqualTo("[{\"userid\":\"lisi\"}]");
+        assertThat(fake.post("/cgi-bin/meeting/webinar/cancel", "{\"meetingid\":\"" + id + "\"}").get("errcode").intValue()).isZero();
+        assertThat(get(id).get("status").textValue()).isEqualTo("MEETING_STATE_CANCELLED");
+        assertThat(fake.post("/cgi-bin/meeting/webinar/cancel", "{\"meetingid\":\"" + id + "\"}").get("errcode").intValue())
+                .isEqualTo(40058);
+        assertThat(fake.post("/cgi-bin/meeting/webinar/update", "{\"meetingid\":\"" + id + "\",\"playback_for_audience\":false}")
+                .get("errcode").intValue()).isEqualTo(40058);
+    }
+
+    @Test
+    void thereIsNoWebinarListEndpoint() {
+        assertThat(fake.send("POST", "/cgi-bin/meeting/webinar/list?access_token=" + fake.token(), "{}").statusCode()).isEqualTo(404);
+    }
+}
