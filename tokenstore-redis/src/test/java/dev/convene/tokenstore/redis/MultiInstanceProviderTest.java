@@ -58,7 +58,7 @@ class MultiInstanceProviderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"zoom"})
+    @ValueSource(strings = {"wecom", "zoom"})
     void eightInstancesShareOneTokenThroughRevocationAndARedisOutage(String provider) throws Exception {
         // latency widens every race: the token request is in flight while the other calls arrive
         vendor = Simulators.start(provider, SimulatorOptions.defaults().withClock(clock).withLatency(Duration.ofMillis(20)));
