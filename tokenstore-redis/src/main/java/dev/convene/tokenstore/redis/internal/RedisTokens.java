@@ -1,0 +1,169 @@
+package dev.convene.tokenstore.redis.internal;
+
+import dev.convene.spi.token.AccessToken;
+import dev.convene.spi.token.TokenKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.util.JedisURIHelper;
+
+/**
+ * The token records in Redis and the few atomic steps on them. Per credential there are two keys,
+ * {@code <prefix>:token:{<provider>:<credential hash>}} (a hash: value, expiry in epoch millis, stale
+ * flag) and the same with {@code :lock} (the refresh lock, holding its owner's random id). The braces
+ * are a hash tag, so both keys live in one cluster slot and a script may touch them together.
+ *
+ * <p>Every step that reads and then writes is one Lua script, because Redis runs a script without
+ * interleaving anything else: that is what makes the lock, the compare-and-set and the
+ * compare-and-mark atomic across all instances. Scripts go with {@code EVAL} rather than
+ * {@code EVALSHA}: they are a few hundred bytes, and a restarted Redis would otherwise answer
+ * {@code NOSCRIPT} until they are loaded again.
+ */
+final class RedisTokens implements AutoCloseable {
+    /** Returns the stored token if usable until ARGV[3], else takes the lock for ARGV[1] (1) or reports it taken (0). */
+    private static final String ACQUIRE = """
+            local t = redis.call('HMGET', KEYS[1], 'value', 'expires', 'stale')
+            if t[1] and t[3] == '0' and tonumber(t[2]) > tonumber(ARGV[3]) then
+              return {t[1], t[2]}
+            end
+            if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then
+              return 1
+            end
+            return 0
+            """;
+
+    /**
+     * Writes a fetched token and releases the lock, only while ARGV[1] still holds the lock. A holder
+     * whose lease ran out may have been overtaken by a newer fetch, so its older token must not land.
+     */
+    private static final String STORE = """
+            if redis.call('GET', KEYS[2]) ~= ARGV[1] then
+              return 0
+            end
+            redis.call('HSET', KEYS[1], 'value', ARGV[2], 'expires', ARGV[3], 'stale', '0')
+            redis.call('PEXPIRE', KEYS[1], ARGV[4])
+            redis.call('DEL', KEYS[2])
+            return 1
+            """;
+
+    private static final String RELEASE = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then
+              redis.call('DEL', KEYS[1])
+            end
+            return 0
+            """;
+
+    /**
+     * Marks the token stale instead of deleting it, and only if it is still the rejected one: the
+     * record stays until its replacement overwrites it, so no instance ever finds the key empty and
+     * starts a fetch of its own, and a newer token is never touched.
+     */
+    private static final String MARK_STALE = """
+            if redis.call('HGET', KEYS[1], 'value') == ARGV[1] then
+              redis.call('HSET', KEYS[1], 'stale', '1')
+              return 1
+            end
+            return 0
+            """;
+
+    private final JedisPooled redis;
+    private final String prefix;
+
+    RedisTokens(RedisSettings settings) {
+        int timeout = Math.toIntExact(settings.timeout().toMillis());
+        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(timeout)
+                .socketTimeoutMillis(timeout)
+                .database(JedisURIHelper.getDBIndex(settings.url()))
+                .ssl(JedisURIHelper.isRedisSSLScheme(settings.url()))
+                .clientName("convene-tokens");
+        String user = JedisURIHelper.getUser(settings.url());
+        String password = JedisURIHelper.getPassword(settings.url());
+        if (password != null) {
+            client.user(user).password(password);
+        }
+        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+        pool.setMaxTotal(16);
+        pool.setMaxIdle(16);
+        // an exhausted pool must fail like an unreachable Redis, not park callers forever
+        pool.setMaxWait(settings.timeout());
+        pool.setJmxEnabled(false);
+        this.redis = new JedisPooled(JedisURIHelper.getHostAndPort(settings.url()), client.build(), pool);
+        this.prefix = settings.keyPrefix();
+    }
+
+    /** What Redis holds for {@code key}, if anything. */
+    Optional<Stored> read(TokenKey key) {
+        List<String> fields = redis.hmget(tokenKey(key), "value", "expires", "stale");
+        if (fields.get(0) == null || fields.get(1) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Stored(token(fields.get(0), fields.get(1)), "1".equals(fields.get(2))));
+    }
+
+    /** Either the stored token (usable until {@code validUntil}), or the lock for {@code owner}, or neither. */
+    Acquired acquire(TokenKey key, String owner, Duration lease, Instant validUntil) {
+        Object reply = redis.eval(ACQUIRE, List.of(tokenKey(key), lockKey(key)),
+                List.of(owner, Long.toString(lease.toMillis()), Long.toString(validUntil.toEpochMilli())));
+        if (reply instanceof List<?> fields) {
+            return new Acquired(Optional.of(token((String) fields.get(0), (String) fields.get(1))), false);
+        }
+        return new Acquired(Optional.empty(), Long.valueOf(1).equals(reply));
+    }
+
+    /** Stores {@code token} and releases the lock, if {@code owner} still holds it; false when overtaken. */
+    boolean store(TokenKey key, String owner, AccessToken token, Duration timeToLive) {
+        Object reply = redis.eval(STORE, List.of(tokenKey(key), lockKey(key)), List.of(owner, token.value(),
+                Long.toString(token.expiresAt().toEpochMilli()), Long.toString(Math.max(1000, timeToLive.toMillis()))));
+        return Long.valueOf(1).equals(reply);
+    }
+
+    void release(TokenKey key, String owner) {
+        redis.eval(RELEASE, List.of(lockKey(key)), List.of(owner));
+    }
+
+    void markStale(TokenKey key, AccessToken stale) {
+        redis.eval(MARK_STALE, List.of(tokenKey(key)), List.of(stale.value()));
+    }
+
+    /**
+     * Drops idle pooled connections. After an outage they point at a server that is gone, and the
+     * first calls after Redis returns would fail on them one by one instead of reconnecting.
+     */
+    void dropIdleConnections() {
+        redis.getPool().clear();
+    }
+
+    String tokenKey(TokenKey key) {
+        return prefix + ":token:{" + key.provider() + ":" + key.credentialHash() + "}";
+    }
+
+    String lockKey(TokenKey key) {
+        return tokenKey(key) + ":lock";
+    }
+
+    private static AccessToken token(String value, String expiresMillis) {
+        return new AccessToken(value, Instant.ofEpochMilli(Long.parseLong(expiresMillis)));
+    }
+
+    @Override
+    public void close() {
+        redis.close();
+    }
+
+    /** A token record; {@code stale} once a vendor rejected it and until its replacement is written. */
+    record Stored(AccessToken token, boolean stale) {
+        boolean usableUntil(Instant validUntil) {
+            return !stale && token.isValidAt(validUntil);
+        }
+    }
+
+    /** The outcome of {@link #acquire}: a usable token, or whether the lock is now ours. */
+    record Acquired(Optional<AccessToken> token, boolean lock) {
+    }
+}
