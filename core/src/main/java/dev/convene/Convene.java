@@ -166,6 +166,8 @@ public final class Convene {
                 p.requiredKeys().forEach(k -> declared.add("convene." + p.id() + "." + k));
                 p.optionalKeys().forEach(k -> declared.add("convene." + p.id() + "." + k));
             }
+            ClassLoader storeLoader = classLoader != null ? classLoader : Convene.class.getClassLoader();
+            ServiceLoader.load(TokenStoreFactory.class, storeLoader).forEach(f -> declared.addAll(f.configurationKeys()));
             Map<String, String> sys = new LinkedHashMap<>();
             if (systemProperties) {
                 System.getProperties().stringPropertyNames().forEach(k -> sys.put(k, System.getProperty(k)));
@@ -190,6 +192,15 @@ public final class Convene {
                 if (k.matches(".*(secret|password|token|key)$") && !k.endsWith("token-store")) {
                     redactor.addFixedSecret(v);
                 }
+                if (k.endsWith("url")) {
+                    // redis://user:password@host and the like: the credentials inside a URL are secrets too
+                    java.util.regex.Matcher userInfo = java.util.regex.Pattern.compile("^[a-z][a-z0-9+.-]*://([^@/]+)@").matcher(v);
+                    if (userInfo.find()) {
+                        redactor.addFixedSecret(userInfo.group(1));
+                        String info = userInfo.group(1);
+                        redactor.addFixedSecret(info.substring(info.indexOf(':') + 1));
+                    }
+                }
             });
             TokenStore tokens = tokenStore != null ? tokenStore : configuredTokenStore(config);
             AutoCloseable ownedStore = tokenStore == null && tokens != JVM_TOKENS ? tokens : null;
@@ -205,8 +216,7 @@ public final class Convene {
                 return JVM_TOKENS;
             }
             List<String> found = new ArrayList<>(List.of("memory"));
-            ClassLoader loader = classLoader != null ? classLoader : Convene.class.getClassLoader();
-            for (TokenStoreFactory f : ServiceLoader.load(TokenStoreFactory.class, loader)) {
+            for (TokenStoreFactory f : ServiceLoader.load(TokenStoreFactory.class, classLoader != null ? classLoader : Convene.class.getClassLoader())) {
                 if (f.id().equals(id)) {
                     return f.open(config, clock);
                 }

@@ -59,6 +59,17 @@ class ConfigurationTest {
     }
 
     @Test
+    void credentialsInsideUrlsAreTreatedAsSecrets() {
+        ScriptedVendor vendor = ScriptedProvider.register("url-secret");
+        try (SessionService s = Convene.builder().properties(Map.of("convene.provider", "scripted", "convene.scripted.name", "url-secret",
+                "convene.scripted.secret", "abcdefgh", "convene.scripted.base-url", "https://svc:p4ssw0rd-xyz@vendor.example/api"))
+                .environment(Map.of()).systemProperties(false).build()) {
+            assertThat(vendor.context().redactor().redact("connect to https://svc:p4ssw0rd-xyz@vendor.example failed"))
+                    .doesNotContain("p4ssw0rd-xyz");
+        }
+    }
+
+    @Test
     void providersAreListedWithoutOpeningThem() {
         assertThat(Convene.providers()).extracting(ProviderInfo::id).contains("scripted");
     }

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public final class ConfigLayers {
     public static final Set<String> GLOBAL_KEYS = Set.of(
-            "convene.provider", "convene.token-store", "convene.redis.url",
+            "convene.provider", "convene.token-store",
             "convene.http.max-requests", "convene.http.max-requests-per-host",
             "convene.http.connect-timeout", "convene.http.read-timeout", "convene.http.call-timeout");
 

@@ -60,7 +60,7 @@ public abstract class FaultMatrixContract extends ProviderFixture {
     }
 
     /** How long the simulator holds a request for {@link MatrixFault#READ_TIMEOUT}: longer than the client's read timeout. */
-    protected static final Duration HOLD = Duration.ofMillis(2500);
+    protected static final Duration HOLD = Duration.ofMillis(1200);
 
     /** True for vendors that sign requests with a timestamp the vendor checks (Tencent's 5-minute window). */
     protected boolean checksRequestTime() {
@@ -77,7 +77,7 @@ public abstract class FaultMatrixContract extends ProviderFixture {
     @Override
     protected Map<String, String> extraProperties() {
         Map<String, String> p = new HashMap<>(super.extraProperties());
-        p.put("convene.http.read-timeout", "PT1S");
+        p.put("convene.http.read-timeout", "PT0.5S");
         return p;
     }
 

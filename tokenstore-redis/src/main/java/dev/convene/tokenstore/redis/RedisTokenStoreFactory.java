@@ -4,6 +4,7 @@ import dev.convene.spi.token.TokenStore;
 import dev.convene.spi.token.TokenStoreFactory;
 import dev.convene.tokenstore.redis.internal.FallbackTokenStore;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +22,11 @@ public final class RedisTokenStoreFactory implements TokenStoreFactory {
     @Override
     public String id() {
         return "redis";
+    }
+
+    @Override
+    public List<String> configurationKeys() {
+        return List.of("convene.redis.url", "convene.redis.key-prefix", "convene.redis.timeout", "convene.redis.lock-lease");
     }
 
     @Override
