@@ -16,22 +16,16 @@ import dev.convene.spi.ProviderConfig;
 import dev.convene.spi.ProviderContext;
 import dev.convene.spi.VendorClient;
 import dev.convene.spi.http.ProviderHttp;
-import dev.convene.spi.http.TokenInterceptor;
 import dev.convene.spi.json.JsonQuirks;
-import dev.convene.spi.token.AccessToken;
-import dev.convene.spi.token.TokenCache;
-import dev.convene.spi.token.TokenKey;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.Response;
 
 /**
  * Zoom meetings and webinars for core: S2S OAuth through core's token cache (§1), every path under
@@ -40,8 +34,6 @@ import okhttp3.Response;
 public final class ZoomClient implements VendorClient {
     public static final String DEFAULT_BASE_URL = "https://api.zoom.us/v2";
     public static final String DEFAULT_OAUTH_URL = "https://zoom.us/oauth/token";
-    /** §1.4: refresh five minutes before expiry, as ZoomNet does, so a slow call never carries a dying token. */
-    private static final Duration REFRESH_AHEAD = Duration.ofMinutes(5);
 
     private final ProviderContext context;
     private final ZoomApi api;
@@ -56,44 +48,16 @@ public final class ZoomClient implements VendorClient {
         String clientSecret = config.require("client-secret");
         String baseUrl = config.get("base-url", DEFAULT_BASE_URL);
         String oauthUrl = config.get("oauth-url", DEFAULT_OAUTH_URL);
-        String basic = "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
-        context.redactor().addFixedSecret(clientSecret);
-        context.redactor().addFixedSecret(basic.substring(6));
         this.organizer = config.get("organizer", "me");
         this.sessions = new ZoomSessions(context.clock());
 
         Moshi moshi = JsonQuirks.moshi().build();
         ZoomApi oauth = ProviderHttp.retrofit(ProviderHttp.client(context), baseUrl, moshi,
                 ZoomErrors.oauth(moshi, context.clock(), context.redactor())).create(ZoomApi.class);
-        TokenCache tokens = new TokenCache(context.tokenStore(), TokenKey.of(ZoomErrors.PROVIDER, oauthUrl, accountId, clientId, clientSecret),
-                () -> {
-                    ZoomWire.Token t = oauth.token(oauthUrl, basic, "account_credentials", accountId).execute();
-                    if (t == null || t.accessToken() == null || t.expiresIn() == null) {
-                        throw new dev.convene.spi.MalformedResponseException("Zoom's token answer lacks access_token or expires_in", null);
-                    }
-                    return new AccessToken(t.accessToken(), context.clock().instant().plusSeconds(t.expiresIn()));
-                }, context.clock(), REFRESH_AHEAD, context.redactor());
-        OkHttpClient http = ProviderHttp.client(context, new Bearer(tokens));
+        OkHttpClient http = ProviderHttp.client(context, ServerToServerOAuth.bearer(context, oauth, oauthUrl, accountId, clientId, clientSecret));
         String sub = config.get("sub-account-id").orElse(null);
         String apiBase = sub == null ? baseUrl : trimSlash(baseUrl) + "/accounts/" + URLEncoder.encode(sub, StandardCharsets.UTF_8);
         this.api = ProviderHttp.retrofit(http, apiBase, moshi, ZoomErrors.api(moshi, context.clock(), context.redactor())).create(ZoomApi.class);
-    }
-
-    /** §1.3: any 401 means "refresh once, then fail", whatever the body says (Zoom has used several). */
-    private static final class Bearer extends TokenInterceptor {
-        Bearer(TokenCache tokens) {
-            super(tokens);
-        }
-
-        @Override
-        protected Request authorize(Request request, AccessToken token) {
-            return request.newBuilder().header("Authorization", "Bearer " + token.value()).build();
-        }
-
-        @Override
-        protected boolean tokenRejected(Response response) {
-            return response.code() == 401;
-        }
     }
 
     // ---- validation before anything is sent ---------------------------------------------------
