@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -22,7 +24,8 @@ import java.util.function.Function;
  *
  * <p>Each property runs a fixed number of cases; case {@code i} draws everything from
  * {@code new Random(seed(property, i))}, so every build replays exactly the same inputs and a failure
- * names the property, the case and its input (ready to be kept in the corpus). For a deeper run with
+ * names the property, the case and its input (ready to be kept in the corpus). Every case runs even
+ * after a failure; the failures are reported grouped by kind, each with its first input. For a deeper run with
  * fresh inputs: {@code -Dconvene.fuzz.seed=N} (another seed) and {@code -Dconvene.fuzz.scale=K}
  * (K times the cases), e.g.
  * {@code mvn -B -pl reliability -am verify -Dtest='*FuzzTest' -Dsurefire.failIfNoSpecifiedTests=false -Dconvene.fuzz.scale=20 -Dconvene.fuzz.seed=7}.
@@ -51,16 +54,39 @@ final class Fuzz {
      */
     static <T> void forAll(String property, int cases, Function<Random, T> generate, Check<T> check) {
         int n = cases * SCALE;
+        Map<String, String> failures = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Throwable first = null;
         for (int i = 0; i < n; i++) {
             long seed = seed(property, i);
             T value = generate.apply(new Random(seed));
             try {
                 check.accept(value);
             } catch (Throwable t) {
-                throw new AssertionError(property + ": case " + i + " of " + n + " (seed " + seed + ") failed for input\n  "
-                        + show(value) + "\n" + t, t);
+                // Every case runs; failures are grouped by what went wrong, each group shown with its first input.
+                String kind = signature(t);
+                counts.merge(kind, 1, Integer::sum);
+                failures.putIfAbsent(kind, "case " + i + " (seed " + seed + "): " + show(value) + "\n    " + t);
+                first = first == null ? t : first;
             }
         }
+        if (first != null) {
+            StringBuilder b = new StringBuilder(property + ": " + counts.values().stream().mapToInt(Integer::intValue).sum() + " of " + n
+                    + " cases failed, " + failures.size() + " kinds of failure:");
+            failures.forEach((kind, example) -> b.append("\n  [").append(counts.get(kind)).append("x] ").append(example));
+            throw new AssertionError(b.toString(), first);
+        }
+    }
+
+    /** What went wrong, without the parts that vary with the input: the innermost cause's class and the message's first words. */
+    private static String signature(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(t.getMessage()).replaceAll("[0-9]+", "#");
+        return t.getClass().getSimpleName() + "/" + root.getClass().getSimpleName() + ": "
+                + message.substring(0, Math.min(60, message.length()));
     }
 
     static long seed(String property, int i) {
@@ -74,9 +100,7 @@ final class Fuzz {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < s.length() && b.length() < 2_000; i++) {
             char c = s.charAt(i);
-            if (c == '\\') {
-                b.append("\\\\");
-            } else if (c >= 0x20 && c < 0x7F) {
+            if (c >= 0x20 && c < 0x7F) {
                 b.append(c);
             } else {
                 b.append(String.format("\\u%04X", (int) c));
