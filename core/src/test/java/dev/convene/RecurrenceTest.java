@@ -94,4 +94,28 @@ class RecurrenceTest {
         assertThatThrownBy(() -> new Recurrence(Recurrence.Frequency.MONTHLY, 1, java.util.Set.of(), 3, 2, DayOfWeek.MONDAY, null, null))
                 .hasMessageContaining("either a day of month");
     }
+
+    @Test
+    void everyIntervalTheModelTakesPrintsToAnRRuleThatParses() {
+        Recurrence huge = Recurrence.monthlyOnDay(Integer.MAX_VALUE, 1);
+        assertThat(Recurrence.parse(huge.toRRule())).isEqualTo(huge);
+        assertThatThrownBy(() -> Recurrence.parse("FREQ=DAILY;INTERVAL=2147483648")).hasMessageContaining("INTERVAL is out of range");
+    }
+
+    @Test
+    void expansionEndsAtTheEndOfTheCalendarInsteadOfThrowing() {
+        // Found by fuzzing: the second period lies beyond year 999,999,999, which java.time refuses.
+        ZonedDateTime start = ZonedDateTime.parse("2030-01-31T09:30+08:00[Asia/Shanghai]");
+        List<ZonedDateTime> got = Recurrence.parse("FREQ=WEEKLY;INTERVAL=999999999").occurrences(start).limit(100).toList();
+        assertThat(got).hasSizeBetween(2, 99).startsWith(start);
+        ZonedDateTime last = ZonedDateTime.parse("+999999999-12-31T10:00Z");
+        assertThat(Recurrence.daily(1).occurrences(last).limit(5).toList()).containsExactly(last);
+    }
+
+    @Test
+    void aDaySkippedByTheZoneGivesNoDuplicateOccurrence() {
+        // Samoa skipped 2011-12-30: 12:00 that day moves to 12:00 on the 31st, which must occur once only.
+        List<ZonedDateTime> got = Recurrence.daily(1).times(4).occurrences(ZonedDateTime.parse("2011-12-28T12:00-10:00[Pacific/Apia]")).toList();
+        assertThat(got).extracting(z -> z.toLocalDate().toString()).containsExactly("2011-12-28", "2011-12-29", "2011-12-31", "2012-01-01");
+    }
 }

@@ -67,6 +67,28 @@ class SessionServiceTest {
     }
 
     @Test
+    void startsOutsideTheCalendarAreViolationsNotDateTimeExceptions() {
+        // Found by fuzzing: with an end date, the recurrence check put these starts in a zone and threw DateTimeException.
+        for (Instant start : List.of(Instant.MAX, Instant.MIN, Instant.parse("+10000-01-01T00:00:00Z"))) {
+            SessionDraft draft = meeting().start(start).recurrence(Recurrence.daily(1).until(java.time.LocalDate.of(2030, 1, 1))).build();
+            assertThatThrownBy(() -> service.create(draft)).isInstanceOfSatisfying(InvalidSessionException.class,
+                    e -> assertThat(e.violations()).extracting(Violation::field).contains("start"));
+            assertThatThrownBy(() -> service.update(SessionId.of("scripted", SessionKind.MEETING, "7"), SessionUpdate.builder().start(start).build()))
+                    .isInstanceOf(InvalidSessionException.class).hasMessageContaining("start");
+        }
+        assertThat(vendor.attempts(Operation.CREATE)).isZero();
+        assertThat(vendor.attempts(Operation.UPDATE)).isZero();
+    }
+
+    @Test
+    void aStartLessThanASecondAheadIsNotTheFuture() {
+        // Vendors take whole seconds: now + 1 ns arrives as now.
+        assertThatThrownBy(() -> service.create(meeting().start(NOW.plusNanos(1)).build()))
+                .isInstanceOf(InvalidSessionException.class).hasMessageContaining("start must be in the future");
+        assertThat(service.create(meeting().start(NOW.plusSeconds(1)).build())).isNotNull();
+    }
+
+    @Test
     void missingRequiredPartsAreViolationsToo() {
         assertThatThrownBy(() -> service.create(SessionDraft.builder(SessionKind.MEETING).build()))
                 .isInstanceOfSatisfying(InvalidSessionException.class, e -> assertThat(e.violations()).extracting(Violation::field)

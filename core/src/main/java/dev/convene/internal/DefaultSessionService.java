@@ -250,7 +250,10 @@ public final class DefaultSessionService implements SessionService {
         KindCapabilities kind = supported(draft.kind(), Operation.CREATE);
         features(draft.kind(), kind, Feature.usedBy(draft));
         List<Violation> violations = new ArrayList<>(Validation.draft(draft, kind.limits(), clock.instant()));
-        violations.addAll(client.validate(draft));
+        // The provider's rules see only times they can compute with; absurd ones are core's violations alone.
+        if (violations.isEmpty() || Validation.computable(draft.start(), draft.duration())) {
+            violations.addAll(client.validate(draft));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidSessionException(violations);
         }
@@ -264,7 +267,9 @@ public final class DefaultSessionService implements SessionService {
         KindCapabilities kind = checkTarget(id, Operation.UPDATE);
         features(id.kind(), kind, Feature.usedBy(update));
         List<Violation> violations = new ArrayList<>(Validation.update(update, kind.limits(), clock.instant()));
-        violations.addAll(client.validate(id, update));
+        if (violations.isEmpty() || Validation.computable(update.start(), update.duration())) {
+            violations.addAll(client.validate(id, update));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidSessionException(violations);
         }

@@ -2,6 +2,7 @@ package dev.convene.internal;
 
 import dev.convene.Recurrence;
 import dev.convene.Recurrence.Frequency;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -180,16 +181,28 @@ public final class RRules {
             long period;
             int emitted;
             int emptyPeriods;
+            boolean endOfTime;
+            ZonedDateTime last;
             final List<ZonedDateTime> pending = new ArrayList<>();
 
             @Override
             public boolean tryAdvance(Consumer<? super ZonedDateTime> action) {
                 while (pending.isEmpty()) {
-                    if (emptyPeriods > MAX_EMPTY_PERIODS) {
+                    if (emptyPeriods > MAX_EMPTY_PERIODS || endOfTime) {
                         return false;
                     }
-                    List<ZonedDateTime> next = period(r, first, period++);
-                    next.removeIf(t -> t.isBefore(first));
+                    List<ZonedDateTime> next;
+                    try {
+                        next = period(r, first, period++);
+                    } catch (DateTimeException | ArithmeticException e) {
+                        // The next period lies beyond the last date java.time can represent: the rule has no more occurrences.
+                        endOfTime = true;
+                        return false;
+                    }
+                    // A local time skipped by the zone (a DST gap, or a whole day as in Samoa 2011) moves forward and may
+                    // land on the next candidate: each instant is an occurrence once.
+                    ZonedDateTime floor = last;
+                    next.removeIf(t -> t.isBefore(first) || (floor != null && !t.isAfter(floor)));
                     if (next.isEmpty()) {
                         emptyPeriods++;
                     } else {
@@ -198,10 +211,14 @@ public final class RRules {
                     }
                 }
                 ZonedDateTime next = pending.remove(0);
+                if (last != null && !next.isAfter(last)) {
+                    return tryAdvance(action);
+                }
                 if ((r.count() != null && emitted >= r.count()) || (r.until() != null && next.toLocalDate().isAfter(r.until()))) {
                     return false;
                 }
                 emitted++;
+                last = next;
                 action.accept(next);
                 return true;
             }
@@ -312,10 +329,14 @@ public final class RRules {
     }
 
     private static int integer(String text, String name, String value) {
-        if (!value.matches("[+-]?\\d{1,9}")) {
+        if (!value.matches("[+-]?\\d{1,18}")) {
             throw bad(text, name + " must be a whole number, was '" + value + "'");
         }
-        return Integer.parseInt(value);
+        long n = Long.parseLong(value);
+        if (n > Integer.MAX_VALUE || n < Integer.MIN_VALUE) {
+            throw bad(text, name + " is out of range (at most " + Integer.MAX_VALUE + " in size), was " + value);
+        }
+        return (int) n;
     }
 
     private static void forbid(String text, String value, String name, String freq) {

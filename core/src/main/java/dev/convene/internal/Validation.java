@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +17,30 @@ import java.util.Set;
 
 /** The generic rules every draft and update meets, from the provider's declared {@link Limits}. */
 public final class Validation {
+    /**
+     * The latest start Convene takes: the end of the four-digit years every vendor's date format has, and
+     * far enough from the end of {@code java.time}'s range that any start plus any allowed duration, in
+     * any zone, is still a valid date.
+     */
+    public static final Instant LATEST_START = Instant.parse("9999-12-31T00:00:00Z");
+
     private Validation() {
+    }
+
+    /** The longest duration whose arithmetic is always safe; every vendor's maximum is far below it. */
+    private static final Duration LONGEST = Duration.ofDays(366);
+
+    /** True when {@code start} can be scheduled at all: a date every vendor and every zone can represent. */
+    public static boolean representable(Instant start) {
+        return start != null && !start.isAfter(LATEST_START) && !start.isBefore(Instant.EPOCH);
+    }
+
+    /**
+     * True when the times are ones a provider's own checks can safely compute with (start plus duration, the
+     * start in any zone); when not, core's violations are reported alone, without asking the provider.
+     */
+    public static boolean computable(Instant start, Duration duration) {
+        return (start == null || representable(start)) && (duration == null || (!duration.isNegative() && duration.compareTo(LONGEST) <= 0));
     }
 
     public static List<Violation> draft(SessionDraft d, Limits limits, Instant now) {
@@ -60,8 +84,11 @@ public final class Validation {
         if (description != null) {
             maxLength(out, "description", description, limits.maxDescriptionLength());
         }
-        if (start != null && !start.isAfter(now)) {
+        // Vendors take whole seconds: a start a fraction of a second ahead arrives as now, which is not the future.
+        if (start != null && !start.truncatedTo(ChronoUnit.SECONDS).isAfter(now)) {
             out.add(new Violation("start", "must be in the future, was " + start + " (now " + now + ")"));
+        } else if (start != null && !representable(start)) {
+            out.add(new Violation("start", "must be before " + LATEST_START + ", was " + start));
         }
         if (duration != null && (duration.compareTo(limits.minDuration()) < 0 || duration.compareTo(limits.maxDuration()) > 0)) {
             out.add(new Violation("duration", "must be between " + human(limits.minDuration()) + " and " + human(limits.maxDuration())
@@ -73,7 +100,8 @@ public final class Validation {
             out.add(new Violation("password", "must be " + limits.passwordRule()));
         }
         if (recurrence != null) {
-            recurrence(out, recurrence, limits, start, zone == null ? ZoneOffset.UTC : zone);
+            // A start outside the calendar is reported above; the rule is then checked without it.
+            recurrence(out, recurrence, limits, representable(start) ? start : null, zone == null ? ZoneOffset.UTC : zone);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.convene.Limits;
 import dev.convene.Operation;
 import dev.convene.SessionKind;
 import dev.convene.provider.zoom.internal.ZoomClient;
+import dev.convene.provider.zoom.internal.ZoomRecurrences;
 import dev.convene.spi.ProviderContext;
 import dev.convene.spi.SessionProvider;
 import dev.convene.spi.VendorClient;
@@ -32,13 +33,13 @@ public final class ZoomProvider implements SessionProvider {
                             Feature.AUTO_RECORDING, Feature.TIME_ZONE),
                     Limits.builder().maxTitleLength(200).maxDescriptionLength(2000).duration(Duration.ofMinutes(1), MAX_DURATION)
                             .maxHosts(10).maxInvitees(0)
-                            .password("[A-Za-z0-9@_*-]{1,10}", "1 to 10 letters, digits or @ - _ *").maxOccurrences(50).build())
+                            .password("[A-Za-z0-9@_*-]{1,10}", "1 to 10 letters, digits or @ - _ *").maxOccurrences(ZoomRecurrences.MAX_OCCURRENCES).build())
             .kind(SessionKind.WEBINAR, EnumSet.allOf(Operation.class),
                     EnumSet.of(Feature.DESCRIPTION, Feature.PASSWORD, Feature.REGISTRATION, Feature.HOSTS, Feature.RECURRENCE,
                             Feature.OCCURRENCES, Feature.AUTO_RECORDING, Feature.TIME_ZONE),
                     Limits.builder().maxTitleLength(200).maxDescriptionLength(2000).duration(Duration.ofMinutes(1), MAX_DURATION)
                             .maxHosts(10).maxInvitees(0)
-                            .password("[A-Za-z0-9@_*!-]{1,10}", "1 to 10 letters, digits or @ - _ * !").maxOccurrences(50).build())
+                            .password("[A-Za-z0-9@_*!-]{1,10}", "1 to 10 letters, digits or @ - _ * !").maxOccurrences(ZoomRecurrences.MAX_OCCURRENCES).build())
             .build();
 
     @Override

@@ -131,7 +131,13 @@ final class RecurringRule {
         List<Long> out = new ArrayList<>();
         int wanted = untilType == 1 ? Math.min(untilCount, cap) : cap;
         for (int block = 0; block < 20_000 && out.size() < wanted; block++) {
-            for (LocalDate date : datesOfBlock(start, block)) {
+            List<LocalDate> dates;
+            try {
+                dates = datesOfBlock(start, block);
+            } catch (java.time.DateTimeException e) {
+                return out; // a huge step runs past the end of the calendar: the series ends there
+            }
+            for (LocalDate date : dates) {
                 if (date.isBefore(start)) {
                     continue;
                 }

@@ -544,4 +544,14 @@ class TencentMeetingsTest {
         assertThat(m.path("status").asText()).isEqualTo("MEETING_STATE_INIT");
         assertThat(m.path("remain_sub_meetings").asInt()).isEqualTo(1);
     }
+
+    @Test
+    void aHugeCustomStepEndsTheSeriesAtTheEndOfTheCalendarInsteadOfDroppingTheConnection() {
+        // Found by the reliability fuzzing: a stored series with a step of 2^31-1 days and 200 meetings made every later
+        // recurring create overflow the calendar while counting active series, and the connection was dropped.
+        String rule = "\"meeting_type\":1,\"recurring_rule\":{\"recurring_type\":5,\"until_type\":1,\"until_count\":200,"
+                + "\"customized_recurring_type\":0,\"customized_recurring_step\":2147483647}";
+        create(meeting(rule));
+        create(meeting(rule.replace("2147483647", "2")));
+    }
 }

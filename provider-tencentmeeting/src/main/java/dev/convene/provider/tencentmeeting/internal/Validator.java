@@ -114,6 +114,11 @@ final class Validator {
         Recurrence rule = u.recurrence() != null ? u.recurrence() : u.start() != null ? current.recurrence() : null;
         if (rule != null) {
             out.addAll(Recurrences.check(rule, start.atZone(zone), u.recurrence() != null));
+            // Core compares the end with the start only when the update gives a start; otherwise it is the stored one.
+            if (u.start() == null && rule.until() != null && rule.until().isBefore(start.atZone(zone).toLocalDate())) {
+                out.add(new Violation("recurrence.until", "must not be before the session's start date " + start.atZone(zone).toLocalDate()
+                        + ", was " + rule.until()));
+            }
         }
         return out;
     }

@@ -112,6 +112,15 @@ final class Repeats {
         return out;
     }
 
+    /** A series that has no meeting from {@code start} on (it ends before it) is refused; {@code r} may be {@code null}. */
+    static List<Violation> occursFrom(Recurrence r, Instant start) {
+        if (r == null || r.occurrences(start.atZone(CHINA)).findFirst().isPresent()) {
+            return List.of();
+        }
+        return List.of(new Violation("recurrence.until", "must not be before the session's start date " + start.atZone(CHINA).toLocalDate()
+                + ", was " + r.until()));
+    }
+
     /** The {@code reminders} to send, or {@code null} when there is neither a series nor a reminder. */
     static MeetingWire.Reminders toWire(Recurrence r, Instant start, ProviderOptions options) {
         List<Integer> remindBefore = options.get(WeComOptions.REMIND_BEFORE)
@@ -135,7 +144,7 @@ final class Repeats {
             return null;
         }
         List<ZonedDateTime> all = r.occurrences(start.atZone(CHINA)).limit(maxOccurrences(r)).toList();
-        return all.get(all.size() - 1).toInstant();
+        return all.isEmpty() ? start : all.get(all.size() - 1).toInstant();
     }
 
     /** The neutral rule of what WeCom reports; {@code null} for a one-off meeting or a repeat type this version does not know. */

@@ -7,6 +7,7 @@ import dev.convene.ConfigurationException;
 import dev.convene.ConflictException;
 import dev.convene.InvalidSessionException;
 import dev.convene.ListQuery;
+import dev.convene.MediaOptions;
 import dev.convene.Page;
 import dev.convene.ProviderOption;
 import dev.convene.ProviderOptions;
@@ -168,6 +169,10 @@ public final class WeComClient implements VendorClient {
             throw new InvalidSessionException(List.of(new Violation("access",
                     "WeCom cannot take a password off a session; it stays " + Access.PASSWORD)));
         }
+        if ((update.start() != null || update.duration() != null) && merged.end().isAfter(WeComRules.LATEST_TIME)) {
+            throw new InvalidSessionException(List.of(new Violation(update.start() != null ? "start" : "duration",
+                    "must end before " + WeComRules.LATEST_TIME + " (WeCom's times are 32-bit Unix seconds), would end " + merged.end())));
+        }
         return merged;
     }
 
@@ -184,6 +189,11 @@ public final class WeComClient implements VendorClient {
             List<Integer> held = info.reminders() == null ? null : info.reminders().remindBefore();
             if (options.get(WeComOptions.REMIND_BEFORE).isEmpty() && held != null) {
                 options = options.with(WeComOptions.REMIND_BEFORE, held.stream().map(s -> Duration.ofSeconds(s)).toList());
+            }
+            // Core compares the series with the start only when the update gives one: here the start may be the stored one.
+            List<Violation> series = Repeats.occursFrom(merged.recurrence(), merged.start());
+            if (!series.isEmpty()) {
+                throw new InvalidSessionException(series);
             }
             reminders = Repeats.toWire(merged.recurrence(), merged.start(), options);
         }
@@ -204,6 +214,15 @@ public final class WeComClient implements VendorClient {
                 WeComOptions.ALLOW_EXTERNAL_USERS, WeComOptions.RECORD_WHEN_ATTENDEE_JOINS, WeComOptions.HOST_MAY_PAUSE_RECORDING);
         // playback_for_audience is required on every update: the new wish, else what WeCom holds.
         Boolean playback = u.live() != null && u.live().replay() != null ? u.live().replay() : Boolean.TRUE.equals(info.playbackForAudience());
+        // Replay plays back the cloud recording: refuse here what WeCom would refuse, judged on the webinar as it would be.
+        MediaOptions.Recording held = info.mediaSetting() == null ? null : WireValues.recording(info.mediaSetting().autoRecordType());
+        MediaOptions.Recording recording = u.media() != null && u.media().autoRecording() != null ? u.media().autoRecording() : held;
+        if (playback && recording != MediaOptions.Recording.CLOUD) {
+            boolean replayAsked = u.live() != null && u.live().replay() != null;
+            throw new InvalidSessionException(List.of(new Violation(replayAsked ? "live.replay" : "media.autoRecording",
+                    replayAsked ? "needs media.autoRecording CLOUD: WeCom plays back the cloud recording"
+                            : "must stay CLOUD while the audience may watch the replay (turn live.replay off in the same update)")));
+        }
         return new WebinarWire.Update(id.nativeId(), u.title(), WireValues.option(o, WeComOptions.SPONSOR),
                 times ? merged.start() : null, times ? merged.end() : null,
                 admission ? WireValues.admissionType(merged.access()) : null,

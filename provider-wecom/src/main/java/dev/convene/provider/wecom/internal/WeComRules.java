@@ -28,6 +28,9 @@ final class WeComRules {
     private static final List<ProviderOption<?>> LIVING_ACTIVITY_ONLY = List.of(WeComOptions.ACTIVITY_COVER_MEDIA_ID,
             WeComOptions.ACTIVITY_SHARE_MEDIA_ID, WeComOptions.ACTIVITY_DETAIL);
 
+    /** WeCom's times are Unix seconds in an unsigned 32-bit field: nothing can start or end after this. */
+    static final Instant LATEST_TIME = Instant.ofEpochSecond(0xFFFF_FFFFL);
+
     private final Clock clock;
 
     WeComRules(Clock clock) {
@@ -42,6 +45,11 @@ final class WeComRules {
                         .collect(Collectors.joining(" and ")) + " sessions only"));
             }
         });
+        if (c.start() != null && c.start().isAfter(LATEST_TIME)) {
+            out.add(new Violation("start", "must be before " + LATEST_TIME + " (WeCom's times are 32-bit Unix seconds), was " + c.start()));
+        } else if (c.start() != null && c.duration() != null && c.start().plus(c.duration()).isAfter(LATEST_TIME)) {
+            out.add(new Violation("duration", "must end before " + LATEST_TIME + " (WeCom's times are 32-bit Unix seconds)"));
+        }
         switch (kind) {
             case MEETING -> meeting(c, out);
             case WEBINAR -> webinar(c, out);
@@ -74,6 +82,9 @@ final class WeComRules {
             out.add(new Violation("start", "a WeCom webinar must start at least 30 minutes from now, was " + c.start()));
         }
         passwordMatchesAccess(c, out);
+        if (c.description() != null && c.description().isEmpty()) {
+            out.add(new Violation("description", "must not be empty on a WeCom webinar (1 to 5000 characters; leave it out instead)"));
+        }
         String sponsor = c.options().get(WeComOptions.SPONSOR).orElse(null);
         if (sponsor != null && (sponsor.isEmpty() || chars(sponsor) > 40)) {
             out.add(new Violation("options." + WeComOptions.SPONSOR, "must be 1 to 40 characters, was " + chars(sponsor)));

@@ -2,6 +2,7 @@ package dev.convene.provider.zoom.internal;
 
 import com.squareup.moshi.Moshi;
 import dev.convene.Access;
+import dev.convene.InvalidSessionException;
 import dev.convene.ListQuery;
 import dev.convene.Page;
 import dev.convene.Recurrence;
@@ -66,6 +67,8 @@ public final class ZoomClient implements VendorClient {
     public List<Violation> validate(SessionDraft d) {
         List<Violation> out = new ArrayList<>();
         common(out, d.timeZone(), d.duration(), d.hosts(), d.recurrence());
+        utf16(out, "title", d.title(), 200);
+        utf16(out, "description", d.description(), 2000);
         if (d.effectiveAccess() == Access.PASSWORD && d.password() == null) {
             out.add(new Violation("password", "is required when access is PASSWORD (Zoom would invent one)"));
         }
@@ -79,10 +82,22 @@ public final class ZoomClient implements VendorClient {
             out.add(new Violation("id", "must be Zoom's numeric meeting or webinar id, was '" + id.nativeId() + "'"));
         }
         common(out, u.timeZone(), u.duration(), u.hosts(), u.recurrence());
+        utf16(out, "title", u.title(), 200);
+        utf16(out, "description", u.description(), 2000);
         if (u.access() == Access.PASSWORD && u.password() == null) {
             out.add(new Violation("password", "is required when access changes to PASSWORD"));
         }
         return out;
+    }
+
+    /**
+     * Zoom counts a text's length in UTF-16 units, so a character beyond the BMP (an emoji) counts twice;
+     * reported only where the declared limit, in code points, held.
+     */
+    private static void utf16(List<Violation> out, String field, String value, int max) {
+        if (value != null && value.length() > max && value.codePointCount(0, value.length()) <= max) {
+            out.add(new Violation(field, "must be at most " + max + " UTF-16 units on Zoom (an emoji counts as 2), was " + value.length()));
+        }
     }
 
     private static void common(List<Violation> out, ZoneId zone, Duration duration, List<String> hosts, Recurrence recurrence) {
@@ -135,13 +150,26 @@ public final class ZoomClient implements VendorClient {
         if (current == null) {
             return null;
         }
+        Instant start = u.start() != null ? u.start() : ZoomTimes.parse(current.startTime());
+        ZoneId zone = u.timeZone() != null ? u.timeZone() : ZoomTimes.zone(current.timezone());
         if (u.recurrence() != null) {
-            Instant start = u.start() != null ? u.start() : ZoomTimes.parse(current.startTime());
-            ZoneId zone = u.timeZone() != null ? u.timeZone() : ZoomTimes.zone(current.timezone());
+            requireFits(u.recurrence(), start, zone);
             return ZoomRecurrences.toWire(u.recurrence(), start, zone);
         }
         boolean recurring = current.type() != null && (current.type() == 8 || current.type() == 9);
+        if (recurring && u.start() != null && current.recurrence() != null) {
+            // The stored rule is restated with the new time: it must still give Zoom a series it takes.
+            requireFits(ZoomRecurrences.fromWire(current.recurrence(), zone), start, zone);
+        }
         return recurring && u.start() != null ? current.recurrence() : null;
+    }
+
+    /** Refuses, before the PATCH, a series Zoom would refuse: none, or more than its 50 occurrences. */
+    private static void requireFits(Recurrence rule, Instant start, ZoneId zone) {
+        List<Violation> violations = ZoomRecurrences.fits(rule, start, zone, ZoomRecurrences.MAX_OCCURRENCES);
+        if (!violations.isEmpty()) {
+            throw new InvalidSessionException(violations);
+        }
     }
 
     @Override

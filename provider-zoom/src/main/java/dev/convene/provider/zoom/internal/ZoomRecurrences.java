@@ -23,8 +23,10 @@ public final class ZoomRecurrences {
     static final int DAILY = 1;
     static final int WEEKLY = 2;
     static final int MONTHLY = 3;
+    /** The most occurrences a Zoom series may have (§3.8). */
+    public static final int MAX_OCCURRENCES = 50;
     /** A rule without an end gets Zoom's longest series, since Zoom has no open-ended fixed-time recurrence. */
-    static final int FOREVER_TIMES = 50;
+    static final int FOREVER_TIMES = MAX_OCCURRENCES;
     private static final Set<DayOfWeek> WORKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
 
     private ZoomRecurrences() {
@@ -49,6 +51,24 @@ public final class ZoomRecurrences {
                     + r.interval() + " weeks on Zoom (Zoom's weeks start on Sunday)"));
         }
         return out;
+    }
+
+    /**
+     * Whether the series of {@code r} from {@code start} has between 1 and {@code max} occurrences, as Zoom
+     * requires. Core checks this for drafts and for updates that give a start; an update that changes only
+     * the rule (or only the time of a recurring session) is checked here against the stored start.
+     */
+    public static List<Violation> fits(Recurrence r, Instant start, ZoneId zone, int max) {
+        long n = r.occurrences(start.atZone(zone)).limit(max + 1L).count();
+        if (n == 0) {
+            return List.of(new Violation("recurrence", "has no occurrence from the session's start " + start.atZone(zone).toLocalDate()
+                    + (r.until() == null ? "" : " to " + r.until())));
+        }
+        if (n > max) {
+            return List.of(new Violation("recurrence", "gives more than " + max + " occurrences from the session's start "
+                    + start.atZone(zone).toLocalDate() + "; end earlier or use a count"));
+        }
+        return List.of();
     }
 
     /** Zoom's recurrence for {@code r}, starting at {@code start} in {@code zone}. */
