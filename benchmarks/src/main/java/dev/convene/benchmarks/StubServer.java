@@ -92,6 +92,9 @@ public final class StubServer {
                 // The JDK's HTTP server writes headers and body apart; without TCP_NODELAY, Nagle and delayed ACKs
                 // add ~40 ms to an answer on loopback.
                 "-Dsun.net.httpserver.nodelay=true",
+                // Keep every connection of 256 calls in flight: by default the server closes idle ones beyond 200,
+                // and a client that does not retry (Convene never replays a create) would see that as a failure.
+                "-Dsun.net.httpserver.maxIdleConnections=2000", "-Dsun.net.httpserver.idleInterval=600",
                 "-cp", Stubs.classPath(), StubServer.class.getName(), vendor, Long.toString(latencyMs), Integer.toString(recordLimit)));
         cmd.addAll(settings);
         return cmd;
