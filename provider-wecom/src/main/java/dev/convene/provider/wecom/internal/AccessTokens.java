@@ -45,8 +45,31 @@ final class AccessTokens extends TokenInterceptor {
 
     @Override
     protected Request authorize(Request request, AccessToken token) {
-        return request.newBuilder().url(request.url().newBuilder().setQueryParameter("access_token", token.value()).build()).build();
+        return request.newBuilder().url(authorized(request.url(), token.value())).build();
     }
+
+    /**
+     * The URL with {@code ?access_token=}. Rebuilding a URL costs some 2 KB of garbage, and WeCom's POST
+     * endpoints have one fixed URL each, so those are remembered per token (a dozen at most); URLs with a
+     * query of their own (an id) are built every time.
+     */
+    private okhttp3.HttpUrl authorized(okhttp3.HttpUrl url, String token) {
+        if (url.querySize() > 0) {
+            return url.newBuilder().setQueryParameter("access_token", token).build();
+        }
+        Authorized known = this.known;
+        if (known == null || !known.token.equals(token)) {
+            known = new Authorized(token, new java.util.concurrent.ConcurrentHashMap<>());
+            this.known = known;
+        }
+        return known.urls.computeIfAbsent(url, u -> u.newBuilder().setQueryParameter("access_token", token).build());
+    }
+
+    /** Fixed URLs with one token on them; replaced as a whole when the token changes. */
+    private record Authorized(String token, java.util.Map<okhttp3.HttpUrl, okhttp3.HttpUrl> urls) {
+    }
+
+    private volatile Authorized known;
 
     /**
      * WeCom says "bad token" in an HTTP 200 body, so the body is looked at (never consumed) for its errcode.
