@@ -67,7 +67,8 @@ public final class Compare {
 
     // ---- single-threaded latency and allocation ---------------------------------------------------
 
-    private record Result(double micros, double bytes) {
+    /** Per call: wall-clock µs, bytes allocated and CPU µs of the calling thread (the last barely moves with the machine's load). */
+    private record Result(double micros, double bytes, double cpuMicros) {
     }
 
     static void latency(String vendor) {
@@ -94,13 +95,16 @@ public final class Compare {
             r.forEach((name, res) -> {
                 line("latency." + vendor + "." + name, res.micros(), "us/op");
                 line("alloc." + vendor + "." + name, res.bytes() / 1024, "KB/op");
+                line("cpu." + vendor + "." + name, res.cpuMicros(), "us/op");
             });
             ratio("latency." + vendor + ".create.convene/raw", r.get("create.convene").micros() / r.get("create.raw").micros());
             ratio("latency." + vendor + ".create.convene/raw-no-timeouts", r.get("create.convene").micros() / r.get("create.raw-no-timeouts").micros());
             ratio("latency." + vendor + ".get.convene/raw", r.get("get.convene").micros() / r.get("get.raw").micros());
+            ratio("cpu." + vendor + ".create.convene/raw", r.get("create.convene").cpuMicros() / r.get("create.raw").cpuMicros());
             if (vendor.equals("wecom")) {
                 ratio("latency.wecom.create.convene/wxjava", r.get("create.convene").micros() / r.get("create.wxjava").micros());
                 ratio("alloc.wecom.create.convene/wxjava", r.get("create.convene").bytes() / r.get("create.wxjava").bytes());
+                ratio("cpu.wecom.create.convene/wxjava", r.get("create.convene").cpuMicros() / r.get("create.wxjava").cpuMicros());
             }
         }
     }
@@ -116,27 +120,32 @@ public final class Compare {
         }
         Map<String, double[]> times = new LinkedHashMap<>();
         Map<String, double[]> bytes = new LinkedHashMap<>();
+        Map<String, double[]> cpu = new LinkedHashMap<>();
         ops.keySet().forEach(k -> {
             times.put(k, new double[rounds]);
             bytes.put(k, new double[rounds]);
+            cpu.put(k, new double[rounds]);
         });
         long thread = Thread.currentThread().getId();
         for (int round = 0; round < rounds; round++) {
             for (Map.Entry<String, Runnable> e : ops.entrySet()) {
                 Runnable op = e.getValue();
                 long a0 = THREADS.getThreadAllocatedBytes(thread);
+                long c0 = THREADS.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 for (int k = 0; k < batch; k++) {
                     op.run();
                 }
                 long t1 = System.nanoTime();
+                long c1 = THREADS.getCurrentThreadCpuTime();
                 long a1 = THREADS.getThreadAllocatedBytes(thread);
                 times.get(e.getKey())[round] = (t1 - t0) / 1000.0 / batch;
                 bytes.get(e.getKey())[round] = (double) (a1 - a0) / batch;
+                cpu.get(e.getKey())[round] = (c1 - c0) / 1000.0 / batch;
             }
         }
         Map<String, Result> out = new LinkedHashMap<>();
-        ops.keySet().forEach(k -> out.put(k, new Result(median(times.get(k)), median(bytes.get(k)))));
+        ops.keySet().forEach(k -> out.put(k, new Result(median(times.get(k)), median(bytes.get(k)), median(cpu.get(k)))));
         return out;
     }
 
