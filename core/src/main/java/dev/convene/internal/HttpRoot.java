@@ -35,6 +35,33 @@ public final class HttpRoot {
     private HttpRoot() {
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean PREPARING = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Starts loading what the first client needs most time for (the JDK's TLS stack and trust store, and
+     * the IDN tables OkHttp checks every host name with) on a daemon thread, so that it overlaps with
+     * finding providers and reading configuration instead of following them. Harmless if unused; a failure
+     * here is ignored, and the real set-up reports it.
+     */
+    public static void prepare() {
+        if (!PREPARING.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                        javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+                trust.init((java.security.KeyStore) null);
+                javax.net.ssl.SSLContext.getInstance("TLS").init(null, trust.getTrustManagers(), null);
+                java.net.IDN.toASCII("convene.example");
+            } catch (Exception | LinkageError ignored) {
+                // The client's own set-up meets the same problem and reports it.
+            }
+        }, "convene-prepare");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public static OkHttpClient client(Settings settings) {
         Pacemaker.start();
         return ROOTS.computeIfAbsent(settings, HttpRoot::build);
