@@ -158,6 +158,7 @@ public final class Convene {
         }
 
         public SessionService build() {
+            HttpRoot.prepare();
             ProviderRegistry registry = ProviderRegistry.load(classLoader);
             List<String> declared = new ArrayList<>();
             List<String> ids = new ArrayList<>();

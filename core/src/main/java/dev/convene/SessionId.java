@@ -1,7 +1,6 @@
 package dev.convene;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Identifies one session at one vendor: provider id, kind and the vendor's own id. Its string form
@@ -9,17 +8,44 @@ import java.util.regex.Pattern;
  * get, update and cancel are routed by it alone.
  */
 public record SessionId(String provider, SessionKind kind, String nativeId) {
-    private static final Pattern PROVIDER = Pattern.compile("[a-z][a-z0-9-]{0,31}");
-    private static final Pattern NATIVE = Pattern.compile("[\\x21-\\x7E]{1,256}");
-
     public SessionId {
         Objects.requireNonNull(kind, "kind");
-        if (provider == null || !PROVIDER.matcher(provider).matches()) {
+        if (provider == null || !isProviderId(provider)) {
             throw new IllegalArgumentException("provider id must be lower-case letters, digits or '-' starting with a letter (at most 32), was '" + provider + "'");
         }
-        if (nativeId == null || !NATIVE.matcher(nativeId).matches()) {
+        if (nativeId == null || !isNativeId(nativeId)) {
             throw new IllegalArgumentException("native id must be 1 to 256 printable ASCII characters without spaces, was '" + nativeId + "'");
         }
+    }
+
+    /** {@code [a-z][a-z0-9-]{0,31}}, checked without a regex: every session the service returns is checked. */
+    private static boolean isProviderId(String s) {
+        int n = s.length();
+        if (n < 1 || n > 32 || s.charAt(0) < 'a' || s.charAt(0) > 'z') {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code [\x21-\x7E]{1,256}}: printable ASCII without spaces. */
+    private static boolean isNativeId(String s) {
+        int n = s.length();
+        if (n < 1 || n > 256) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x21 || c > 0x7E) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static SessionId of(String provider, SessionKind kind, String nativeId) {

@@ -70,6 +70,8 @@ public final class DefaultSessionService implements SessionService {
     private final Clock clock;
     private final RetryPolicy retry;
     private final List<SessionListener> listeners;
+    /** Events are built only when someone listens: most services have no listener, and every call would pay for them. */
+    private final boolean listening;
     private final Redactor redactor;
     private final AutoCloseable onClose;
 
@@ -81,6 +83,7 @@ public final class DefaultSessionService implements SessionService {
         this.clock = clock;
         this.retry = retry;
         this.listeners = List.copyOf(listeners);
+        this.listening = !this.listeners.isEmpty();
         this.redactor = redactor;
         this.onClose = onClose;
     }
@@ -366,28 +369,39 @@ public final class DefaultSessionService implements SessionService {
     private <T> T run(Call<T> call) {
         long started = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
-            SessionEvent event = event(call, attempt, started);
-            fire(l -> l.onStart(event));
+            int n = attempt;
+            if (listening) {
+                SessionEvent event = event(call, n, started);
+                fire(l -> l.onStart(event));
+            }
             ConveneException failure;
             try {
                 T result = call.exchange().get().execute();
-                fire(l -> l.onSuccess(event(call, event.attempt(), started)));
+                if (listening) {
+                    fire(l -> l.onSuccess(event(call, n, started)));
+                }
                 return result;
             } catch (Throwable t) {
                 failure = classify(call, t);
             }
             if (doneAlready(call, attempt, failure)) {
-                fire(l -> l.onSuccess(event(call, event.attempt(), started)));
+                if (listening) {
+                    fire(l -> l.onSuccess(event(call, n, started)));
+                }
                 return null;
             }
             Optional<Duration> delay = retryDelay(call, attempt, failure);
             if (delay.isEmpty()) {
                 ConveneException f = failure;
-                fire(l -> l.onFailure(event(call, event.attempt(), started), f));
+                if (listening) {
+                    fire(l -> l.onFailure(event(call, n, started), f));
+                }
                 throw failure;
             }
             ConveneException f = failure;
-            fire(l -> l.onRetry(event(call, event.attempt(), started), f, delay.get()));
+            if (listening) {
+                fire(l -> l.onRetry(event(call, n, started), f, delay.get()));
+            }
             sleep(delay.get());
         }
     }
@@ -405,8 +419,10 @@ public final class DefaultSessionService implements SessionService {
     }
 
     private <T> void attemptAsync(Call<T> call, int attempt, long started, CompletableFuture<T> result) {
-        SessionEvent event = event(call, attempt, started);
-        fire(l -> l.onStart(event));
+        if (listening) {
+            SessionEvent event = event(call, attempt, started);
+            fire(l -> l.onStart(event));
+        }
         CompletableFuture<T> exchange;
         try {
             exchange = call.exchange().get().enqueue();
@@ -415,23 +431,31 @@ public final class DefaultSessionService implements SessionService {
         }
         exchange.whenComplete((value, error) -> {
             if (error == null) {
-                fire(l -> l.onSuccess(event(call, attempt, started)));
+                if (listening) {
+                    fire(l -> l.onSuccess(event(call, attempt, started)));
+                }
                 result.complete(value);
                 return;
             }
             ConveneException failure = classify(call, Exchange.unwrap(error));
             if (doneAlready(call, attempt, failure)) {
-                fire(l -> l.onSuccess(event(call, attempt, started)));
+                if (listening) {
+                    fire(l -> l.onSuccess(event(call, attempt, started)));
+                }
                 result.complete(null);
                 return;
             }
             Optional<Duration> delay = retryDelay(call, attempt, failure);
             if (delay.isEmpty()) {
-                fire(l -> l.onFailure(event(call, attempt, started), failure));
+                if (listening) {
+                    fire(l -> l.onFailure(event(call, attempt, started), failure));
+                }
                 result.completeExceptionally(failure);
                 return;
             }
-            fire(l -> l.onRetry(event(call, attempt, started), failure, delay.get()));
+            if (listening) {
+                fire(l -> l.onRetry(event(call, attempt, started), failure, delay.get()));
+            }
             CompletableFuture.delayedExecutor(delay.get().toNanos(), TimeUnit.NANOSECONDS)
                     .execute(() -> attemptAsync(call, attempt + 1, started, result));
         });

@@ -1,12 +1,12 @@
 package dev.convene.spi.http;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,8 +23,15 @@ public final class Redactor {
             "authorization", "proxy-authorization", "x-tc-signature", "x-tc-key", "token", "refresh_token");
 
     private final Set<String> fixedSecrets = ConcurrentHashMap.newKeySet();
-    /** Tokens come and go; remembering the most recent ones is enough, and keeps memory bounded. */
-    private final Cache<String, Boolean> recentSecrets = CacheBuilder.newBuilder().maximumSize(512).build();
+    /**
+     * Tokens and signatures come and go; remembering the most recent ones is enough, and keeps memory
+     * bounded: a set of at most {@link #RECENT} values, the oldest dropped first through a ring of slots.
+     * (Tencent registers a signature on every call, so this is on the hot path: a cache put cost more.)
+     */
+    private static final int RECENT = 512;
+    private final Set<String> recentSecrets = ConcurrentHashMap.newKeySet();
+    private final AtomicReferenceArray<String> recentOrder = new AtomicReferenceArray<>(RECENT);
+    private final AtomicInteger nextSlot = new AtomicInteger();
     private final Set<String> names = ConcurrentHashMap.newKeySet();
     private volatile Pattern jsonPattern;
     private volatile Pattern formPattern;
@@ -45,8 +52,18 @@ public final class Redactor {
     /** A short-lived secret (an access token, a signature): masked while it is among the most recent. */
     public void addSecret(String secret) {
         if (usable(secret)) {
-            recentSecrets.put(secret, Boolean.TRUE);
-            recentSecrets.put(URLEncoder.encode(secret, StandardCharsets.UTF_8), Boolean.TRUE);
+            remember(secret);
+            remember(URLEncoder.encode(secret, StandardCharsets.UTF_8));
+        }
+    }
+
+    private void remember(String secret) {
+        if (!recentSecrets.add(secret)) {
+            return;
+        }
+        String dropped = recentOrder.getAndSet(Math.floorMod(nextSlot.getAndIncrement(), RECENT), secret);
+        if (dropped != null) {
+            recentSecrets.remove(dropped);
         }
     }
 
@@ -69,7 +86,7 @@ public final class Redactor {
         for (String s : fixedSecrets) {
             out = out.replace(s, MASK);
         }
-        for (String s : recentSecrets.asMap().keySet()) {
+        for (String s : recentSecrets) {
             out = out.replace(s, MASK);
         }
         out = mask(jsonPattern, out);

@@ -92,6 +92,8 @@ public final class TencentMeetingSimulator extends HttpSimulator {
     private final WebinarsApi webinars;
     /** (key, timestamp, nonce) seen → until when a repeat counts as a replay (epoch seconds). */
     private final Map<String, Long> nonces = new HashMap<>();
+    /** The same entries by expiry, so that dropping expired ones costs only what expired (not a scan of the last 5 minutes). */
+    private final java.util.PriorityQueue<Map.Entry<String, Long>> nonceExpiry = new java.util.PriorityQueue<>(Map.Entry.comparingByValue());
     private final Deque<ScriptedError> scriptedErrors = new ArrayDeque<>();
     private long minute = -1;
     private long callsThisMinute;
@@ -301,10 +303,16 @@ public final class TencentMeetingSimulator extends HttpSimulator {
         if (!TencentSignature.matches(TencentSignature.sign(secretKey, toSign), presented)) {
             throw new ApiError(ApiError.SIGNATURE_FAILED, SIGNATURE_MESSAGE);
         }
-        nonces.values().removeIf(until -> until < now);
-        if (nonces.putIfAbsent(key + "|" + timestamp + "|" + nonce, Math.max(now, ts) + WINDOW_SECONDS) != null) {
+        while (!nonceExpiry.isEmpty() && nonceExpiry.peek().getValue() < now) {
+            Map.Entry<String, Long> expired = nonceExpiry.poll();
+            nonces.remove(expired.getKey(), expired.getValue());
+        }
+        String seen = key + "|" + timestamp + "|" + nonce;
+        long until = Math.max(now, ts) + WINDOW_SECONDS;
+        if (nonces.putIfAbsent(seen, until) != null) {
             throw new ApiError(ApiError.REPLAY, "request replayed: X-TC-Nonce and X-TC-Timestamp already used");
         }
+        nonceExpiry.add(Map.entry(seen, until));
         if (requireRegistered && !"1".equals(r.header("X-TC-Registered").orElse(""))) {
             throw new ApiError(ApiError.SIGNATURE_FAILED, SIGNATURE_MESSAGE);
         }

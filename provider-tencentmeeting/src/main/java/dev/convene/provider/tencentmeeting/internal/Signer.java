@@ -33,6 +33,8 @@ public final class Signer implements Interceptor {
     private final Clock clock;
     private final Redactor redactor;
     private final SecureRandom random = new SecureRandom();
+    /** A Mac is not thread-safe; one keyed Mac per thread that signs. */
+    private final ThreadLocal<Mac> macs;
 
     /** The app's AK/SK identity; {@code toString()} never shows the secret key. */
     public record Credentials(String appId, Optional<String> sdkId, String secretId, String secretKey) {
@@ -44,6 +46,7 @@ public final class Signer implements Interceptor {
 
     public Signer(Credentials credentials, Clock clock, Redactor redactor) {
         this.credentials = credentials;
+        this.macs = ThreadLocal.withInitial(() -> mac(credentials.secretKey()));
         this.clock = clock;
         this.redactor = redactor;
     }
@@ -54,7 +57,7 @@ public final class Signer implements Interceptor {
         byte[] body = bodyBytes(request.body());
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         String nonce = Long.toString(1 + (random.nextLong() & (Long.MAX_VALUE - 1)));
-        String signature = sign(credentials.secretKey(), request.method(), credentials.secretId(), nonce, timestamp, rawUri(request.url()), body);
+        String signature = sign(macs.get(), request.method(), credentials.secretId(), nonce, timestamp, rawUri(request.url()), body);
         redactor.addSecret(signature);
         Request.Builder signed = request.newBuilder()
                 .header("Content-Type", JSON.toString())
@@ -80,13 +83,22 @@ public final class Signer implements Interceptor {
 
     /** {@code Base64(lowercase-hex(HMAC-SHA256(secretKey, stringToSign)))} over the exact body bytes. */
     static String sign(String secretKey, String method, String secretId, String nonce, String timestamp, String rawUri, byte[] body) {
+        return sign(mac(secretKey), method, secretId, nonce, timestamp, rawUri, body);
+    }
+
+    /** With a Mac already keyed (looking one up and keying it was a tenth of a signed call's CPU); doFinal leaves it ready again. */
+    private static String sign(Mac mac, String method, String secretId, String nonce, String timestamp, String rawUri, byte[] body) {
+        mac.update((method + "\nX-TC-Key=" + secretId + "&X-TC-Nonce=" + nonce + "&X-TC-Timestamp=" + timestamp + "\n"
+                + rawUri + "\n").getBytes(StandardCharsets.UTF_8));
+        String hex = HexFormat.of().formatHex(mac.doFinal(body));
+        return Base64.getEncoder().encodeToString(hex.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static Mac mac(String secretKey) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((method + "\nX-TC-Key=" + secretId + "&X-TC-Nonce=" + nonce + "&X-TC-Timestamp=" + timestamp + "\n"
-                    + rawUri + "\n").getBytes(StandardCharsets.UTF_8));
-            String hex = HexFormat.of().formatHex(mac.doFinal(body));
-            return Base64.getEncoder().encodeToString(hex.getBytes(StandardCharsets.US_ASCII));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

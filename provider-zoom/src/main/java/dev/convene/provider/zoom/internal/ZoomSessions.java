@@ -91,11 +91,14 @@ public final class ZoomSessions {
         return now.isBefore(start.plus(duration)) ? SessionStatus.LIVE : SessionStatus.ENDED;
     }
 
+    /** Compiled once: a session without alternative hosts ("") is the common case and needs no split at all. */
+    private static final java.util.regex.Pattern HOST_SEPARATORS = java.util.regex.Pattern.compile("[,;]");
+
     private static List<String> hosts(String alternativeHosts) {
-        if (alternativeHosts == null) {
+        if (alternativeHosts == null || alternativeHosts.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(alternativeHosts.split("[,;]")).map(String::trim).filter(h -> !h.isEmpty()).toList();
+        return Arrays.stream(HOST_SEPARATORS.split(alternativeHosts)).map(String::trim).filter(h -> !h.isEmpty()).toList();
     }
 
     private static MediaOptions.Recording recording(String autoRecording) {
