@@ -212,6 +212,7 @@ class DraftFuzzTest {
         assertThat(s).isNotNull();
         assertThat(SessionId.parse(s.id().toString())).isEqualTo(s.id());
         assertThat(s.toString()).isNotBlank();
+        assertThat(s.duration().isNegative()).as("negative duration: " + s).isFalse();
         assertThat(s.end()).isAfterOrEqualTo(s.start());
         assertThat(s.localStart().toInstant()).isEqualTo(s.start());
     }
