@@ -108,6 +108,18 @@ class SessionServiceTest {
     }
 
     @Test
+    void nullEntriesInListsAreViolationsNotNullPointerExceptions() {
+        // Found by fuzzing: the draft's constructor copied its lists with List.copyOf, which throws on a null entry.
+        SessionDraft draft = meeting().hosts(java.util.Arrays.asList("a", null)).invitees(java.util.Arrays.asList((String) null)).build();
+        assertThatThrownBy(() -> service.create(draft)).isInstanceOfSatisfying(InvalidSessionException.class,
+                e -> assertThat(e.violations()).extracting(Violation::field).contains("hosts[1]", "invitees[0]"));
+        assertThatThrownBy(() -> service.update(SessionId.of("scripted", SessionKind.MEETING, "7"),
+                SessionUpdate.builder().invitees(java.util.Arrays.asList("x", null)).build()))
+                .isInstanceOf(InvalidSessionException.class).hasMessageContaining("invitees[1] must not be blank");
+        assertThat(vendor.attempts(Operation.CREATE) + vendor.attempts(Operation.UPDATE)).isZero();
+    }
+
+    @Test
     void missingRequiredPartsAreViolationsToo() {
         assertThatThrownBy(() -> service.create(SessionDraft.builder(SessionKind.MEETING).build()))
                 .isInstanceOfSatisfying(InvalidSessionException.class, e -> assertThat(e.violations()).extracting(Violation::field)
