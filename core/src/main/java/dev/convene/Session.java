@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A session as the vendor reports it. Immutable; optional parts are {@code null} when the vendor does
+ * A session as the vendor reports it. Immutable; the duration is never negative and start and end are
+ * dates of the calendar in the session's zone. Optional parts are {@code null} when the vendor does
  * not report them ({@code description}, {@code organizer}, {@code password}, {@code recurrence}), and
  * lists are empty rather than null.
  */
@@ -38,6 +39,16 @@ public record Session(
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(duration, "duration");
         timeZone = timeZone == null ? ZoneOffset.UTC : timeZone;
+        // A vendor's answer may say anything: a session that could not be shown or ended is not one (the answer is unreadable).
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("a session's duration cannot be negative, was " + duration);
+        }
+        try {
+            start.atZone(timeZone);
+            start.plus(duration).atZone(timeZone);
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            throw new IllegalArgumentException("a session's start and end must be dates of the calendar, was " + start + " for " + duration, e);
+        }
         status = status == null ? SessionStatus.UNKNOWN : status;
         hosts = hosts == null ? List.of() : List.copyOf(hosts);
         invitees = invitees == null ? List.of() : List.copyOf(invitees);

@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * What to create. Build it freely: nothing is checked here, so that {@link SessionService#create}
- * can report every broken rule at once in one {@link InvalidSessionException}.
+ * What to create. Build it freely: nothing is checked here (not even null entries in the lists), so
+ * that {@link SessionService#create} can report every broken rule at once in one {@link InvalidSessionException}.
  *
  * <p>{@code organizer} null means the provider's configured organizer; {@code timeZone} null means
  * UTC; {@code access} null means {@link Access#PASSWORD} when a password is given, else {@link Access#OPEN}.
@@ -31,8 +33,8 @@ public record SessionDraft(
         ProviderOptions options) {
 
     public SessionDraft {
-        hosts = hosts == null ? List.of() : List.copyOf(hosts);
-        invitees = invitees == null ? List.of() : List.copyOf(invitees);
+        hosts = hosts == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(hosts));
+        invitees = invitees == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(invitees));
         media = media == null ? MediaOptions.DEFAULTS : media;
         live = live == null ? LiveOptions.DEFAULTS : live;
         options = options == null ? ProviderOptions.NONE : options;

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -26,8 +28,8 @@ public record SessionUpdate(
         ProviderOptions options) {
 
     public SessionUpdate {
-        hosts = hosts == null ? null : List.copyOf(hosts);
-        invitees = invitees == null ? null : List.copyOf(invitees);
+        hosts = hosts == null ? null : Collections.unmodifiableList(new ArrayList<>(hosts));
+        invitees = invitees == null ? null : Collections.unmodifiableList(new ArrayList<>(invitees));
         options = options == null ? ProviderOptions.NONE : options;
     }
 

@@ -89,6 +89,37 @@ class SessionServiceTest {
     }
 
     @Test
+    void aGetAnsweredWithAnotherSessionIsNoUsableAnswer() {
+        // Found by fuzzing vendor answers: a changed id in the answer came back as the session asked for.
+        vendor.answerGets(ScriptedVendor.session(SessionKind.MEETING, "8", "another"));
+        SessionId asked = SessionId.of("scripted", SessionKind.MEETING, "7");
+        assertThatThrownBy(() -> service.get(asked)).isInstanceOf(VendorUnavailableException.class).hasMessageContaining("scripted:meeting:8");
+        assertThatThrownBy(() -> service.getAsync(asked).join()).hasCauseInstanceOf(VendorUnavailableException.class);
+    }
+
+    @Test
+    void aSessionIsNeverNegativeInLengthNorBeyondTheCalendar() {
+        // Found by fuzzing vendor answers: end_time 0 or duration -1 decoded to sessions whose end came before their start.
+        Session.Builder ok = ScriptedVendor.session(SessionKind.MEETING, "7", "t").toBuilder();
+        assertThatThrownBy(() -> ok.duration(Duration.ofMinutes(-1)).build()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+        assertThatThrownBy(() -> ok.duration(Duration.ofHours(1)).start(Instant.MAX).build()).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ok.start(Instant.parse("+999999999-12-31T20:00:00Z")).timeZone(java.time.ZoneId.of("Asia/Shanghai")).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("calendar");
+    }
+
+    @Test
+    void nullEntriesInListsAreViolationsNotNullPointerExceptions() {
+        // Found by fuzzing: the draft's constructor copied its lists with List.copyOf, which throws on a null entry.
+        SessionDraft draft = meeting().hosts(java.util.Arrays.asList("a", null)).invitees(java.util.Arrays.asList((String) null)).build();
+        assertThatThrownBy(() -> service.create(draft)).isInstanceOfSatisfying(InvalidSessionException.class,
+                e -> assertThat(e.violations()).extracting(Violation::field).contains("hosts[1]", "invitees[0]"));
+        assertThatThrownBy(() -> service.update(SessionId.of("scripted", SessionKind.MEETING, "7"),
+                SessionUpdate.builder().invitees(java.util.Arrays.asList("x", null)).build()))
+                .isInstanceOf(InvalidSessionException.class).hasMessageContaining("invitees[1] must not be blank");
+        assertThat(vendor.attempts(Operation.CREATE) + vendor.attempts(Operation.UPDATE)).isZero();
+    }
+
+    @Test
     void missingRequiredPartsAreViolationsToo() {
         assertThatThrownBy(() -> service.create(SessionDraft.builder(SessionKind.MEETING).build()))
                 .isInstanceOfSatisfying(InvalidSessionException.class, e -> assertThat(e.violations()).extracting(Violation::field)

@@ -117,14 +117,14 @@ public final class DefaultSessionService implements SessionService {
     @Override
     public Session get(SessionId id) {
         checkTarget(id, Operation.GET);
-        return run(new Call<>(Operation.GET, id.kind(), () -> client.get(id), null, id));
+        return run(new Call<>(Operation.GET, id.kind(), () -> asked(id, client.get(id)), null, id));
     }
 
     @Override
     public CompletableFuture<Session> getAsync(SessionId id) {
         return async(() -> {
             checkTarget(id, Operation.GET);
-            return new Call<>(Operation.GET, id.kind(), () -> client.get(id), null, id);
+            return new Call<>(Operation.GET, id.kind(), () -> asked(id, client.get(id)), null, id);
         });
     }
 
@@ -139,6 +139,16 @@ public final class DefaultSessionService implements SessionService {
         return async(() -> {
             checkUpdate(id, update);
             return new Call<>(Operation.UPDATE, id.kind(), () -> client.update(id, update), null, id);
+        });
+    }
+
+    /** A get answers about the session asked for; an answer about another one is unusable, like an unreadable one. */
+    private static Exchange<Session> asked(SessionId id, Exchange<Session> get) {
+        return get.map(s -> {
+            if (s == null || !s.id().equals(id)) {
+                throw new IllegalStateException("the vendor answered a get of " + id + " with " + (s == null ? "nothing" : s.id()));
+            }
+            return s;
         });
     }
 

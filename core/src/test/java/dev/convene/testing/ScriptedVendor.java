@@ -29,6 +29,7 @@ public final class ScriptedVendor implements VendorClient {
     private final Map<Operation, Deque<Throwable>> failures = new EnumMap<>(Operation.class);
     private final Map<Operation, AtomicInteger> attempts = new EnumMap<>(Operation.class);
     private final List<List<Session>> pages = new ArrayList<>();
+    private volatile Session getAnswer;
 
     ScriptedVendor() {
         for (Operation op : Operation.values()) {
@@ -45,6 +46,12 @@ public final class ScriptedVendor implements VendorClient {
     public ScriptedVendor pages(List<List<Session>> pages) {
         this.pages.clear();
         this.pages.addAll(pages);
+        return this;
+    }
+
+    /** Every get answers {@code session}, whatever was asked for ({@code null}: the session asked for). */
+    public ScriptedVendor answerGets(Session session) {
+        this.getAnswer = session;
         return this;
     }
 
@@ -100,7 +107,7 @@ public final class ScriptedVendor implements VendorClient {
 
     @Override
     public Exchange<Session> get(SessionId id) {
-        return scripted(Operation.GET, () -> session(id.kind(), id.nativeId(), "got"));
+        return scripted(Operation.GET, () -> getAnswer != null ? getAnswer : session(id.kind(), id.nativeId(), "got"));
     }
 
     @Override

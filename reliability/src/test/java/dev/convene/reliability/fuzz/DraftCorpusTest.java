@@ -73,6 +73,9 @@ class DraftCorpusTest {
                 draft("wecom", "empty webinar description", plainBuilder(SessionKind.WEBINAR).description("").build()),
                 draft("zoom", "150 emoji title (300 UTF-16 units)", plainBuilder(SessionKind.WEBINAR).title("😀".repeat(150)).build()),
                 draft("wecom", "start a nanosecond from now", plainBuilder(SessionKind.LIVE_STREAM).start(NOW.plusNanos(1)).build()),
+                // Found: a null entry in a list threw NullPointerException while the draft was built.
+                draft("wecom", "a null host", plainBuilder(SessionKind.MEETING).hosts(java.util.Arrays.asList("lisi", null)).build()),
+                draft("tencentmeeting", "a null invitee", plainBuilder(SessionKind.MEETING).invitees(java.util.Arrays.asList(null, "test1")).build()),
                 // Representative edge cases.
                 draft("zoom", "no kind", new SessionDraft(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)),
                 draft("wecom", "blank title, zero duration", plainBuilder(SessionKind.MEETING).title(" \t").duration(Duration.ZERO).build()),
@@ -157,6 +160,7 @@ class DraftCorpusTest {
                 update("tencentmeeting", "rule ending before the stored start", plain(SessionKind.LIVE_STREAM), SessionUpdate.builder()
                         .duration(Duration.ofMinutes(5)).timeZone(ZoneId.of("Asia/Kathmandu"))
                         .recurrence(Recurrence.parse("FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR;UNTIL=20291119")).build()),
+                update("zoom", "a null host", plain(SessionKind.MEETING), SessionUpdate.builder().hosts(java.util.Arrays.asList((String) null)).build()),
                 // Representative edge cases.
                 update("tencentmeeting", "nothing", plain(SessionKind.MEETING), SessionUpdate.builder().build()),
                 update("zoom", "blank title", plain(SessionKind.MEETING), SessionUpdate.builder().title("").build()),

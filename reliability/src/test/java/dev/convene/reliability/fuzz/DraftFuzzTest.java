@@ -88,7 +88,7 @@ class DraftFuzzTest {
     private static void drafts(String vendor) {
         Vendors.Vendor v = vendors.byId.get(vendor);
         OUTCOMES.clear();
-        Fuzz.forAll("draft." + vendor, 1500, r -> new DraftCase(draft(r, v)), c -> checkCreate(v, c.draft()));
+        Fuzz.forAll("draft." + vendor, 1500, r -> new DraftCase(draft(r, v), r.nextInt(4) == 0), c -> checkCreate(v, c.draft(), c.async()));
         System.out.println("draft." + vendor + " outcomes: " + OUTCOMES);
     }
 
@@ -107,32 +107,37 @@ class DraftFuzzTest {
             SessionDraft base = draft(r, v);
             SessionKind kind = base.kind() != null && v.kinds().contains(base.kind()) ? base.kind() : Fuzz.pick(r, v.kinds());
             // The configured organizer owns it, so the update is the owner's (another user's session is the vendor's to refuse).
-            return new Change(base.toBuilder().kind(kind).organizer(null).build(), update(r, v));
-        }, c -> checkUpdate(v, target(v, c.base()), c.update()));
+            return new Change(base.toBuilder().kind(kind).organizer(null).build(), update(r, v), r.nextInt(4) == 0);
+        }, c -> checkUpdate(v, target(v, c.base()), c.update(), c.async()));
         System.out.println("update." + vendor + " outcomes: " + OUTCOMES);
     }
 
-    record Change(SessionDraft base, SessionUpdate update) {
+    record Change(SessionDraft base, SessionUpdate update, boolean async) {
         @Override
         public String toString() {
-            return "base " + Show.draft(base) + "\n  update " + Show.update(update);
+            return (async ? "async " : "") + "base " + Show.draft(base) + "\n  update " + Show.update(update);
         }
     }
 
-    record DraftCase(SessionDraft draft) {
+    record DraftCase(SessionDraft draft, boolean async) {
         @Override
         public String toString() {
-            return Show.draft(draft);
+            return (async ? "async " : "") + Show.draft(draft);
         }
     }
 
     // ---- the checks (the corpus runs them too) ---------------------------------------------------
 
     static void checkCreate(Vendors.Vendor v, SessionDraft draft) throws Exception {
+        checkCreate(v, draft, false);
+    }
+
+    /** {@code async}: through {@code createAsync}, whose refusals must come as a failed future, never thrown. */
+    static void checkCreate(Vendors.Vendor v, SessionDraft draft, boolean async) throws Exception {
         v.simulator().clearRequests();
         Session s;
         try {
-            s = Fuzz.within(CALL, () -> v.service().create(draft));
+            s = Fuzz.within(CALL, () -> async ? unwrapped(() -> v.service().createAsync(draft)) : v.service().create(draft));
         } catch (InvalidSessionException | UnsupportedFeatureException e) {
             outcome(e.getClass().getSimpleName());
             refusedBeforeSending(v, e, Set.of());
@@ -154,10 +159,14 @@ class DraftFuzzTest {
     }
 
     static void checkUpdate(Vendors.Vendor v, SessionId target, SessionUpdate update) throws Exception {
+        checkUpdate(v, target, update, false);
+    }
+
+    static void checkUpdate(Vendors.Vendor v, SessionId target, SessionUpdate update, boolean async) throws Exception {
         v.simulator().clearRequests();
         Session s;
         try {
-            s = Fuzz.within(CALL, () -> v.service().update(target, update));
+            s = Fuzz.within(CALL, () -> async ? unwrapped(() -> v.service().updateAsync(target, update)) : v.service().update(target, update));
         } catch (InvalidSessionException | UnsupportedFeatureException e) {
             outcome(e.getClass().getSimpleName());
             // A provider may read the session first to check the update against it; it must write nothing.
@@ -177,6 +186,28 @@ class DraftFuzzTest {
         sane(s);
         assertThat(s.id()).isEqualTo(target);
         outcome("updated");
+    }
+
+    /**
+     * Waits for an asynchronous call and throws what its future failed with. The call itself must not throw:
+     * an exception thrown instead of a failed future is reported as such.
+     */
+    static Session unwrapped(java.util.function.Supplier<java.util.concurrent.CompletableFuture<Session>> call) throws Exception {
+        java.util.concurrent.CompletableFuture<Session> future;
+        try {
+            future = call.get();
+        } catch (RuntimeException e) {
+            throw new AssertionError("the asynchronous call threw " + e + " instead of returning a failed future", e);
+        }
+        try {
+            return future.get(CALL.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = dev.convene.spi.Exchange.unwrap(e);
+            if (cause instanceof Exception ex) {
+                throw ex;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -212,6 +243,7 @@ class DraftFuzzTest {
         assertThat(s).isNotNull();
         assertThat(SessionId.parse(s.id().toString())).isEqualTo(s.id());
         assertThat(s.toString()).isNotBlank();
+        assertThat(s.duration().isNegative()).as("negative duration: " + s).isFalse();
         assertThat(s.end()).isAfterOrEqualTo(s.start());
         assertThat(s.localStart().toInstant()).isEqualTo(s.start());
     }
@@ -381,7 +413,8 @@ class DraftFuzzTest {
                 }
                 yield many;
             }
-            default -> List.of(Fuzz.pick(r, Vendors.USERS.get(v.id())), Fuzz.oddString(r));
+            default -> r.nextBoolean() ? List.of(Fuzz.pick(r, Vendors.USERS.get(v.id())), Fuzz.oddString(r))
+                    : java.util.Arrays.asList(Fuzz.pick(r, Vendors.USERS.get(v.id())), null);
         };
     }
 

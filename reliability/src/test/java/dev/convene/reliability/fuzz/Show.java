@@ -76,7 +76,7 @@ final class Show {
     }
 
     private static String list(List<String> l) {
-        return l == null ? "null" : "List.of(" + l.stream().map(Show::str).collect(Collectors.joining(", ")) + ")";
+        return l == null ? "null" : (l.contains(null) ? "Arrays.asList(" : "List.of(") + l.stream().map(Show::str).collect(Collectors.joining(", ")) + ")";
     }
 
     private static String media(MediaOptions m) {
