@@ -115,6 +115,43 @@ class ResponseFuzzTest {
         }, ResponseFuzzTest::check);
     }
 
+    /**
+     * A vendor that answers every page with the same next-page cursor, or one that never ends: walking all
+     * pages must end (with what was read, or a {@link VendorException}), not loop for ever.
+     */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("endlessPages")
+    void anEndlessListingEnds(String vendor, SessionKind kind, String mutation) throws Exception {
+        Vendors.Vendor v = vendors.byId.get(vendor);
+        MutatingProxy proxy = proxies.get(vendor);
+        proxy.arm(Mutation.parse(mutation), 0, true);
+        try {
+            Fuzz.within(CALL, () -> {
+                try (Stream<Session> all = v.service().listAll(ListQuery.of(kind).withPageSize(1))) {
+                    long n = all.limit(100_000).count();
+                    if (n >= 100_000) {
+                        throw new AssertionError("the listing did not end: 100,000 sessions from a vendor that holds a handful");
+                    }
+                    return n;
+                } catch (VendorException expected) {
+                    return -1L;
+                }
+            });
+        } finally {
+            proxy.arm(null, 0);
+        }
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> endlessPages() {
+        return Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("zoom", SessionKind.MEETING, "again"),
+                org.junit.jupiter.params.provider.Arguments.of("zoom", SessionKind.WEBINAR, "again"),
+                org.junit.jupiter.params.provider.Arguments.of("wecom", SessionKind.MEETING, "again"),
+                org.junit.jupiter.params.provider.Arguments.of("wecom", SessionKind.LIVE_STREAM, "again"),
+                org.junit.jupiter.params.provider.Arguments.of("tencentmeeting", SessionKind.MEETING, "again"),
+                org.junit.jupiter.params.provider.Arguments.of("tencentmeeting", SessionKind.LIVE_STREAM, "again"));
+    }
+
     /** The corpus: {@code vendor OP KIND [async] #index mutation}, one a line, in {@code fuzz/responses.txt}. */
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("corpus")
