@@ -120,6 +120,22 @@ class SessionServiceTest {
     }
 
     @Test
+    void walkingAListingWhoseCursorLeadsBackEndsInsteadOfLoopingForEver() {
+        // Found by fuzzing vendor answers: a vendor serving the same page and cursor again made listAll loop for ever.
+        vendor.pages(List.of(List.of(ScriptedVendor.session(SessionKind.MEETING, "1", "a")))).endlessPages();
+        assertThatThrownBy(() -> service.listAll(ListQuery.of(SessionKind.MEETING)).count())
+                .isInstanceOf(VendorUnavailableException.class).hasMessageContaining("leads back to a page already read");
+    }
+
+    @Test
+    void walkingEveryPageOfANullQueryWorks() {
+        vendor.pages(List.of(List.of(ScriptedVendor.session(SessionKind.MEETING, "1", "a")), List.of(ScriptedVendor.session(SessionKind.MEETING, "2", "b"))));
+        try (Stream<Session> all = service.listAll(null)) {
+            assertThat(all.map(s -> s.id().nativeId()).toList()).containsExactly("1", "2");
+        }
+    }
+
+    @Test
     void missingRequiredPartsAreViolationsToo() {
         assertThatThrownBy(() -> service.create(SessionDraft.builder(SessionKind.MEETING).build()))
                 .isInstanceOfSatisfying(InvalidSessionException.class, e -> assertThat(e.violations()).extracting(Violation::field)

@@ -183,16 +183,30 @@ public final class DefaultSessionService implements SessionService {
     }
 
     @Override
-    public Stream<Session> listAll(ListQuery query) {
+    public Stream<Session> listAll(ListQuery asked) {
+        ListQuery query = asked == null ? ListQuery.all() : asked;
         checkList(query);
         Iterator<Session> pages = new Iterator<>() {
             Page<Session> page;
             Iterator<Session> items = java.util.Collections.emptyIterator();
+            /** The cursors walked so far: a vendor that leads back to one of them would be walked for ever. */
+            final Set<String> walked = new java.util.HashSet<>();
+
+            {
+                if (query.cursor() != null) {
+                    walked.add(query.cursor());
+                }
+            }
 
             @Override
             public boolean hasNext() {
                 // Pages are fetched only as the stream is consumed, and only one is held at a time.
                 while (!items.hasNext() && (page == null || page.hasNext())) {
+                    if (page != null && !walked.add(page.nextCursor())) {
+                        throw new VendorUnavailableException(new VendorError(provider, 0, "",
+                                "the vendor's listing leads back to a page already read (its next-page cursor repeats); stopped after "
+                                        + walked.size() + " pages", null, null), null);
+                    }
                     page = list(page == null ? query : query.withCursor(page.nextCursor()));
                     items = page.items().iterator();
                 }

@@ -30,6 +30,7 @@ public final class ScriptedVendor implements VendorClient {
     private final Map<Operation, AtomicInteger> attempts = new EnumMap<>(Operation.class);
     private final List<List<Session>> pages = new ArrayList<>();
     private volatile Session getAnswer;
+    private volatile boolean endless;
 
     ScriptedVendor() {
         for (Operation op : Operation.values()) {
@@ -46,6 +47,12 @@ public final class ScriptedVendor implements VendorClient {
     public ScriptedVendor pages(List<List<Session>> pages) {
         this.pages.clear();
         this.pages.addAll(pages);
+        return this;
+    }
+
+    /** Every list answers the first page with the second as its next, for ever (a vendor whose cursor leads back). */
+    public ScriptedVendor endlessPages() {
+        this.endless = true;
         return this;
     }
 
@@ -127,6 +134,9 @@ public final class ScriptedVendor implements VendorClient {
             int index = query.cursor() == null ? 0 : Integer.parseInt(query.cursor());
             if (mine.isEmpty()) {
                 return Page.last(List.of());
+            }
+            if (endless) {
+                return new Page<>(mine.get(0), "1");
             }
             return new Page<>(mine.get(index), index + 1 < mine.size() ? Integer.toString(index + 1) : null);
         });

@@ -41,6 +41,8 @@ final class MutatingProxy implements AutoCloseable {
 
     private Mutation armed;
     private int armedIndex;
+    private boolean sticky;
+    private String stickyPath;
     private int businessAnswers;
     private final List<String> applied = new ArrayList<>();
 
@@ -63,8 +65,18 @@ final class MutatingProxy implements AutoCloseable {
 
     /** From now on, the {@code index}-th business answer (0 = the first) is replaced by {@code mutation}'s; {@code null} disarms. */
     synchronized void arm(Mutation mutation, int index) {
+        arm(mutation, index, false);
+    }
+
+    /**
+     * {@code sticky}: after the {@code index}-th business answer, every later answer to the same method and path is
+     * mutated too, as by a vendor that keeps doing it.
+     */
+    synchronized void arm(Mutation mutation, int index, boolean sticky) {
         armed = mutation;
         armedIndex = index;
+        this.sticky = sticky;
+        stickyPath = null;
         businessAnswers = 0;
         applied.clear();
     }
@@ -103,8 +115,10 @@ final class MutatingProxy implements AutoCloseable {
             Mutation mutation = null;
             synchronized (this) {
                 if (!isTokenPath(ex.getRequestURI().getPath())) {
-                    if (armed != null && businessAnswers == armedIndex) {
+                    String where = method + " " + ex.getRequestURI().getPath();
+                    if (armed != null && (businessAnswers == armedIndex || (sticky && where.equals(stickyPath)))) {
                         mutation = armed;
+                        stickyPath = where;
                     }
                     businessAnswers++;
                 }

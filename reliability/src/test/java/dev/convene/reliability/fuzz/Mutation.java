@@ -27,6 +27,7 @@ import java.util.Random;
  *   <li>{@code cut N}: announce the whole body, send N bytes, close the connection</li>
  *   <li>{@code status CODE keep|empty [RETRY-AFTER]}: another status, the same or an empty body, and a Retry-After header</li>
  *   <li>{@code type CONTENT-TYPE}: another Content-Type</li>
+ *   <li>{@code again}: the first answer it met, each time (with a sticky proxy: the same page for ever)</li>
  * </ul>
  * JSON pointers follow RFC 6901 ({@code /meeting_info_list/0/start_time}).
  */
@@ -67,6 +68,7 @@ abstract class Mutation {
                 String text = Fuzz.unescape(Fuzz.expand(spec.substring(spec.indexOf(' ') + 1)));
                 yield new Concrete(spec, a -> a.withBody(text.getBytes(StandardCharsets.UTF_8)));
             }
+            case "again" -> new Again(spec);
             case "truncate" -> new Concrete(spec, a -> a.withBody(Arrays.copyOf(a.body(), Math.min(a.body().length, Integer.parseInt(p[1])))));
             case "cut" -> new Concrete(spec, a -> new Answer(a.status(), a.headers(), a.body(), Integer.parseInt(p[1])));
             case "status" -> {
@@ -138,6 +140,29 @@ abstract class Mutation {
             arr.remove(ptr.last().getMatchingIndex());
         }
         return text(root);
+    }
+
+    /** {@code again}: the first answer it meets, every time after that too (a vendor that serves the same page for ever). */
+    private static final class Again extends Mutation {
+        private final String spec;
+        private Answer first;
+
+        Again(String spec) {
+            this.spec = spec;
+        }
+
+        @Override
+        synchronized Answer apply(Answer answer) {
+            if (first == null) {
+                first = answer;
+            }
+            return first;
+        }
+
+        @Override
+        public String toString() {
+            return spec;
+        }
     }
 
     private static final class Concrete extends Mutation {

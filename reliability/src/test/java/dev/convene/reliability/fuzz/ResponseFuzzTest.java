@@ -115,6 +115,82 @@ class ResponseFuzzTest {
         }, ResponseFuzzTest::check);
     }
 
+    /**
+     * Arbitrary list queries, the answers left alone: forged or foreign cursors (also a real kind with a garbage
+     * provider cursor), odd organizers, page sizes and time bounds give a page or a Convene exception, never hang.
+     */
+    @Test
+    void anyListQueryGivesAPageOrAConveneException() {
+        Fuzz.forAll("listQuery", 300, r -> {
+            Vendors.Vendor v = Fuzz.pick(r, vendors.all());
+            SessionKind kind = r.nextInt(5) == 0 ? null : Fuzz.pick(r, SessionKind.values());
+            String cursor = switch (r.nextInt(5)) {
+                case 0 -> null;
+                case 1 -> Fuzz.oddString(r);
+                case 2 -> dev.convene.internal.Cursors.encode(Fuzz.pick(r, SessionKind.values()), r.nextBoolean() ? null : Fuzz.oddString(r));
+                case 3 -> java.util.Base64.getUrlEncoder().encodeToString(Fuzz.oddString(r).getBytes(StandardCharsets.UTF_8));
+                default -> dev.convene.internal.Cursors.encode(Fuzz.pick(r, SessionKind.values()),
+                        Fuzz.pick(r, "0", "-1", "99999999999999999999", "{}", "eyJ4Ijp9", "1:2:3", "\u0000"));
+            };
+            java.time.Instant from = r.nextInt(3) == 0 ? null : Fuzz.pick(r, java.time.Instant.EPOCH, Vendors.NOW, Vendors.NOW.plus(Duration.ofDays(3)),
+                    java.time.Instant.parse("9999-12-31T00:00:00Z"), java.time.Instant.MIN);
+            java.time.Instant to = from == null || r.nextInt(3) == 0 ? null
+                    : from == java.time.Instant.MIN ? java.time.Instant.MAX : from.plus(Duration.ofDays(Fuzz.pick(r, 0, 1, 181, 200_000)));
+            String organizer = r.nextInt(3) == 0 ? Fuzz.oddString(r) : null;
+            return new QueryCase(v.id(), new ListQuery(kind, organizer, from, to, Fuzz.pick(r, 0, 1, 3, 300, 301, Integer.MAX_VALUE), cursor));
+        }, q -> {
+            Vendors.Vendor v = vendors.byId.get(q.vendor());
+            try {
+                Page<Session> page = Fuzz.within(CALL, () -> v.service().list(q.query()));
+                for (Session s : page.items()) {
+                    DraftFuzzTest.sane(s);
+                }
+            } catch (ConveneException e) {
+                assertThat(e.getClass()).as("classified: " + e).isNotEqualTo(ConveneException.class);
+            }
+        });
+    }
+
+    record QueryCase(String vendor, ListQuery query) {
+    }
+
+    /**
+     * A vendor that answers every page with the same next-page cursor, or one that never ends: walking all
+     * pages must end (with what was read, or a {@link VendorException}), not loop for ever.
+     */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("endlessPages")
+    void anEndlessListingEnds(String vendor, SessionKind kind, String mutation) throws Exception {
+        Vendors.Vendor v = vendors.byId.get(vendor);
+        MutatingProxy proxy = proxies.get(vendor);
+        proxy.arm(Mutation.parse(mutation), 0, true);
+        try {
+            Fuzz.within(CALL, () -> {
+                try (Stream<Session> all = v.service().listAll(ListQuery.of(kind).withPageSize(1))) {
+                    long n = all.limit(100_000).count();
+                    if (n >= 100_000) {
+                        throw new AssertionError("the listing did not end: 100,000 sessions from a vendor that holds a handful");
+                    }
+                    return n;
+                } catch (VendorException expected) {
+                    return -1L;
+                }
+            });
+        } finally {
+            proxy.arm(null, 0);
+        }
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> endlessPages() {
+        return Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("zoom", SessionKind.MEETING, "again"),
+                org.junit.jupiter.params.provider.Arguments.of("zoom", SessionKind.WEBINAR, "again"),
+                org.junit.jupiter.params.provider.Arguments.of("wecom", SessionKind.MEETING, "again"),
+                org.junit.jupiter.params.provider.Arguments.of("wecom", SessionKind.LIVE_STREAM, "again"),
+                org.junit.jupiter.params.provider.Arguments.of("tencentmeeting", SessionKind.MEETING, "again"),
+                org.junit.jupiter.params.provider.Arguments.of("tencentmeeting", SessionKind.LIVE_STREAM, "again"));
+    }
+
     /** The corpus: {@code vendor OP KIND [async] #index mutation}, one a line, in {@code fuzz/responses.txt}. */
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("corpus")
