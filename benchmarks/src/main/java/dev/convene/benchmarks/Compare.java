@@ -213,19 +213,23 @@ public final class Compare {
     static void async(String vendor) {
         try (Fixture f = Fixture.start(vendor, 20, 16, "convene.http.max-requests-per-host", "256", "convene.http.max-requests", "256")) {
             RawReplay raw = f.raw(RawReplay.Config.LIKE_CONVENE, 256);
-            double convene = inFlight(256, () -> f.convene.createAsync(f.draft), 1_000, 4_000);
-            double rawRate = inFlight(256, raw::createAsync, 1_000, 4_000);
+            double[] cpu = new double[1];
+            double convene = inFlight(256, () -> f.convene.createAsync(f.draft), 1_000, 4_000, cpu);
+            double conveneCpu = cpu[0];
+            double rawRate = inFlight(256, raw::createAsync, 1_000, 4_000, cpu);
             line("async256." + vendor + ".convene", convene, "calls/s");
             line("async256." + vendor + ".raw", rawRate, "calls/s");
+            line("async256." + vendor + ".convene.client-cpu", conveneCpu, "us/call");
+            line("async256." + vendor + ".raw.client-cpu", cpu[0], "us/call");
             ratio("async256." + vendor + ".convene/raw", convene / rawRate);
         }
         try (Fixture f = Fixture.start(vendor, 20, 16)) {
-            line("async256." + vendor + ".convene-default-limit64", inFlight(256, () -> f.convene.createAsync(f.draft), 1_000, 3_000), "calls/s");
+            line("async256." + vendor + ".convene-default-limit64", inFlight(256, () -> f.convene.createAsync(f.draft), 1_000, 3_000, new double[1]), "calls/s");
         }
     }
 
     /** Keeps {@code permits} calls in flight; completions per second in the measured window. */
-    static double inFlight(int permits, Supplier<CompletableFuture<?>> op, long warmupMs, long measureMs) {
+    static double inFlight(int permits, Supplier<CompletableFuture<?>> op, long warmupMs, long measureMs, double[] cpuPerCall) {
         Semaphore window = new Semaphore(permits);
         AtomicLong done = new AtomicLong();
         AtomicLong failures = new AtomicLong();
@@ -249,11 +253,15 @@ public final class Compare {
         });
         feeder.start();
         sleep(warmupMs);
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long p0 = os.getProcessCpuTime();
         long c0 = done.get();
         long t0 = System.nanoTime();
         sleep(measureMs);
         long c1 = done.get();
         long t1 = System.nanoTime();
+        long p1 = os.getProcessCpuTime();
+        cpuPerCall[0] = (p1 - p0) / 1000.0 / Math.max(1, c1 - c0);
         stop.set(true);
         join(feeder);
         window.acquireUninterruptibly(permits);
