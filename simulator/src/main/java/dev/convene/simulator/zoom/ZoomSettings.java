@@ -19,7 +19,7 @@ record ZoomSettings(
         int userDailyWriteLimit,
         boolean userDailyLimitAs429,
         boolean qpsLimits,
-        boolean retryAfterAsSeconds,
+        RetryAfter retryAfter,
         int retryAfterSeconds,
         boolean rateLimitFaultIsDaily,
         int maxEndTimes,
@@ -29,6 +29,9 @@ record ZoomSettings(
         boolean webinarListHonoursPageToken,
         int pageTokenTtlMinutes,
         boolean clockDrivesStatus) {
+
+    /** How a 429 spells {@code Retry-After}: as documented (an instant), in seconds, or not at all. */
+    enum RetryAfter { TIMESTAMP, SECONDS, NONE }
 
     static final String ALL_SCOPES = "meeting:read:admin meeting:write:admin webinar:read:admin webinar:write:admin";
     static final int UNLIMITED = Integer.MAX_VALUE;
@@ -44,7 +47,7 @@ record ZoomSettings(
                 options.setting("user-daily-write-limit").map(v -> nonNegative("user-daily-write-limit", v)).orElse(100),
                 choice(options, "user-daily-limit-answer", "429", "300").equals("429"),
                 choice(options, "qps-limits", "off", "on").equals("on"),
-                choice(options, "retry-after", "timestamp", "seconds").equals("seconds"),
+                RetryAfter.valueOf(choice(options, "retry-after", "timestamp", "seconds", "none").toUpperCase(Locale.ROOT)),
                 options.setting("retry-after-seconds").map(v -> positive("retry-after-seconds", v)).orElse(1),
                 choice(options, "rate-limit-fault", "qps", "daily").equals("daily"),
                 options.setting("max-end-times").map(v -> positive("max-end-times", v)).orElse(60),

@@ -74,9 +74,10 @@ import java.util.regex.Pattern;
  *       (400 with the older spec's text) (§6).</li>
  *   <li>{@code qps-limits}: {@code off} (default) or {@code on}: Pro-plan per-second buckets per account,
  *       Light 30/s, Medium 20/s, counted per second of the simulator clock (§6).</li>
- *   <li>{@code retry-after}: {@code timestamp} (default, ISO-8601 UTC as documented for daily limits) or
- *       {@code seconds}; {@code retry-after-seconds}: how far a per-second 429 asks to wait, default 1.
- *       Zoom documents Retry-After only for daily limits; the fake sends it on every 429.</li>
+ *   <li>{@code retry-after}: {@code timestamp} (default, ISO-8601 UTC as documented for daily limits),
+ *       {@code seconds}, or {@code none} (no Retry-After at all, which a client must survive);
+ *       {@code retry-after-seconds}: how far a per-second 429 asks to wait, default 1. Zoom documents
+ *       Retry-After only for daily limits; unless told {@code none}, the fake sends it on every 429.</li>
  *   <li>{@code rate-limit-fault}: what an injected {@link FaultKind#RATE_LIMITED} answers: {@code qps}
  *       (default) or {@code daily} (also switchable with {@link #rateLimitFaultsAreDaily}).</li>
  *   <li>{@code max-end-times} (default 60, seed 004) and {@code max-occurrences} (default 50, §3.8): a series
@@ -743,22 +744,24 @@ public final class ZoomSimulator extends HttpSimulator {
 
     private ZoomError qpsLimited(String category) {
         return ZoomError.of(429, 429, "You have reached the maximum per-second rate limit for this API. Try again later.")
-                .withHeaders(Map.of("X-RateLimit-Category", category, "X-RateLimit-Type", "QPS",
-                        "Retry-After", retryAfter(now().plusSeconds(settings.retryAfterSeconds()))));
+                .withHeaders(Map.of("X-RateLimit-Category", category, "X-RateLimit-Type", "QPS"))
+                .withHeaders(retryAfter(now().plusSeconds(settings.retryAfterSeconds())));
     }
 
     private ZoomError dailyLimited(String category, int limit) {
         Instant midnight = LocalDate.ofInstant(now(), ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         return ZoomError.of(429, 429, "You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request.")
                 .withHeaders(Map.of("X-RateLimit-Category", category, "X-RateLimit-Type", "Daily-limit",
-                        "X-RateLimit-Limit", Integer.toString(limit), "X-RateLimit-Remaining", "0",
-                        "Retry-After", retryAfter(midnight)));
+                        "X-RateLimit-Limit", Integer.toString(limit), "X-RateLimit-Remaining", "0"))
+                .withHeaders(retryAfter(midnight));
     }
 
-    private String retryAfter(Instant when) {
-        return settings.retryAfterAsSeconds()
-                ? Long.toString(Math.max(0, Duration.between(now(), when).toSeconds()))
-                : ZoomTimes.format(when);
+    private Map<String, String> retryAfter(Instant when) {
+        return switch (settings.retryAfter()) {
+            case TIMESTAMP -> Map.of("Retry-After", ZoomTimes.format(when));
+            case SECONDS -> Map.of("Retry-After", Long.toString(Math.max(0, Duration.between(now(), when).toSeconds())));
+            case NONE -> Map.of();
+        };
     }
 
     private Optional<InjectedError> takeInjected(Operation operation) {

@@ -108,6 +108,17 @@ class ZoomRateLimitTest {
     }
 
     @Test
+    void retryAfterCanBeLeftOut() {
+        restart("retry-after", "none");
+        sim.rateLimitFaultsAreDaily(true);
+        sim.faults().inject(FaultKind.RATE_LIMITED, 1, Operation.LIST);
+        Answer daily = http.get("/users/me/meetings");
+        assertThat(daily.status()).isEqualTo(429);
+        assertThat(daily.header("X-RateLimit-Type")).isEqualTo("Daily-limit");
+        assertThat(daily.header("Retry-After")).isNull();
+    }
+
+    @Test
     void busyAndServerErrorsUseZoomsEnvelope() {
         sim.faults().inject(FaultKind.BUSY, 1).inject(FaultKind.SERVER_ERROR, 1);
         Answer busy = http.get("/users/me/meetings");
