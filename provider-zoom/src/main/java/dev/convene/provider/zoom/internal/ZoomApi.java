@@ -29,10 +29,13 @@ public interface ZoomApi {
     Exchange<ZoomWire.Session> create(@Path("userId") String userId, @Path("collection") String collection,
                                       @Body ZoomWire.SessionRequest body);
 
-    @GET("{collection}/{id}")
-    Exchange<ZoomWire.Session> get(@Path("collection") String collection, @Path("id") String id,
-                                   @Query("occurrence_id") String occurrenceId,
-                                   @Query("show_previous_occurrences") Boolean showPreviousOccurrences);
+    /**
+     * §3.2 / §4.2: without {@code show_previous_occurrences} Zoom leaves out the occurrences that have
+     * ended, and a session's occurrences are all of them. {@code occurrence_id} is not offered: it only
+     * narrows the answer's time and agenda to one occurrence, which the full list already carries.
+     */
+    @GET("{collection}/{id}?show_previous_occurrences=true")
+    Exchange<ZoomWire.Session> get(@Path("collection") String collection, @Path("id") String id);
 
     @PATCH("{collection}/{id}")
     Exchange<Void> update(@Path("collection") String collection, @Path("id") String id, @Body ZoomWire.SessionRequest body);

@@ -199,7 +199,7 @@ public final class ZoomClient implements VendorClient {
     }
 
     private Exchange<ZoomWire.Session> fetch(SessionId id) {
-        return api.get(collection(id.kind()), id.nativeId(), null, null);
+        return api.get(collection(id.kind()), id.nativeId());
     }
 
     private static String collection(SessionKind kind) {
