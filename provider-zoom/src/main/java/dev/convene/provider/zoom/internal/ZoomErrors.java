@@ -9,14 +9,20 @@ import dev.convene.spi.http.Redactor;
 import dev.convene.spi.http.VendorErrors;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import okhttp3.Headers;
 
 /**
  * Zoom's answers → Convene's error kinds (spec §5.2, §6). The vendor's code and message are kept as
- * they came (minus anything the redactor knows as secret); the {@code Retry-After} of a 429 becomes the
- * retry hint, measured against the injected clock.
+ * they came (minus anything the redactor knows as secret); a rate limit's message is followed by which
+ * limit it was, and its retry hint comes from {@code Retry-After} or the daily reset, measured against
+ * the injected clock.
  */
 public final class ZoomErrors implements VendorErrors {
     public static final String PROVIDER = "zoom";
@@ -48,9 +54,47 @@ public final class ZoomErrors implements VendorErrors {
         String code = e.code() != null ? e.code().toString() : e.error() != null ? e.error() : "";
         String message = message(e, body);
         Kind kind = tokenEndpoint ? tokenKind(status) : kind(status, e.code() == null ? -1 : e.code(), message);
-        VendorError error = new VendorError(PROVIDER, status, code, redactor.redact(message), headers.get("x-zm-trackingid"),
-                status == 429 ? ZoomTimes.retryAfter(headers.get("Retry-After"), clock.instant()).orElse(null) : null);
+        Limit limit = kind == Kind.RATE_LIMITED ? limit(code, headers) : Limit.NONE;
+        VendorError error = new VendorError(PROVIDER, status, code, redactor.redact(message + limit.named()),
+                headers.get("x-zm-trackingid"), limit.retryAfter());
         return VendorException.of(kind, error);
+    }
+
+    /** Which limit a refusal hit, for the caller to read, and how long it asked us to wait. */
+    private record Limit(String name, Duration retryAfter) {
+        static final Limit NONE = new Limit(null, null);
+
+        String named() {
+            return name == null ? "" : " [" + name + "]";
+        }
+    }
+
+    /**
+     * §6 / §6.1: {@code X-RateLimit-Type} tells a per-second limit ({@code QPS}: come back in a moment, as
+     * Retry-After says) from a daily one ({@code Daily-limit}), as does the older spelling of the host's
+     * daily cap (400 / 300). A daily limit lasts until 00:00 UTC: its hint is that reset, whether or not
+     * Retry-After came and could be read, so core's retry policy gives up at once instead of hammering
+     * a limit that will not lift (only seconds before midnight is the wait short enough to be taken).
+     */
+    private Limit limit(String code, Headers headers) {
+        Instant now = clock.instant();
+        Optional<Duration> retryAfter = ZoomTimes.retryAfter(headers.get("Retry-After"), now);
+        String type = headers.get("X-RateLimit-Type");
+        String category = headers.get("X-RateLimit-Category");
+        if (code.equals("300")) {
+            Duration reset = ZoomTimes.untilNextUtcMidnight(now);
+            return new Limit("the host's daily cap on creates and updates; resets at " + ZoomTimes.format(now.plus(reset)), reset);
+        }
+        if ("Daily-limit".equalsIgnoreCase(type)) {
+            Duration reset = retryAfter.orElseGet(() -> ZoomTimes.untilNextUtcMidnight(now));
+            String perDay = headers.get("X-RateLimit-Limit");
+            String details = Stream.of(category, perDay == null ? null : perDay + " a day").filter(Objects::nonNull)
+                    .collect(Collectors.joining(", "));
+            return new Limit("daily limit" + (details.isEmpty() ? "" : " (" + details + ")") + "; resets at "
+                    + ZoomTimes.format(now.plus(reset)), reset);
+        }
+        String name = "QPS".equalsIgnoreCase(type) ? "per-second limit" + (category == null ? "" : " (" + category + ")") : null;
+        return new Limit(name, retryAfter.orElse(null));
     }
 
     /** §3.6 / §5.2: Zoom documents some refusals under HTTP 200, with a non-zero code in the body. */

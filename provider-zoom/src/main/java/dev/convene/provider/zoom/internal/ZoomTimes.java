@@ -104,6 +104,11 @@ public final class ZoomTimes {
         return parse(endDateTime).atZone(zone).toLocalDate();
     }
 
+    /** Daily limits, Zoom's and the host's cap on writes, reset at 00:00 UTC (§6). */
+    public static Duration untilNextUtcMidnight(Instant now) {
+        return Duration.between(now, LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
     /**
      * {@code Retry-After}: Zoom sends an ISO-8601 UTC instant (§6); whole seconds and HTTP dates are
      * accepted too. Empty when absent or unreadable; never negative.
