@@ -43,7 +43,9 @@ public interface ZoomApi {
     @DELETE("{collection}/{id}")
     Exchange<Void> delete(@Path("collection") String collection, @Path("id") String id);
 
+    /** §3.5 / §4.5: {@code page_number} is deprecated and {@code next_page_token} unconfirmed for webinars; see {@link ZoomClient#list}. */
     @GET("users/{userId}/{collection}")
     Exchange<ZoomWire.Page> list(@Path("userId") String userId, @Path("collection") String collection,
-                                 @Query("page_size") Integer pageSize, @Query("next_page_token") String nextPageToken);
+                                 @Query("page_size") Integer pageSize, @Query("page_number") Integer pageNumber,
+                                 @Query("next_page_token") String nextPageToken);
 }

@@ -177,11 +177,19 @@ public final class ZoomClient implements VendorClient {
         return api.delete(collection(id.kind()), id.nativeId());
     }
 
+    /**
+     * Zoom pages its lists with {@code next_page_token}, but whether the webinar list honours it is
+     * unconfirmed (§3.5), and some lists honour only the token, not the deprecated {@code page_number}
+     * (§8.5). So every follow-up page names both, and this provider's cursor carries both; a list that
+     * honours either pages correctly, and one that honours neither at least ends at its {@code page_count}
+     * instead of handing out fresh tokens for ever (which core's repeated-cursor guard cannot see).
+     */
     @Override
     public Exchange<Page<Session>> list(SessionKind kind, ListQuery query) {
         Integer pageSize = query.pageSize() == 0 ? null : Math.min(query.pageSize(), 300);
         String user = query.organizer() == null ? organizer : query.organizer();
-        return api.list(user, collection(kind), pageSize, query.cursor()).map(p -> {
+        ZoomPageCursor at = ZoomPageCursor.parse(query.cursor());
+        return api.list(user, collection(kind), pageSize, at.isFirst() ? null : at.number(), at.token()).map(p -> {
             List<ZoomWire.Session> items = kind == SessionKind.WEBINAR ? p.webinars() : p.meetings();
             // Zoom filters lists by type, not by time: from/to are applied here, on the start time.
             List<Session> page = (items == null ? List.<ZoomWire.Session>of() : items).stream()
@@ -189,7 +197,7 @@ public final class ZoomClient implements VendorClient {
                     .filter(s -> (query.from() == null || !s.start().isBefore(query.from()))
                             && (query.to() == null || !s.start().isAfter(query.to())))
                     .toList();
-            return new Page<>(page, p.nextPageToken());
+            return new Page<>(page, at.next(p));
         });
     }
 

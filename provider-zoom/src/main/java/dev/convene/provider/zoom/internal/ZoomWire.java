@@ -97,8 +97,7 @@ public final class ZoomWire {
 
     /** §3.5 / §4.5: one page of a list; {@code next_page_token} is empty on the last page. */
     public record Page(
-            @Json(name = "page_size") Integer pageSize,
-            @Json(name = "total_records") Integer totalRecords,
+            @Json(name = "page_count") Integer pageCount,
             @Json(name = "next_page_token") String nextPageToken,
             List<Session> meetings,
             List<Session> webinars,

@@ -1,0 +1,37 @@
+package dev.convene.provider.zoom.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.convene.InvalidSessionException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The cursor of Zoom listings; paging itself is proven against the simulator in ZoomWebinarListTest. */
+class ZoomPageCursorTest {
+    static ZoomWire.Page page(Integer pageCount, String nextPageToken) {
+        return new ZoomWire.Page(pageCount, nextPageToken, List.of(), null, null, null);
+    }
+
+    @Test
+    void aCursorNamesTheNextPageByNumberAndToken() {
+        assertThat(ZoomPageCursor.parse(null)).isEqualTo(ZoomPageCursor.FIRST);
+        assertThat(ZoomPageCursor.FIRST.next(page(3, "tok:en"))).isEqualTo("2:tok:en");
+        assertThat(ZoomPageCursor.parse("2:tok:en")).isEqualTo(new ZoomPageCursor(2, "tok:en"));
+    }
+
+    @Test
+    void theListEndsWithAnEmptyTokenOrAtItsPageCount() {
+        assertThat(new ZoomPageCursor(2, "a").next(page(3, ""))).isNull();
+        assertThat(new ZoomPageCursor(2, "a").next(page(3, null))).isNull();
+        // A list that honoured neither the token nor page_number would hand out fresh tokens for ever.
+        assertThat(new ZoomPageCursor(3, "a").next(page(3, "fresh"))).isNull();
+        assertThat(new ZoomPageCursor(3, "a").next(page(null, "fresh"))).isEqualTo("4:fresh");
+    }
+
+    @Test
+    void aForeignCursorIsRefusedByName() {
+        assertThatThrownBy(() -> ZoomPageCursor.parse("some-token")).isInstanceOfSatisfying(InvalidSessionException.class,
+                e -> assertThat(e.violations()).singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("cursor")));
+    }
+}
