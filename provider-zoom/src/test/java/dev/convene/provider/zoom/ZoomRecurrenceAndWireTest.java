@@ -63,7 +63,7 @@ class ZoomRecurrenceAndWireTest {
     @MethodSource("rules")
     void everyNeutralRuleSurvivesZoomAndTheSimulatorAgrees(Recurrence rule) {
         ZoomWire.Recurrence wire = ZoomRecurrences.toWire(rule, START.toInstant(), SHANGHAI);
-        assertThat(ZoomRecurrences.fromWire(wire, SHANGHAI)).isEqualTo(rule);
+        assertThat(ZoomRecurrences.fromWire(wire, START.toInstant(), SHANGHAI)).isEqualTo(rule);
         Session s = service.get(service.create(draft(SessionKind.MEETING).recurrence(rule).build()).id());
         assertThat(s.recurrence()).isEqualTo(rule);
         assertThat(s.occurrences()).extracting(o -> o.start())
@@ -158,5 +158,35 @@ class ZoomRecurrenceAndWireTest {
         assertThat(lists.get(1).query("next_page_token")).isPresent();
         assertThat(service.listAll(ListQuery.of(SessionKind.MEETING).between(START.plusDays(1).toInstant(), START.plusDays(1).toInstant())).toList())
                 .extracting(Session::title).containsExactly("L1");
+    }
+
+    @Test
+    void changingOnlyTheZoneOfARecurringSessionRestatesItsRuleInTheNewZone() throws Exception {
+        // The end date is a date of the session's zone: 23:59 on 30 April in Shanghai is 15:59 UTC, which
+        // in Auckland (UTC+12 by then) is already 1 May. Zoom must be told the rule again in the new zone.
+        Recurrence rule = Recurrence.weekly(1, DayOfWeek.WEDNESDAY).until(LocalDate.of(2030, 4, 30));
+        Session s = service.create(draft(SessionKind.MEETING).recurrence(rule).build());
+        ZoneId auckland = ZoneId.of("Pacific/Auckland");
+
+        Session moved = service.update(s.id(), SessionUpdate.builder().timeZone(auckland).build());
+
+        JsonNode patch = body(f.sim.requests(Operation.UPDATE).get(0));
+        assertThat(patch.get("timezone").asText()).isEqualTo("Pacific/Auckland");
+        assertThat(patch.get("type").asInt()).isEqualTo(8);
+        assertThat(patch.get("recurrence").get("end_date_time").asText()).isEqualTo("2030-04-30T11:59:00Z");
+        assertThat(patch.has("start_time")).isFalse();
+        assertThat(moved.timeZone()).isEqualTo(auckland);
+        assertThat(moved.start()).isEqualTo(START.toInstant());
+        assertThat(moved.recurrence()).isEqualTo(rule);
+    }
+
+    @Test
+    void aListedSessionNamesTheSameOrganizerAsAGet() {
+        Session created = service.create(draft(SessionKind.WEBINAR).build());
+        Session got = service.get(created.id());
+        Session listed = service.listAll(ListQuery.of(SessionKind.WEBINAR)).filter(x -> x.id().equals(created.id())).findFirst().orElseThrow();
+        assertThat(got.organizer()).isNotBlank();
+        assertThat(listed.organizer()).isEqualTo(got.organizer());
+        assertThat(created.organizer()).isEqualTo(got.organizer());
     }
 }

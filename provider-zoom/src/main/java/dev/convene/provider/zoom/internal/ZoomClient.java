@@ -135,7 +135,7 @@ public final class ZoomClient implements VendorClient {
     /**
      * PATCH answers 204, so the result is read back. A change of time, zone or rule needs the stored
      * session first: a weekly rule without days and an end date depend on the start and zone, and a new
-     * time of a recurring session must restate its recurrence or Zoom ignores it (§4.3).
+     * time or zone of a recurring session restates its recurrence (see {@link #recurrence}).
      */
     @Override
     public Exchange<Session> update(SessionId id, SessionUpdate u) {
@@ -146,22 +146,39 @@ public final class ZoomClient implements VendorClient {
                 .then(ignored -> get(id));
     }
 
-    private static ZoomWire.Recurrence recurrence(SessionUpdate u, ZoomWire.Session current) {
+    /**
+     * The rule the PATCH carries: the update's own, or, when a recurring session gets a new time or zone,
+     * the stored one restated, as Zoom ignores a new time of a recurring session without it (§4.3). A new
+     * time alone restates the rule as Zoom stored it; a new zone re-expresses it there, because its end
+     * date and weekdays are dates of the session's zone. Either way the series must still be one Zoom takes.
+     */
+    static ZoomWire.Recurrence recurrence(SessionUpdate u, ZoomWire.Session current) {
         if (current == null) {
             return null;
         }
-        Instant start = u.start() != null ? u.start() : ZoomTimes.parse(current.startTime());
-        ZoneId zone = u.timeZone() != null ? u.timeZone() : ZoomTimes.zone(current.timezone());
-        if (u.recurrence() != null) {
-            requireFits(u.recurrence(), start, zone);
-            return ZoomRecurrences.toWire(u.recurrence(), start, zone);
+        boolean recurring = current.type() != null && (current.type() == 8 || current.type() == 9) && current.recurrence() != null;
+        if (u.recurrence() == null && !(recurring && (u.start() != null || u.timeZone() != null))) {
+            return null;
         }
-        boolean recurring = current.type() != null && (current.type() == 8 || current.type() == 9);
-        if (recurring && u.start() != null && current.recurrence() != null) {
-            // The stored rule is restated with the new time: it must still give Zoom a series it takes.
-            requireFits(ZoomRecurrences.fromWire(current.recurrence(), zone), start, zone);
+        Instant storedStart = current.startTime() == null ? null : ZoomTimes.parse(current.startTime());
+        Instant start = u.start() != null ? u.start() : storedStart;
+        if (start == null) {
+            throw new InvalidSessionException(List.of(new Violation("start", "is required to make a Zoom session without a fixed time recur")));
         }
-        return recurring && u.start() != null ? current.recurrence() : null;
+        ZoneId zone = u.timeZone() != null ? u.timeZone() : storedZone(current);
+        Recurrence rule = u.recurrence() != null ? u.recurrence()
+                : ZoomRecurrences.fromWire(current.recurrence(), storedStart, storedZone(current));
+        requireFits(rule, start, zone);
+        return u.recurrence() == null && u.timeZone() == null ? current.recurrence() : ZoomRecurrences.toWire(rule, start, zone);
+    }
+
+    /**
+     * The zone Zoom keeps the session in, for a change whose wire form depends on it. A zone this JDK does
+     * not know is refused rather than guessed: a guess would move the rule's weekdays or end date.
+     */
+    private static ZoneId storedZone(ZoomWire.Session current) {
+        return ZoomTimes.zone(current.timezone()).orElseThrow(() -> new InvalidSessionException(List.of(new Violation("timeZone",
+                "must be given for this change: Zoom keeps the session in '" + current.timezone() + "', a zone this Java runtime does not know"))));
     }
 
     /** Refuses, before the PATCH, a series Zoom would refuse: none, or more than its 50 occurrences. */

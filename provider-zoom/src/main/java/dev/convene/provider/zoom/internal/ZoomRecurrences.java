@@ -88,11 +88,13 @@ public final class ZoomRecurrences {
     }
 
     /**
-     * The neutral rule for Zoom's object. Fields that do not belong to the rule's type are ignored, as seed
-     * 004's example fills them all; when both ends are given (seed 004 again) the explicit date wins over
-     * {@code end_times}, whose value there is the documented default.
+     * The neutral rule for Zoom's object, for a series that starts at {@code start}. Fields that do not
+     * belong to the rule's type are ignored, as seed 004's example fills them all; when both ends are
+     * given (seed 004 again) the explicit date wins over {@code end_times}, whose value there is the
+     * documented default. A monthly rule that names neither a day nor a weekday (§3.8 gives no default)
+     * repeats on the start's day of the month, as RFC 5545 reads such a rule.
      */
-    public static Recurrence fromWire(ZoomWire.Recurrence w, ZoneId zone) {
+    public static Recurrence fromWire(ZoomWire.Recurrence w, Instant start, ZoneId zone) {
         int interval = w.repeatInterval() == null || w.repeatInterval() < 1 ? 1 : w.repeatInterval();
         Recurrence rule = switch (w.type() == null ? 0 : w.type()) {
             case DAILY -> Recurrence.daily(interval);
@@ -101,9 +103,9 @@ public final class ZoomRecurrences {
                 yield interval == 1 && days.equals(WORKDAYS) ? Recurrence.weekdays()
                         : Recurrence.weekly(interval, days.toArray(DayOfWeek[]::new));
             }
-            case MONTHLY -> w.monthlyWeek() != null && w.monthlyWeekDay() != null && w.monthlyDay() == null
+            case MONTHLY -> w.monthlyDay() == null && w.monthlyWeek() != null && w.monthlyWeekDay() != null
                     ? Recurrence.monthlyOnWeekday(interval, w.monthlyWeek(), javaDay(w.monthlyWeekDay()))
-                    : Recurrence.monthlyOnDay(interval, w.monthlyDay() == null ? 1 : w.monthlyDay());
+                    : Recurrence.monthlyOnDay(interval, w.monthlyDay() != null ? w.monthlyDay() : start.atZone(zone).getDayOfMonth());
             default -> throw new IllegalArgumentException("unknown Zoom recurrence type " + w.type());
         };
         if (w.endDateTime() != null) {

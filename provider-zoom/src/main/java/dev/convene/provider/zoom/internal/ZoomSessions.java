@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,8 @@ import java.util.Locale;
 /**
  * Zoom's meeting/webinar object → neutral {@link Session}. Hand-written: nearly every field needs a rule
  * (UTC strings, minutes, settings folded into access and media, the recurrence, status from the clock).
+ * The organizer is the host's Zoom user id ({@code host_id}): lists carry no e-mail (§3.5, §4.5), and a
+ * session must name the same organizer however it was read; Zoom takes the id wherever a user goes.
  */
 public final class ZoomSessions {
     private final Clock clock;
@@ -32,16 +35,22 @@ public final class ZoomSessions {
         if (w.id() == null || w.topic() == null) {
             throw new IllegalArgumentException("a Zoom " + kind.wireName() + " without id or topic");
         }
-        ZoneId zone = ZoomTimes.zone(w.timezone());
+        // A zone this JDK does not know is shown as UTC rather than failing the answer (a create's answer
+        // lost is a session made twice): every time on the wire is UTC, so no instant moves. Changes that
+        // depend on the zone refuse it instead (ZoomClient#storedZone).
+        ZoneId zone = ZoomTimes.zone(w.timezone()).orElse(ZoneOffset.UTC);
         // §7: types 3 and 6 have no fixed time and no start_time; they are shown at their creation time.
         Instant start = w.startTime() != null ? ZoomTimes.parse(w.startTime())
                 : w.createdAt() != null ? ZoomTimes.parse(w.createdAt()) : clock.instant();
         Duration duration = Duration.ofMinutes(w.duration() == null ? 0 : w.duration());
         ZoomWire.Settings s = w.settings();
+        // An occurrence without a start cannot be placed in time; its id is not a safe stand-in, as an
+        // occurrence moved on its own keeps the id of its first start.
         List<Occurrence> occurrences = w.occurrences() == null ? List.of() : w.occurrences().stream()
+                .filter(o -> o.startTime() != null)
                 .map(o -> occurrence(o, duration)).toList();
         String password = blankToNull(w.password());
-        Recurrence recurrence = w.recurrence() == null ? null : ZoomRecurrences.fromWire(w.recurrence(), zone);
+        Recurrence recurrence = w.recurrence() == null ? null : ZoomRecurrences.fromWire(w.recurrence(), start, zone);
         return Session.builder()
                 .id(SessionId.of(ZoomErrors.PROVIDER, kind, Long.toString(w.id())))
                 .title(w.topic())
@@ -50,7 +59,7 @@ public final class ZoomSessions {
                 .duration(duration)
                 .timeZone(zone)
                 .status(status(w.status(), start, duration, occurrences))
-                .organizer(w.hostEmail() != null ? w.hostEmail() : w.hostId())
+                .organizer(w.hostId())
                 .hosts(s == null ? List.of() : hosts(s.alternativeHosts()))
                 .access(s != null && s.approvalType() != null && s.approvalType() != 2 ? Access.REGISTRATION
                         : password != null ? Access.PASSWORD : Access.OPEN)

@@ -1,5 +1,6 @@
 package dev.convene.provider.zoom.internal;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -88,11 +89,19 @@ public final class ZoomTimes {
         return zone.normalized().equals(ZoneOffset.UTC) || !(zone instanceof ZoneOffset) && zone.getId().contains("/");
     }
 
-    public static ZoneId zone(String name) {
+    /**
+     * The zone Zoom names ({@code UTC} when it names none), or empty when this Java runtime does not know
+     * the name: Zoom's list of zones can be newer than the JDK's time-zone data.
+     */
+    public static Optional<ZoneId> zone(String name) {
         if (name == null || name.isBlank()) {
-            return ZoneOffset.UTC;
+            return Optional.of(ZoneOffset.UTC);
         }
-        return ZoneId.of(name);
+        try {
+            return Optional.of(ZoneId.of(name));
+        } catch (DateTimeException unknown) {
+            return Optional.empty();
+        }
     }
 
     /** The end of a recurrence: the last minute of {@code until} in the session's zone, in UTC as §3.8 requires. */

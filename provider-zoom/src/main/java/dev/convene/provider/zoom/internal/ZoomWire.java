@@ -4,10 +4,10 @@ import com.squareup.moshi.Json;
 import java.util.List;
 
 /**
- * Zoom's JSON, field for field (spec §1.1, §3, §4, §5; seed 004). Answers and requests are separate
- * records, so what may be written is plain. Times stay strings here: {@link ZoomTimes} reads and writes
- * them. Absent fields are {@code null}; Moshi leaves {@code null} out of request bodies, which is what
- * makes a PATCH partial.
+ * Zoom's JSON (spec §1.1, §3, §4, §5; seed 004): the fields Convene reads or writes; the rest of an
+ * answer is skipped. Answers and requests are separate records, so what may be written is plain. Times
+ * stay strings here: {@link ZoomTimes} reads and writes them. Absent fields are {@code null}; Moshi
+ * leaves {@code null} out of request bodies, which is what makes a PATCH partial.
  */
 public final class ZoomWire {
     private ZoomWire() {
@@ -20,8 +20,8 @@ public final class ZoomWire {
         String message();
     }
 
-    public record Token(@Json(name = "access_token") String accessToken, @Json(name = "token_type") String tokenType,
-                        @Json(name = "expires_in") Long expiresIn, String scope, @Json(name = "api_url") String apiUrl) {
+    /** §1.1; {@code scope} and {@code api_url} are not read: calls go to the configured base, which always works (§1.1, §2). */
+    public record Token(@Json(name = "access_token") String accessToken, @Json(name = "expires_in") Long expiresIn) {
     }
 
     /** The OAuth endpoint's refusal (shape unconfirmed, §1.1) and the API's {@code {code, message, errors}} (§5.1). */
@@ -74,9 +74,7 @@ public final class ZoomWire {
     /** A meeting or webinar as create and GET answer it (§3.2, §4.2), or as a list shows it (§3.5, §4.5). */
     public record Session(
             Long id,
-            String uuid,
             @Json(name = "host_id") String hostId,
-            @Json(name = "host_email") String hostEmail,
             String topic,
             Integer type,
             String status,
