@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** The client secret and the bearer tokens never reach a log line, an exception message or a toString(). */
+/** The client secret, the bearer tokens and the host key of start URLs never reach a log line, an exception message or a toString(). */
 class ZoomSecretsTest {
     final ZoomFixture f = new ZoomFixture();
     final ListAppender<ILoggingEvent> logs = new ListAppender<>();
@@ -65,6 +65,9 @@ class ZoomSecretsTest {
 
         Set<String> secrets = new HashSet<>();
         secrets.add(ZoomSimulator.CLIENT_SECRET);
+        // start_url carries the host's key (zak): whoever has it starts the session as host (§2).
+        assertThat(s.join().hostUrl()).contains("?zak=");
+        secrets.add(s.join().hostUrl().substring(s.join().hostUrl().indexOf("zak=") + 4));
         secrets.add(Base64.getEncoder().encodeToString((ZoomSimulator.CLIENT_ID + ":" + ZoomSimulator.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)));
         for (RecordedRequest r : f.sim.requests()) {
             r.header("Authorization").filter(h -> h.startsWith("Bearer ")).ifPresent(h -> secrets.add(h.substring(7)));

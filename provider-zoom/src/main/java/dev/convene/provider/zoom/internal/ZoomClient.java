@@ -43,6 +43,8 @@ public final class ZoomClient implements VendorClient {
 
     public ZoomClient(ProviderContext context) {
         this.context = context;
+        // start_url carries the host's key (?zak=…): whoever holds it starts the session as host (§2).
+        context.redactor().addSensitiveName("zak");
         ProviderConfig config = context.config();
         String accountId = config.require("account-id");
         String clientId = config.require("client-id");
