@@ -20,6 +20,9 @@ import java.util.List;
  * {@code organizer} (user id or e-mail, default {@code me}), {@code sub-account-id} (every call then goes
  * to the primary account's {@code /accounts/{id}/} mirror), {@code base-url} and {@code oauth-url}.
  *
+ * <p>A session's organizer is its host's Zoom user id ({@code host_id}), whether it was read by get or
+ * list: lists carry no e-mail. The id works wherever Convene takes an organizer.
+ *
  * <p>{@link SessionKind#LIVE_STREAM} is not offered: Zoom streams a meeting or webinar to a third-party
  * service, it has no live-stream session of its own to create, read or cancel.
  */
