@@ -32,7 +32,11 @@ record ZoomPageCursor(int number, String token) {
     /** The cursor of the page after {@code page}, or {@code null} when {@code page} was the last. */
     String next(ZoomWire.Page page) {
         String next = page.nextPageToken();
-        boolean last = next == null || next.isEmpty() || page.pageCount() != null && number >= page.pageCount();
-        return last ? null : (number + 1) + ":" + next;
+        if (next == null || next.isEmpty() || page.pageCount() != null && number >= page.pageCount()) {
+            return null;
+        }
+        // The token that led here, handed back, leads here again: so does this cursor, which core's
+        // repeated-cursor guard stops (a new page number would hide the loop from it).
+        return next.equals(token) ? number + ":" + token : (number + 1) + ":" + next;
     }
 }

@@ -30,6 +30,11 @@ class ZoomPageCursorTest {
     }
 
     @Test
+    void aTokenHandedBackGivesTheSameCursorForCoresGuardToStop() {
+        assertThat(new ZoomPageCursor(2, "same").next(page(9, "same"))).isEqualTo("2:same");
+    }
+
+    @Test
     void aForeignCursorIsRefusedByName() {
         assertThatThrownBy(() -> ZoomPageCursor.parse("some-token")).isInstanceOfSatisfying(InvalidSessionException.class,
                 e -> assertThat(e.violations()).singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("cursor")));
