@@ -61,6 +61,8 @@ final class Endpoint {
     /** The resolved URL when it does not depend on the arguments (no {@code @Path}, no {@code @Url}). */
     private final HttpUrl fixedUrl;
     private final List<Segment> segments;
+    /** A query written into the annotation's path ({@code "x?flag=true"}); the {@code @Query} parameters follow it. */
+    private final String literalQuery;
     private final Binding[] bindings;
     /**
      * {@code null} for {@code Exchange<Void>}, whose answer must only be empty or JSON. Adapters are made on first
@@ -78,12 +80,15 @@ final class Endpoint {
         this.result = result(method, moshi);
         this.bindings = bindings(method, moshi);
         boolean hasUrl = has(Role.URL);
-        String path = verb[1];
-        if (hasUrl != path.isEmpty()) {
+        String relative = verb[1];
+        int q = relative.indexOf('?');
+        String path = q < 0 ? relative : relative.substring(0, q);
+        this.literalQuery = q < 0 ? null : relative.substring(q + 1);
+        if (hasUrl != relative.isEmpty()) {
             throw invalid(hasUrl ? "takes a @Url, so its " + httpMethod + " annotation must have no path" : "needs a path or a @Url parameter");
         }
-        if (path.startsWith("/") || path.contains("?") || path.contains("#") || path.contains("://")) {
-            throw invalid("path \"" + path + "\" must be relative to the base URL, without a query");
+        if (path.startsWith("/") || relative.contains("#") || path.contains("://") || (literalQuery != null && literalQuery.contains("{"))) {
+            throw invalid("path \"" + relative + "\" must be relative to the base URL, with parameters only in the path's segments");
         }
         this.segments = path.isEmpty() ? List.of() : segments(path);
         checkPathParameters();
@@ -97,7 +102,7 @@ final class Endpoint {
             throw invalid("cannot have both a @Body and @Field parameters");
         }
         boolean fixed = !hasUrl && segments.stream().allMatch(s -> s.parameter() == null);
-        this.fixedUrl = fixed ? base.newBuilder().addEncodedPathSegments(path).build() : null;
+        this.fixedUrl = fixed ? base.newBuilder().addEncodedPathSegments(path).encodedQuery(literalQuery).build() : null;
     }
 
     static Endpoint of(Method method, HttpUrl base, Moshi moshi) {
@@ -120,6 +125,9 @@ final class Endpoint {
                 } else {
                     pathSegment(urlBuilder, s.parameter(), args);
                 }
+            }
+            if (literalQuery != null) {
+                urlBuilder.encodedQuery(literalQuery);
             }
         }
         Request.Builder request = new Request.Builder();

@@ -80,6 +80,12 @@ public class EndpointsTest {
         @POST("v1/meetings/{meetingId}/cancel")
         Exchange<Void> cancelWithoutBody(@Path("meetingId") String id);
 
+        @GET("{collection}/{id}?show_previous_occurrences=true")
+        Exchange<Thing> withFixedQuery(@Path("collection") String collection, @Path("id") String id, @Query("occurrence_id") String occurrence);
+
+        @GET("v1/meetings?instanceid=1&a%20b=c")
+        Exchange<Thing> fixedWithFixedQuery(@Query("userid") String user);
+
         @GET("cgi-bin/gettoken")
         Exchange<Thing> token(@Query("corpid") String corp, @Query("corpsecret") String secret);
 
@@ -156,6 +162,10 @@ public class EndpointsTest {
                         api -> api.delete("webinars", v),
                         api -> api.cancelWithoutBody(v),
                         api -> api.token(v, v),
+                        api -> api.withFixedQuery("meetings", v, v),
+                        api -> api.withFixedQuery("webinars", "1", null),
+                        api -> api.fixedWithFixedQuery(v),
+                        api -> api.fixedWithFixedQuery(null),
                         api -> api.oauth(server.url("/oauth/token").toString(), "Basic " + v.length(), "account_credentials", v, "a%20b"),
                         api -> api.oauth(server.url("/oauth/token?x=" + v.length()).toString(), null, "account_credentials", v, null));
                 for (Function<Api, Exchange<?>> call : calls) {
