@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -491,7 +490,4 @@ public final class Compare {
             Thread.currentThread().interrupt();
         }
     }
-
-    @SuppressWarnings("unused")
-    private static final Set<String> SECTIONS = Set.copyOf(ALL);
 }

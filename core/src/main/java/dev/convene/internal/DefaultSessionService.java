@@ -259,8 +259,12 @@ public final class DefaultSessionService implements SessionService {
         if (draft == null) {
             throw new InvalidSessionException(List.of(new Violation("draft", "is required")));
         }
+        boolean noOrganizer = draft.organizer() == null || draft.organizer().isBlank();
+        if (!noOrganizer && draft.timeZone() != null) {
+            return draft;
+        }
         SessionDraft.Builder b = draft.toBuilder();
-        if (draft.organizer() == null || draft.organizer().isBlank()) {
+        if (noOrganizer) {
             b.organizer(client.defaultOrganizer());
         }
         if (draft.timeZone() == null) {

@@ -129,12 +129,13 @@ public final class Validation {
         if (people.size() > max) {
             out.add(new Violation(field, "must list at most " + max + ", was " + people.size()));
         }
-        Set<String> seen = new HashSet<>();
+        // Most sessions list nobody or one person: no set is needed to find a repeat among them.
+        Set<String> seen = people.size() < 2 ? null : new HashSet<>();
         for (int i = 0; i < people.size(); i++) {
             String p = people.get(i);
             if (p == null || p.isBlank()) {
                 out.add(new Violation(field + "[" + i + "]", "must not be blank"));
-            } else if (!seen.add(p)) {
+            } else if (seen != null && !seen.add(p)) {
                 out.add(new Violation(field + "[" + i + "]", "repeats '" + p + "'"));
             }
         }

@@ -12,8 +12,8 @@ import java.util.function.Function;
 /**
  * A unit of vendor work that core can run blocking ({@link #execute()}, on the caller's thread) or
  * non-blocking ({@link #enqueue()}, on OkHttp's dispatcher, parking no thread per call), and run again
- * for a retry. Retrofit interfaces return it directly when built through
- * {@link dev.convene.spi.http.ProviderHttp}; providers compose calls with {@link #map} and {@link #then}.
+ * for a retry. The methods of endpoint interfaces bound by {@link dev.convene.spi.http.ProviderHttp#endpoints}
+ * return it directly; providers compose calls with {@link #map} and {@link #then}.
  *
  * <p>Failures: a vendor refusal is a {@link ConveneException} (usually a {@link dev.convene.VendorException});
  * a transport failure or an unreadable answer is an {@link IOException} ({@link MalformedResponseException}

@@ -4,12 +4,12 @@ import com.squareup.moshi.Moshi;
 import dev.convene.spi.ProviderContext;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
-import retrofit2.Retrofit;
-import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
- * How a provider gets its HTTP client and Retrofit: derived from the shared root client (one pool, one
- * dispatcher for every provider), with the provider's own interceptors first, then redacted logging.
+ * How a provider gets its HTTP client and its endpoints: the client derived from the shared root client (one
+ * pool, one dispatcher for every provider), with the provider's own interceptors first, then redacted logging;
+ * the endpoints an interface declared with Retrofit's annotations, whose methods return
+ * {@link dev.convene.spi.Exchange}s (see {@code Endpoints} for what is supported, and why not Retrofit's runtime).
  */
 public final class ProviderHttp {
     private ProviderHttp() {
@@ -25,13 +25,12 @@ public final class ProviderHttp {
         return builder.build();
     }
 
-    /** A Retrofit whose interface methods return {@link dev.convene.spi.Exchange}s; {@code baseUrl} may omit the trailing slash. */
-    public static Retrofit retrofit(OkHttpClient client, String baseUrl, Moshi moshi, VendorErrors errors) {
-        return new Retrofit.Builder()
-                .baseUrl(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/")
-                .client(client)
-                .addCallAdapterFactory(new ExchangeCallAdapterFactory(errors))
-                .addConverterFactory(MoshiConverterFactory.create(moshi))
-                .build();
+    /**
+     * {@code api} implemented over {@code client}: each method sends the request its annotations describe,
+     * relative to {@code baseUrl} (the trailing slash may be omitted), and decodes the answer with {@code moshi},
+     * {@code errors} deciding which answers are vendor errors. A method the binding cannot send fails here.
+     */
+    public static <T> T endpoints(Class<T> api, OkHttpClient client, String baseUrl, Moshi moshi, VendorErrors errors) {
+        return Endpoints.bind(api, client, baseUrl, moshi, errors);
     }
 }

@@ -86,8 +86,7 @@ class ProviderHttpTest {
     };
 
     Api api() {
-        return ProviderHttp.retrofit(ProviderHttp.client(context, tokenInterceptor), server.url("/").toString(), new Moshi.Builder().build(), ERRORS)
-                .create(Api.class);
+        return ProviderHttp.endpoints(Api.class, ProviderHttp.client(context, tokenInterceptor), server.url("/").toString(), new Moshi.Builder().build(), ERRORS);
     }
 
     @AfterEach

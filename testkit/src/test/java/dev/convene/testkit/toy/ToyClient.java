@@ -91,7 +91,7 @@ final class ToyClient implements VendorClient {
         String secret = context.config().require("secret");
         Moshi moshi = JsonQuirks.moshi().build();
         VendorErrors errors = errors(moshi);
-        Api tokenApi = ProviderHttp.retrofit(ProviderHttp.client(context), base, moshi, errors).create(Api.class);
+        Api tokenApi = ProviderHttp.endpoints(Api.class, ProviderHttp.client(context), base, moshi, errors);
         TokenCache tokens = new TokenCache(context.tokenStore(), TokenKey.of("toy", base, key, secret), () -> {
             TokenAnswer a = tokenApi.token(key, secret).execute();
             return new AccessToken(a.accessToken(), context.clock().instant().plusSeconds(a.expiresIn()));
@@ -108,7 +108,7 @@ final class ToyClient implements VendorClient {
             }
         };
         OkHttpClient http = ProviderHttp.client(context, bearer);
-        this.api = ProviderHttp.retrofit(http, base, moshi, errors).create(Api.class);
+        this.api = ProviderHttp.endpoints(Api.class, http, base, moshi, errors);
     }
 
     private VendorErrors errors(Moshi moshi) {

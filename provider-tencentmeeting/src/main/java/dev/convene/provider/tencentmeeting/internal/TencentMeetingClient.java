@@ -53,8 +53,8 @@ public final class TencentMeetingClient implements VendorClient {
         // unchanged and Tencent would refuse it as a replay (190301). Core retries what is safe, re-signed.
         OkHttpClient http = ProviderHttp.client(context, new Signer(credentials, clock, context.redactor()))
                 .newBuilder().retryOnConnectionFailure(false).build();
-        this.api = ProviderHttp.retrofit(http, config.get("base-url", "https://api.meeting.qq.com"), moshi,
-                new TencentErrors(moshi, context.redactor(), clock)).create(TencentMeetingApi.class);
+        this.api = ProviderHttp.endpoints(TencentMeetingApi.class, http, config.get("base-url", "https://api.meeting.qq.com"), moshi,
+                new TencentErrors(moshi, context.redactor(), clock));
     }
 
     @Override

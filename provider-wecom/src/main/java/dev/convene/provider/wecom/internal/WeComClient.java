@@ -70,10 +70,10 @@ public final class WeComClient implements VendorClient {
         context.redactor().addFixedSecret(corpSecret);
         Moshi moshi = wireJson();
         WeComErrors errors = new WeComErrors(context.redactor());
-        WeComApi.Tokens tokenApi = ProviderHttp.retrofit(ProviderHttp.client(context), baseUrl, moshi, errors).create(WeComApi.Tokens.class);
+        WeComApi.Tokens tokenApi = ProviderHttp.endpoints(WeComApi.Tokens.class, ProviderHttp.client(context), baseUrl, moshi, errors);
         AccessTokens tokens = AccessTokens.create(context, tokenApi, moshi, baseUrl, corpId, corpSecret);
         OkHttpClient http = ProviderHttp.client(context, tokens);
-        return new WeComClient(context, ProviderHttp.retrofit(http, baseUrl, moshi, errors).create(WeComApi.class));
+        return new WeComClient(context, ProviderHttp.endpoints(WeComApi.class, http, baseUrl, moshi, errors));
     }
 
     /** The JSON of WeCom's wire: core's quirk adapters (Unix seconds as numbers or strings, 0/1 flags, enum fallback). */

@@ -55,12 +55,12 @@ public final class ZoomClient implements VendorClient {
         this.sessions = new ZoomSessions(context.clock());
 
         Moshi moshi = JsonQuirks.moshi().build();
-        ZoomApi oauth = ProviderHttp.retrofit(ProviderHttp.client(context), baseUrl, moshi,
-                ZoomErrors.oauth(moshi, context.clock(), context.redactor())).create(ZoomApi.class);
+        ZoomApi oauth = ProviderHttp.endpoints(ZoomApi.class, ProviderHttp.client(context), baseUrl, moshi,
+                ZoomErrors.oauth(moshi, context.clock(), context.redactor()));
         OkHttpClient http = ProviderHttp.client(context, ServerToServerOAuth.bearer(context, oauth, oauthUrl, accountId, clientId, clientSecret));
         String sub = config.get("sub-account-id").orElse(null);
         String apiBase = sub == null ? baseUrl : trimSlash(baseUrl) + "/accounts/" + URLEncoder.encode(sub, StandardCharsets.UTF_8);
-        this.api = ProviderHttp.retrofit(http, apiBase, moshi, ZoomErrors.api(moshi, context.clock(), context.redactor())).create(ZoomApi.class);
+        this.api = ProviderHttp.endpoints(ZoomApi.class, http, apiBase, moshi, ZoomErrors.api(moshi, context.clock(), context.redactor()));
     }
 
     // ---- validation before anything is sent ---------------------------------------------------
