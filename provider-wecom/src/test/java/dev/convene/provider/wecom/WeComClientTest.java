@@ -62,6 +62,40 @@ class WeComClientTest {
     }
 
     @Test
+    void systemBusyOnAListIsRetried() {
+        Session s = service.create(bed.draft(SessionKind.LIVE_STREAM).build());
+        bed.sim.failNext(-1, 1, Operation.LIST);
+        assertThat(service.list(ListQuery.of(SessionKind.LIVE_STREAM)).items()).extracting(Session::id).containsExactly(s.id());
+        assertThat(bed.sim.requests(Operation.LIST)).as("the refused call and one retry").hasSize(2);
+    }
+
+    @Test
+    void systemBusyOnAnUpdateIsNotReplayed() {
+        Session s = service.create(bed.draft(SessionKind.MEETING).build());
+        bed.sim.failNext(-1, 1, Operation.UPDATE);
+        assertThatThrownBy(() -> service.update(s.id(), SessionUpdate.builder().title("Renamed").build()))
+                .isInstanceOfSatisfying(VendorUnavailableException.class, e -> assertThat(e.vendorCode()).isEqualTo("-1"));
+        assertThat(bed.sim.requests(Operation.UPDATE)).as("an update is never replayed").hasSize(1);
+        assertThat(service.get(s.id()).title()).isEqualTo(s.title());
+    }
+
+    /** Core retries cancels (ARCHITECTURE.md: a cancel of an already-cancelled session is safe to repeat). */
+    @Test
+    void systemBusyOnACancelIsRetriedAndCancelsOnce() {
+        for (SessionKind kind : SessionKind.values()) {
+            Session s = service.create(bed.draft(kind).build());
+            bed.sim.clearRequests();
+            bed.sim.failNext(-1, 1, Operation.CANCEL);
+            service.cancel(s.id());
+            assertThat(bed.sim.requests(Operation.CANCEL)).as(kind + ": the refused cancel and one retry").hasSize(2);
+            assertThat(bed.sim.requests(Operation.GET)).as(kind + ": the retry succeeded, so nothing had to be explained").isEmpty();
+            assertThat(bed.sim.sessions()).filteredOn(stored -> stored.nativeId().equals(s.id().nativeId()))
+                    .singleElement().satisfies(stored -> assertThat(stored.cancelled()).isTrue());
+            assertThat(service.get(s.id()).status()).isEqualTo(SessionStatus.CANCELLED);
+        }
+    }
+
+    @Test
     void frequencyLimitIsNotHotLooped() {
         bed.sim.failNext(45009, 5, Operation.LIST);
         assertThatThrownBy(() -> service.list(ListQuery.of(SessionKind.MEETING)))
