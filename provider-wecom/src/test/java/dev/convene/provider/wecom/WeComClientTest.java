@@ -214,6 +214,50 @@ class WeComClientTest {
     }
 
     @Test
+    void aListFromAloneReachesAtMost180DaysBackBecauseItsEndIsNow() {
+        Session s = service.create(bed.draft(SessionKind.MEETING).build());
+        Instant now = bed.clock.instant();
+        bed.sim.clearRequests();
+        assertThatThrownBy(() -> service.list(ListQuery.of(SessionKind.MEETING).between(now.minus(Duration.ofDays(180)).minusSeconds(1), null)))
+                .isInstanceOfSatisfying(InvalidSessionException.class, e -> assertThat(e.violations()).singleElement()
+                        .satisfies(v -> {
+                            assertThat(v.field()).isEqualTo("from");
+                            assertThat(v.rule()).contains("at most 180 days back from now");
+                        }));
+        assertThat(bed.sim.requests()).as("nothing was sent").isEmpty();
+        assertThat(service.list(ListQuery.of(SessionKind.MEETING).between(now.minus(Duration.ofDays(180)), null)).items())
+                .extracting(Session::id).containsExactly(s.id());
+    }
+
+    @Test
+    void inviteesWithoutAMeetingAccountStayInvitees() throws Exception {
+        bed.sim.removeMeetingAccount("wangwu");
+        Session s = service.create(bed.draft(SessionKind.MEETING).invitees("lisi", "wangwu").build());
+        assertThat(s.invitees()).containsExactly("lisi", "wangwu");
+        Session updated = service.update(s.id(), SessionUpdate.builder().invitees(List.of("wangwu", "zhaoliu")).build());
+        assertThat(updated.invitees()).containsExactly("wangwu", "zhaoliu");
+        assertThat(service.get(s.id()).invitees()).containsExactly("wangwu", "zhaoliu");
+    }
+
+    @Test
+    void aCallerOffTheTrustedIpListIsDeniedWithTheCodeKept() {
+        Session s = service.create(bed.draft(SessionKind.MEETING).build());
+        bed.sim.trustIps("203.0.113.7");
+        bed.sim.clearRequests();
+        assertThatThrownBy(() -> service.get(s.id())).isInstanceOfSatisfying(dev.convene.PermissionDeniedException.class, e -> {
+            assertThat(e.vendorCode()).isEqualTo("60020");
+            assertThat(e.vendorMessage()).startsWith("not allow to access from your ip");
+        });
+        assertThat(bed.sim.requests(Operation.GET)).as("a permission refusal is not retried").hasSize(1);
+        try (SessionService fresh = bed.service(bed.sim.propertiesForOtherApp())) {
+            assertThatThrownBy(() -> fresh.list(ListQuery.of(SessionKind.LIVE_STREAM)))
+                    .as("gettoken is refused the same way").isInstanceOfSatisfying(dev.convene.PermissionDeniedException.class,
+                            e -> assertThat(e.vendorCode()).isEqualTo("60020"));
+        }
+        assertThat(bed.sim.requests(Operation.LIST)).isEmpty();
+    }
+
+    @Test
     void anotherAppsSessionsAreNotFound() {
         Session s = service.create(bed.draft(SessionKind.LIVE_STREAM).build());
         try (SessionService other = bed.service(bed.sim.propertiesForOtherApp())) {
