@@ -73,6 +73,16 @@ public abstract class HttpSimulator implements VendorSimulator {
     /** The vendor's answer for SERVER_ERROR, BUSY and RATE_LIMITED faults. */
     protected abstract SimResponse faultResponse(FaultKind kind, RecordedRequest request);
 
+    /**
+     * Runs under the simulator lock before a fault that answers without {@link #handle} (SERVER_ERROR, BUSY,
+     * RATE_LIMITED, MALFORMED_JSON): a vendor whose gateway checks every request before anything else (Tencent's
+     * signature and nonce) refuses the request here, or takes note of it (the nonce is then used), and returns
+     * empty to let the fault answer. By default nothing is checked.
+     */
+    protected Optional<SimResponse> beforeFault(RecordedRequest request) {
+        return Optional.empty();
+    }
+
     protected final Clock clock() {
         return options.clock();
     }
@@ -152,7 +162,17 @@ public abstract class HttpSimulator implements VendorSimulator {
             pause(fault.get().delay());
         }
         SimResponse response;
-        if (kind == FaultKind.SERVER_ERROR || kind == FaultKind.BUSY || kind == FaultKind.RATE_LIMITED) {
+        boolean answeredByFault = kind == FaultKind.SERVER_ERROR || kind == FaultKind.BUSY || kind == FaultKind.RATE_LIMITED
+                || kind == FaultKind.MALFORMED_JSON;
+        Optional<SimResponse> refused = Optional.empty();
+        if (answeredByFault) {
+            synchronized (stateLock) {
+                refused = beforeFault(request);
+            }
+        }
+        if (refused.isPresent()) {
+            response = refused.get();
+        } else if (kind == FaultKind.SERVER_ERROR || kind == FaultKind.BUSY || kind == FaultKind.RATE_LIMITED) {
             response = faultResponse(kind, request);
         } else if (kind == FaultKind.MALFORMED_JSON) {
             response = new SimResponse(200, Map.of("Content-Type", "application/json"), MALFORMED);

@@ -56,6 +56,39 @@ class SessionsTest {
     }
 
     @Test
+    void aNewTitleRenamesTheStreamOnlyWhenTheStreamHadNoSubjectOfItsOwn() throws Exception {
+        Session named = env.service.create(Simulated.draft(SessionKind.LIVE_STREAM)
+                .option(TencentMeetingOptions.LIVE_SUBJECT, "Town hall live").build());
+        assertThat(env.service.update(named.id(), SessionUpdate.builder().title("Renamed").build()).title()).isEqualTo("Renamed");
+        assertThat(lastBody(Operation.UPDATE).get("subject").asText()).isEqualTo("Renamed");
+        assertThat(lastBody(Operation.UPDATE).has("live_config")).as("the stream keeps its own subject").isFalse();
+
+        Session following = env.service.create(Simulated.draft(SessionKind.LIVE_STREAM).build());
+        env.service.update(following.id(), SessionUpdate.builder().title("Renamed too").build());
+        assertThat(lastBody(Operation.UPDATE).get("live_config").get("live_subject").asText()).isEqualTo("Renamed too");
+
+        env.service.update(named.id(), SessionUpdate.builder().title("Again").option(TencentMeetingOptions.LIVE_SUBJECT, "New stream").build());
+        assertThat(lastBody(Operation.UPDATE).get("live_config").get("live_subject").asText()).isEqualTo("New stream");
+        env.service.update(named.id(), SessionUpdate.builder().title("Once more").build());
+        assertThat(lastBody(Operation.UPDATE).has("live_config")).isFalse();
+    }
+
+    @Test
+    void hostsGivenToAnUpdateMustIncludeTheOrganizer() {
+        Session s = env.service.create(Simulated.draft(SessionKind.MEETING).hosts("test1").build());
+        int before = env.sim.requests().size();
+        assertThatThrownBy(() -> env.service.update(s.id(), SessionUpdate.builder().hosts(List.of("test2")).build()))
+                .isInstanceOfSatisfying(dev.convene.InvalidSessionException.class, e -> assertThat(e.violations()).singleElement()
+                        .satisfies(v -> {
+                            assertThat(v.field()).isEqualTo("hosts");
+                            assertThat(v.rule()).startsWith("must include tester");
+                        }));
+        assertThat(env.sim.requests()).as("nothing was sent").hasSize(before);
+        assertThat(env.service.update(s.id(), SessionUpdate.builder().hosts(List.of("tester", "test2")).build()).hosts())
+                .containsExactly("tester", "test2");
+    }
+
+    @Test
     void listingsKeepMeetingsAndLiveStreamsApart() {
         Session meeting = env.service.create(Simulated.draft(SessionKind.MEETING).build());
         Session live = env.service.create(Simulated.draft(SessionKind.LIVE_STREAM).build());

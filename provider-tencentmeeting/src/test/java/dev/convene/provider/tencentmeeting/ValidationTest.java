@@ -86,6 +86,26 @@ class ValidationTest {
         assertThat(env.sim.requests(dev.convene.simulator.Operation.UPDATE)).as("no modify was sent").isEmpty();
     }
 
+    /** Tencent caps neither hosts nor duration (seed 002, spec §3.1, §4): only Convene's own 366-day ceiling is declared. */
+    @Test
+    void noInventedHostOrDurationCap() {
+        List<String> hosts = IntStream.rangeClosed(1, 12).mapToObj(i -> "host" + i).toList();
+        env.sim.addUsers(hosts.toArray(String[]::new));
+        assertThat(env.service.get(env.service.create(Simulated.draft(SessionKind.MEETING).hosts(hosts).build()).id()).hosts())
+                .containsExactlyElementsOf(hosts);
+        for (SessionKind kind : SessionKind.values()) {
+            for (Duration d : List.of(Duration.ofSeconds(1), Duration.ofHours(25), Duration.ofDays(366))) {
+                Session s = env.service.create(Simulated.draft(kind).duration(d).build());
+                assertThat(env.service.get(s.id()).duration()).as(kind + " " + d).isEqualTo(d);
+            }
+            int before = env.sim.requests().size();
+            assertThatThrownBy(() -> env.service.create(Simulated.draft(kind).duration(Duration.ofDays(366).plusSeconds(1)).build()))
+                    .isInstanceOfSatisfying(InvalidSessionException.class, e -> assertThat(e.violations()).extracting(Violation::field)
+                            .containsExactly("duration"));
+            assertThat(env.sim.requests()).as("nothing was sent").hasSize(before);
+        }
+    }
+
     @Test
     void aValidDraftGoesThrough() {
         Session s = env.service.create(Simulated.draft(SessionKind.LIVE_STREAM).title("周".repeat(170)).password("123456")

@@ -62,6 +62,40 @@ class WeComClientTest {
     }
 
     @Test
+    void systemBusyOnAListIsRetried() {
+        Session s = service.create(bed.draft(SessionKind.LIVE_STREAM).build());
+        bed.sim.failNext(-1, 1, Operation.LIST);
+        assertThat(service.list(ListQuery.of(SessionKind.LIVE_STREAM)).items()).extracting(Session::id).containsExactly(s.id());
+        assertThat(bed.sim.requests(Operation.LIST)).as("the refused call and one retry").hasSize(2);
+    }
+
+    @Test
+    void systemBusyOnAnUpdateIsNotReplayed() {
+        Session s = service.create(bed.draft(SessionKind.MEETING).build());
+        bed.sim.failNext(-1, 1, Operation.UPDATE);
+        assertThatThrownBy(() -> service.update(s.id(), SessionUpdate.builder().title("Renamed").build()))
+                .isInstanceOfSatisfying(VendorUnavailableException.class, e -> assertThat(e.vendorCode()).isEqualTo("-1"));
+        assertThat(bed.sim.requests(Operation.UPDATE)).as("an update is never replayed").hasSize(1);
+        assertThat(service.get(s.id()).title()).isEqualTo(s.title());
+    }
+
+    /** Core retries cancels (ARCHITECTURE.md: a cancel of an already-cancelled session is safe to repeat). */
+    @Test
+    void systemBusyOnACancelIsRetriedAndCancelsOnce() {
+        for (SessionKind kind : SessionKind.values()) {
+            Session s = service.create(bed.draft(kind).build());
+            bed.sim.clearRequests();
+            bed.sim.failNext(-1, 1, Operation.CANCEL);
+            service.cancel(s.id());
+            assertThat(bed.sim.requests(Operation.CANCEL)).as(kind + ": the refused cancel and one retry").hasSize(2);
+            assertThat(bed.sim.requests(Operation.GET)).as(kind + ": the retry succeeded, so nothing had to be explained").isEmpty();
+            assertThat(bed.sim.sessions()).filteredOn(stored -> stored.nativeId().equals(s.id().nativeId()))
+                    .singleElement().satisfies(stored -> assertThat(stored.cancelled()).isTrue());
+            assertThat(service.get(s.id()).status()).isEqualTo(SessionStatus.CANCELLED);
+        }
+    }
+
+    @Test
     void frequencyLimitIsNotHotLooped() {
         bed.sim.failNext(45009, 5, Operation.LIST);
         assertThatThrownBy(() -> service.list(ListQuery.of(SessionKind.MEETING)))
@@ -177,6 +211,50 @@ class WeComClientTest {
         assertThatThrownBy(() -> service.list(ListQuery.of(SessionKind.MEETING).between(now, now.plus(Duration.ofDays(181)))))
                 .isInstanceOf(InvalidSessionException.class);
         assertThatThrownBy(() -> service.list(ListQuery.of(SessionKind.WEBINAR))).isInstanceOf(UnsupportedFeatureException.class);
+    }
+
+    @Test
+    void aListFromAloneReachesAtMost180DaysBackBecauseItsEndIsNow() {
+        Session s = service.create(bed.draft(SessionKind.MEETING).build());
+        Instant now = bed.clock.instant();
+        bed.sim.clearRequests();
+        assertThatThrownBy(() -> service.list(ListQuery.of(SessionKind.MEETING).between(now.minus(Duration.ofDays(180)).minusSeconds(1), null)))
+                .isInstanceOfSatisfying(InvalidSessionException.class, e -> assertThat(e.violations()).singleElement()
+                        .satisfies(v -> {
+                            assertThat(v.field()).isEqualTo("from");
+                            assertThat(v.rule()).contains("at most 180 days back from now");
+                        }));
+        assertThat(bed.sim.requests()).as("nothing was sent").isEmpty();
+        assertThat(service.list(ListQuery.of(SessionKind.MEETING).between(now.minus(Duration.ofDays(180)), null)).items())
+                .extracting(Session::id).containsExactly(s.id());
+    }
+
+    @Test
+    void inviteesWithoutAMeetingAccountStayInvitees() throws Exception {
+        bed.sim.removeMeetingAccount("wangwu");
+        Session s = service.create(bed.draft(SessionKind.MEETING).invitees("lisi", "wangwu").build());
+        assertThat(s.invitees()).containsExactly("lisi", "wangwu");
+        Session updated = service.update(s.id(), SessionUpdate.builder().invitees(List.of("wangwu", "zhaoliu")).build());
+        assertThat(updated.invitees()).containsExactly("wangwu", "zhaoliu");
+        assertThat(service.get(s.id()).invitees()).containsExactly("wangwu", "zhaoliu");
+    }
+
+    @Test
+    void aCallerOffTheTrustedIpListIsDeniedWithTheCodeKept() {
+        Session s = service.create(bed.draft(SessionKind.MEETING).build());
+        bed.sim.trustIps("203.0.113.7");
+        bed.sim.clearRequests();
+        assertThatThrownBy(() -> service.get(s.id())).isInstanceOfSatisfying(dev.convene.PermissionDeniedException.class, e -> {
+            assertThat(e.vendorCode()).isEqualTo("60020");
+            assertThat(e.vendorMessage()).startsWith("not allow to access from your ip");
+        });
+        assertThat(bed.sim.requests(Operation.GET)).as("a permission refusal is not retried").hasSize(1);
+        try (SessionService fresh = bed.service(bed.sim.propertiesForOtherApp())) {
+            assertThatThrownBy(() -> fresh.list(ListQuery.of(SessionKind.LIVE_STREAM)))
+                    .as("gettoken is refused the same way").isInstanceOfSatisfying(dev.convene.PermissionDeniedException.class,
+                            e -> assertThat(e.vendorCode()).isEqualTo("60020"));
+        }
+        assertThat(bed.sim.requests(Operation.LIST)).isEmpty();
     }
 
     @Test

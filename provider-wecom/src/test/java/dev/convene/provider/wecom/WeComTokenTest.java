@@ -76,6 +76,21 @@ class WeComTokenTest {
                 .isNotEqualTo(bed.sim.requests(Operation.GET).get(0).query("access_token"));
     }
 
+    /** 40001 is gettoken's "invalid secret", but business calls answer it too for a token WeCom no longer takes (spec §5). */
+    @Test
+    void aBusinessCallAnswered40001IsReplayedOnceWithAFreshToken() {
+        Session s = service.create(bed.draft(SessionKind.MEETING).build());
+        bed.sim.clearRequests();
+        bed.sim.failNext(40001, 1, Operation.GET);
+
+        assertThat(service.get(s.id()).title()).isEqualTo(s.title());
+
+        assertThat(tokenRequests()).as("the token was invalidated and fetched again").isEqualTo(1);
+        assertThat(bed.sim.requests(Operation.GET)).as("the refused call and one replay").hasSize(2);
+        assertThat(bed.sim.requests(Operation.GET).get(1).query("access_token"))
+                .isNotEqualTo(bed.sim.requests(Operation.GET).get(0).query("access_token"));
+    }
+
     @Test
     void aTokenIsRefreshedBeforeItExpiresSoNoCallIsRejected() {
         Session s = service.create(bed.draft(SessionKind.MEETING).build());

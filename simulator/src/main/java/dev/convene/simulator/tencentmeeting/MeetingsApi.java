@@ -266,6 +266,10 @@ final class MeetingsApi {
         List<String> hosts = m.hosts;
         if (f.has("hosts")) {
             hosts = enterprise.userList(f, "hosts");
+            // "if given must include userid" (spec §3.5); [] clears the hosts, by the same line.
+            if (!hosts.isEmpty() && !hosts.contains(userid)) {
+                throw ApiError.invalid("invalid param: hosts must include userid " + userid);
+            }
             for (String host : hosts) {
                 enterprise.requireKnown("hosts", host);
             }

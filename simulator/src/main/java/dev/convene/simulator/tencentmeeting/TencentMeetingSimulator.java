@@ -35,7 +35,8 @@ import java.util.Set;
  * <p>Every request is authenticated as the vendor does (spec §1): the {@code X-TC-*} header set,
  * {@code AppId} and {@code SdkId} (190303), a 5-minute timestamp window on the simulator clock
  * (190300), nonce replay within 5 minutes (190301), and the signature rebuilt from the raw bytes
- * received — raw path and query, raw body — (200003 {@code Signature failed!}). Errors always carry
+ * received — raw path and query, raw body — (200003 {@code Signature failed!}); also before a busy,
+ * rate-limit, server-error or malformed-JSON fault answers in the vendor's stead. Errors always carry
  * {@code {"error_info":{"error_code","new_error_code","message"}}} and every answer carries an
  * {@code X-TC-Trace} header.
  *
@@ -246,6 +247,17 @@ public final class TencentMeetingSimulator extends HttpSimulator {
             return ok(answer(route, request));
         } catch (ApiError e) {
             return error(route, e.code, e.getMessage());
+        }
+    }
+
+    /** A fault answers only what got past authentication, whose nonce is then used up like any other's. */
+    @Override
+    protected Optional<SimResponse> beforeFault(RecordedRequest request) {
+        try {
+            authenticate(request);
+            return Optional.empty();
+        } catch (ApiError e) {
+            return Optional.of(error(Route.of(request.method(), request.rawPath()), e.code, e.getMessage()));
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.convene.simulator.wecom;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The corp's members as the apps see them. Every userid that appears in the WeCom seeds is here and
@@ -11,6 +13,8 @@ import java.util.Map;
  */
 final class Directory {
     private final Map<String, Boolean> visibleByUserid = new LinkedHashMap<>();
+    /** Members without a meeting account (every member has one unless told otherwise). */
+    private final Set<String> withoutMeetingAccount = new HashSet<>();
 
     Directory() {
         for (String seeded : new String[] {"zhangsan", "lisi", "wangwu", "lis", "USERID"}) {
@@ -25,6 +29,15 @@ final class Directory {
     /** Adds a visible member (and, for an existing one, makes it visible). */
     void add(String userid) {
         visibleByUserid.put(userid, true);
+    }
+
+    /** The member keeps its place in the corp but has no meeting account: meeting create/update name it in excess_users. */
+    void removeMeetingAccount(String userid) {
+        withoutMeetingAccount.add(userid);
+    }
+
+    boolean hasMeetingAccount(String userid) {
+        return !withoutMeetingAccount.contains(userid);
     }
 
     /** 60111 for an unknown userid, 50002 for a member outside the app's visible range (spec §5). */

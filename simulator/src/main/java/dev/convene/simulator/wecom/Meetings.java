@@ -104,11 +104,24 @@ final class Meetings {
         ledger.put(id, m);
         ObjectNode out = JsonBody.JSON.createObjectNode();
         out.put("meetingid", id);
+        excessUsers(m, out);
         if (settings.advancedMeetingApi()) {
             out.put("meeting_code", m.code);
             out.put("meeting_link", link(m));
         }
         return out;
+    }
+
+    /**
+     * {@code excess_users}: the invitees without a meeting account, which only corps that bought the
+     * paid edition are told of (spec §2.1, §2.2; checklist 8). They stay invited.
+     */
+    private void excessUsers(Meeting m, ObjectNode out) {
+        List<String> without = m.invitees().stream().filter(u -> !directory.hasMeetingAccount(u)).toList();
+        if (settings.paidCorp() && !without.isEmpty()) {
+            ArrayNode list = out.putArray("excess_users");
+            without.forEach(list::add);
+        }
     }
 
     ObjectNode update(JsonBody body, AccessTokens.App app, long now) {
@@ -123,7 +136,9 @@ final class Meetings {
             merged.remove("invitees");
         }
         accept(m, JsonBody.of(merged, settings.invalidParameterErrcode()), body, false, now);
-        return JsonBody.JSON.createObjectNode();
+        ObjectNode out = JsonBody.JSON.createObjectNode();
+        excessUsers(m, out);
+        return out;
     }
 
     ObjectNode cancel(JsonBody body, AccessTokens.App app, long now) {
@@ -210,13 +225,15 @@ final class Meetings {
     static List<String> listFilter(JsonBody body, List<Listed> candidates, long now) {
         var begin = body.uint32("begin_time");
         var endSent = body.uint32("end_time");
+        // An end_time left out is now (spec §2.5, checklist 12), so a begin_time alone spans from it to now.
         long end = endSent.orElse(now);
-        if (begin.isPresent() && endSent.isPresent()) {
-            if (end < begin.getAsLong()) {
+        if (begin.isPresent()) {
+            if (endSent.isPresent() && end < begin.getAsLong()) {
                 throw body.invalid("end_time", "must not be before begin_time");
             }
             if (end - begin.getAsLong() > MAX_LIST_SPAN) {
-                throw body.invalid("end_time", "begin_time to end_time may span at most 180 days");
+                throw body.invalid(endSent.isPresent() ? "end_time" : "begin_time",
+                        "begin_time to end_time (now when not given) may span at most 180 days");
             }
         }
         List<Listed> hits = new ArrayList<>();

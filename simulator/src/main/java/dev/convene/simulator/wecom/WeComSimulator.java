@@ -73,6 +73,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class WeComSimulator extends HttpSimulator {
     static final String OTHER_APP_SECRET = "sim-wecom-other-app-secret";
     static final int OTHER_APP_AGENT_ID = 1000003;
+    /** Where every request comes from: the fake listens on the loopback interface only. */
+    static final String CALLER_IP = "127.0.0.1";
     private static final Set<String> GET_ENDPOINTS = Set.of("/cgi-bin/gettoken", "/cgi-bin/living/get_living_info");
     private static final Map<Integer, String> TEXTS = Map.of(
             -1, "system busy",
@@ -110,6 +112,8 @@ public final class WeComSimulator extends HttpSimulator {
     private final Map<String, Window> windows = new HashMap<>();
     private final Deque<Long> gettokenFailures = new ArrayDeque<>();
     private final AtomicLong hints = new AtomicLong();
+    /** {@code null}: no trusted-IP list, every caller may call. */
+    private Set<String> trustedIps;
 
     public WeComSimulator(SimulatorOptions options) {
         super("wecom", options);
@@ -186,6 +190,9 @@ public final class WeComSimulator extends HttpSimulator {
             }
             if (!get && !request.method().equals("POST")) {
                 throw new WeComError(43002, "require POST method");
+            }
+            if (trustedIps != null && !trustedIps.contains(CALLER_IP)) {
+                throw new WeComError(60020, TEXTS.get(60020));
             }
             if (path.equals("/cgi-bin/gettoken")) {
                 return ok(gettoken(request, now));
@@ -327,6 +334,22 @@ public final class WeComSimulator extends HttpSimulator {
         underLock(() -> directory.add(userid));
     }
 
+    /**
+     * The member has no meeting account: a paid corp's meeting create and update still invite it, and name it
+     * in {@code excess_users} (spec §2.1, §2.2).
+     */
+    public void removeMeetingAccount(String userid) {
+        underLock(() -> directory.removeMeetingAccount(userid));
+    }
+
+    /**
+     * The apps' trusted-IP list (spec §8 item 5): a call from an IP not on it, gettoken included, is refused with
+     * 60020. The fake listens on loopback, so every caller is {@value #CALLER_IP}; no argument removes the list.
+     */
+    public void trustIps(String... ips) {
+        underLock(() -> trustedIps = ips.length == 0 ? null : Set.of(ips));
+    }
+
     // ---- request handling -----------------------------------------------------------------------
 
     private JsonBody body(RecordedRequest request) {
@@ -410,7 +433,7 @@ public final class WeComSimulator extends HttpSimulator {
         ObjectNode out = JsonBody.JSON.createObjectNode();
         out.put("errcode", errcode);
         out.put("errmsg", text + ", hint: [" + now().getEpochSecond() + "_sim" + hints.incrementAndGet()
-                + "], from ip: 127.0.0.1, more info at https://open.work.weixin.qq.com/devtool/query?e=" + errcode);
+                + "], from ip: " + CALLER_IP + ", more info at https://open.work.weixin.qq.com/devtool/query?e=" + errcode);
         return json(out);
     }
 

@@ -2,12 +2,14 @@ package dev.convene.simulator.tencentmeeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.convene.simulator.FaultKind;
 import dev.convene.simulator.Operation;
 import dev.convene.simulator.SettableClock;
 import dev.convene.simulator.SimulatorOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -114,6 +116,31 @@ class TencentAuthTest {
         // A fresh nonce at the same timestamp is a new request.
         long ts = Long.parseLong(call.headers.get("X-TC-Timestamp"));
         assertThat(client.send(client.signed("GET", LIST, null, Long.toString(ts), "777")).status()).isEqualTo(200);
+    }
+
+    /** A fault that answers in the vendor's stead still comes after the gateway's checks: a busy answer uses up its nonce. */
+    @Test
+    void requestsAnsweredByAFaultAreAuthenticatedFirst() {
+        for (FaultKind kind : List.of(FaultKind.BUSY, FaultKind.RATE_LIMITED, FaultKind.SERVER_ERROR, FaultKind.MALFORMED_JSON)) {
+            sim.faults().inject(kind, 1, Operation.LIST);
+            SignedClient.Reply forged = client.send("GET", LIST, null, c -> c.header("X-TC-Signature", "Zm9yZ2Vk"));
+            assertThat(forged.errorCode()).as(kind + ": a bad signature is refused before the fault answers").isEqualTo(200003);
+
+            sim.faults().inject(kind, 1, Operation.LIST);
+            SignedClient.Call call = client.signed("GET", LIST, null);
+            assertThat(faultAnswer(call)).as(kind + " answers a well-signed request").doesNotContain("meeting_info_list");
+            assertThat(client.send(call).errorCode()).as(kind + ": its nonce was used").isEqualTo(190301);
+        }
+        assertThat(sim.faults().pending()).isZero();
+    }
+
+    /** The answer's text; the malformed-JSON fault's is not JSON, so {@link SignedClient} cannot read it. */
+    String faultAnswer(SignedClient.Call call) {
+        try {
+            return client.send(call).toString();
+        } catch (java.io.UncheckedIOException notJson) {
+            return notJson.getMessage();
+        }
     }
 
     @Test

@@ -439,6 +439,19 @@ class TencentMeetingsTest {
     }
 
     @Test
+    void hostsGivenToAModifyMustIncludeTheUseridThatModifies() {
+        String id = create(meeting("\"hosts\":[\"test1\"]"));
+        SignedClient.Reply without = client.put("/v1/meetings/" + id, "{\"userid\":\"tester\",\"instanceid\":1,\"hosts\":[\"test2\"]}");
+        assertThat(without.status()).isEqualTo(400);
+        assertThat(without.errorCode()).isEqualTo(190004);
+        assertThat(without.message()).contains("hosts").contains("userid");
+        assertThat(get(id).meeting().path("hosts").toString()).as("unchanged").contains("test1").doesNotContain("test2");
+        SignedClient.Reply with = client.put("/v1/meetings/" + id, "{\"userid\":\"tester\",\"instanceid\":1,\"hosts\":[\"tester\",\"test2\"]}");
+        assertThat(with.status()).as(with.toString()).isEqualTo(200);
+        assertThat(get(id).meeting().path("hosts")).hasSize(2);
+    }
+
+    @Test
     void emptyListsClearAndAnEmptyPasswordRemovesIt() {
         String id = create(meeting("\"password\":\"1234\",\"hosts\":[\"test1\"]"));
         client.put("/v1/meetings/" + id, "{\"userid\":\"tester\",\"instanceid\":1,\"password\":\"\",\"hosts\":[]}");

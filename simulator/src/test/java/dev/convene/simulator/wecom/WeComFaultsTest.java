@@ -62,6 +62,23 @@ class WeComFaultsTest {
     }
 
     @Test
+    void aCallerOffTheTrustedIpListGets60020() {
+        String token = fake.token();
+        fake.sim.trustIps("203.0.113.7");
+        JsonNode refused = fake.post("/cgi-bin/meeting/create", fake.meeting());
+        assertThat(refused.get("errcode").intValue()).isEqualTo(60020);
+        assertThat(refused.get("errmsg").textValue()).startsWith("not allow to access from your ip").contains("from ip: 127.0.0.1");
+        JsonNode gettoken = fake.gettoken(fake.sim.properties().get("convene.wecom.corp-id"), fake.sim.properties().get("convene.wecom.corp-secret"));
+        assertThat(gettoken.get("errcode").intValue()).isEqualTo(60020);
+        assertThat(fake.sim.sessions()).isEmpty();
+
+        fake.sim.trustIps("203.0.113.7", "127.0.0.1");
+        assertThat(fake.postWith(token, "/cgi-bin/meeting/create", fake.meeting().toString()).get("errcode").intValue()).isZero();
+        fake.sim.trustIps();
+        assertThat(fake.postWith(token, "/cgi-bin/meeting/create", fake.meeting().toString()).get("errcode").intValue()).isZero();
+    }
+
+    @Test
     void beyondTheCallsPerMinuteAnApiAnswers45009ForSixtySeconds() {
         try (WeComFake f = new WeComFake(WeComFake.T0, Map.of("api-calls-per-minute", "2"))) {
             String q = "{\"userid\":\"zhangsan\"}";

@@ -389,6 +389,49 @@ class WeComMeetingTest {
     }
 
     @Test
+    void aBeginTimeAloneSpansToNowAndMayLieAtMost180DaysBack() {
+        String id = fake.createMeeting(fake.meeting());
+        long now = fake.now();
+        JsonNode tooFarBack = fake.post("/cgi-bin/meeting/get_user_meetingid",
+                "{\"userid\":\"zhangsan\",\"begin_time\":" + (now - 180L * 86400 - 1) + "}");
+        assertThat(tooFarBack.get("errcode").intValue()).isEqualTo(40058);
+        assertThat(tooFarBack.get("errmsg").textValue()).contains("begin_time").contains("180 days");
+        JsonNode edge = fake.post("/cgi-bin/meeting/get_user_meetingid",
+                "{\"userid\":\"zhangsan\",\"begin_time\":" + (now - 180L * 86400) + "}");
+        assertThat(edge.get("errcode").intValue()).isZero();
+        assertThat(edge.get("meetingid_list").toString()).contains(id);
+        JsonNode ahead = fake.post("/cgi-bin/meeting/get_user_meetingid", "{\"userid\":\"zhangsan\",\"begin_time\":" + (now + 60) + "}");
+        assertThat(ahead.get("errcode").intValue()).as("a begin after now is no span beyond 180 days").isZero();
+        assertThat(ahead.get("meetingid_list").toString()).contains(id);
+    }
+
+    @Test
+    void inviteesWithoutAMeetingAccountAreNamedInExcessUsersOfAPaidCorp() {
+        fake.sim.removeMeetingAccount("wangwu");
+        ObjectNode body = fake.meeting();
+        body.putObject("invitees").putArray("userid").add("lisi").add("wangwu");
+        JsonNode created = fake.post("/cgi-bin/meeting/create", body);
+        assertThat(created.get("errcode").intValue()).isZero();
+        assertThat(created.get("excess_users").toString()).isEqualTo("[\"wangwu\"]");
+        String id = created.get("meetingid").textValue();
+        assertThat(fake.meetingInfo(id).get("attendees").get("member").toString()).as("still invited").contains("wangwu");
+        JsonNode updated = fake.post("/cgi-bin/meeting/update", "{\"meetingid\":\"" + id + "\",\"invitees\":{\"userid\":[\"wangwu\"]}}");
+        assertThat(updated.get("excess_users").toString()).isEqualTo("[\"wangwu\"]");
+        JsonNode withAccounts = fake.post("/cgi-bin/meeting/update", "{\"meetingid\":\"" + id + "\",\"invitees\":{\"userid\":[\"lisi\"]}}");
+        assertThat(withAccounts.get("errcode").intValue()).isZero();
+        assertThat(withAccounts.has("excess_users")).isFalse();
+
+        try (WeComFake free = new WeComFake(WeComFake.T0, Map.of("paid-corp", "false"))) {
+            free.sim.removeMeetingAccount("wangwu");
+            ObjectNode unpaid = free.meeting();
+            unpaid.putObject("invitees").putArray("userid").add("wangwu");
+            JsonNode r = free.post("/cgi-bin/meeting/create", unpaid);
+            assertThat(r.get("errcode").intValue()).isZero();
+            assertThat(r.has("excess_users")).as("only paid corps are told").isFalse();
+        }
+    }
+
+    @Test
     void webinarsAreNotListedWithMeetingsUnlessConfigured() {
         fake.post("/cgi-bin/meeting/webinar/create", fake.webinar());
         assertThat(fake.post("/cgi-bin/meeting/get_user_meetingid", "{\"userid\":\"zhangsan\"}").get("meetingid_list")).isEmpty();

@@ -45,7 +45,7 @@ final class Meetings {
                 hostKey == null ? null : true, hostKey,
                 SettingsMapper.settings(o.get(TencentMeetingOptions.SETTINGS).orElse(null), d.media()),
                 rule == null ? null : RECURRING, rule,
-                live ? true : null, live ? liveConfig(d.title(), d.description(), d.live(), o) : null,
+                live ? true : null, live ? liveConfig(o.get(TencentMeetingOptions.LIVE_SUBJECT).orElse(d.title()), d.description(), d.live(), o) : null,
                 zoneToSend(d.timeZone()), o.get(TencentMeetingOptions.LOCATION).orElse(null));
     }
 
@@ -54,7 +54,7 @@ final class Meetings {
      * computed against the current session (needed only then), so a changed duration keeps the start and vice versa.
      */
     static Wire.MeetingRequest modify(SessionKind kind, Session current, SessionUpdate u, String userid, int instanceId,
-                                      Wire.RecurringRule rule) {
+                                      Wire.RecurringRule rule, boolean streamFollowsTitle) {
         boolean timesChange = u.start() != null || u.duration() != null;
         Instant start = u.start() != null ? u.start() : timesChange ? current.start() : null;
         Duration duration = u.duration() != null ? u.duration() : timesChange ? current.duration() : null;
@@ -63,7 +63,8 @@ final class Meetings {
         boolean live = kind == SessionKind.LIVE_STREAM;
         // Access OPEN without a password means "remove it": Tencent removes a password sent as "".
         String password = u.password() != null ? u.password() : u.access() == Access.OPEN ? "" : null;
-        Wire.LiveConfig liveChange = live ? liveConfig(u.title(), u.description(), u.live() == null ? LiveOptions.DEFAULTS : u.live(), o) : null;
+        String streamSubject = o.get(TencentMeetingOptions.LIVE_SUBJECT).orElse(streamFollowsTitle ? u.title() : null);
+        Wire.LiveConfig liveChange = live ? liveConfig(streamSubject, u.description(), u.live() == null ? LiveOptions.DEFAULTS : u.live(), o) : null;
         return new Wire.MeetingRequest(userid, instanceId, u.title(), null,
                 users(u.hosts()), users(u.invitees()),
                 timesChange ? start : null, timesChange ? start.plus(duration) : null,
@@ -74,12 +75,21 @@ final class Meetings {
                 u.timeZone() == null ? null : u.timeZone().getId(), o.get(TencentMeetingOptions.LOCATION).orElse(null));
     }
 
-    /** The live stream's settings; the stream is titled like the session unless {@code LIVE_SUBJECT} says otherwise. */
-    private static Wire.LiveConfig liveConfig(String title, String description, LiveOptions live, ProviderOptions o) {
+    /** The live stream's settings; {@code subject} is {@code null} when it does not change. */
+    private static Wire.LiveConfig liveConfig(String subject, String description, LiveOptions live, ProviderOptions o) {
         String password = live.password();
-        return new Wire.LiveConfig(o.get(TencentMeetingOptions.LIVE_SUBJECT).orElse(title), description,
+        return new Wire.LiveConfig(subject, description,
                 password == null ? null : true, password,
                 o.get(TencentMeetingOptions.LIVE_CHAT).orElse(null), live.replay(), null);
+    }
+
+    /**
+     * Whether the held stream is titled like the session, as it is unless {@code LIVE_SUBJECT} named it: a new
+     * title then renames the stream as well, while a subject of its own is kept.
+     */
+    static boolean streamFollowsTitle(Wire.MeetingInfo held) {
+        Wire.LiveConfig lc = held.liveConfig();
+        return lc == null || lc.liveSubject() == null || lc.liveSubject().equals(held.subject());
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.convene.SessionId;
 import dev.convene.SessionKind;
 import dev.convene.SessionUpdate;
 import dev.convene.Violation;
+import dev.convene.provider.tencentmeeting.TencentMeetingOptions;
 import dev.convene.spi.Exchange;
 import dev.convene.spi.ProviderConfig;
 import dev.convene.spi.ProviderContext;
@@ -64,7 +65,7 @@ public final class TencentMeetingClient implements VendorClient {
 
     @Override
     public List<Violation> validate(SessionId id, SessionUpdate update) {
-        return Validator.update(id.kind(), update, clock.instant());
+        return Validator.update(id.kind(), update, organizer, clock.instant());
     }
 
     @Override
@@ -83,36 +84,60 @@ public final class TencentMeetingClient implements VendorClient {
             // Only the creator may query a webinar, so the configured organizer asks and is its organizer.
             return api.getWebinar(id.nativeId(), organizer, instanceId).map(w -> Webinars.toSession(w, organizer));
         }
-        return api.getMeeting(id.nativeId(), organizer, instanceId).map(list -> Meetings.toSession(first(list), id.kind(), null));
+        return meetingInfo(id).map(m -> Meetings.toSession(m, id.kind(), null));
+    }
+
+    private Exchange<Wire.MeetingInfo> meetingInfo(SessionId id) {
+        return api.getMeeting(id.nativeId(), organizer, instanceId).map(TencentMeetingClient::first);
     }
 
     /**
      * Sends the change, reading the session first only when the change depends on it (times given in
-     * part, access and password, recurrence), then reads the result back. Unlike a create, an update
-     * whose read-back fails is safe to try again: it sets the same values.
+     * part, access and password, recurrence, a live stream's new title), then reads the result back.
+     * Unlike a create, an update whose read-back fails is safe to try again: it sets the same values.
      */
     @Override
     public Exchange<Session> update(SessionId id, SessionUpdate u) {
-        boolean needsCurrent = u.start() != null || u.duration() != null || u.access() != null || u.password() != null
-                || u.recurrence() != null;
-        Exchange<Void> write = needsCurrent ? get(id).then(current -> write(id, u, current)) : write(id, u, null);
+        Exchange<Void> write = id.kind() == SessionKind.WEBINAR ? updateWebinar(id, u) : updateMeeting(id, u);
         return write.then(ignored -> get(id));
     }
 
-    /** The modify call; {@code current} is {@code null} when the change does not depend on it. */
-    private Exchange<Void> write(SessionId id, SessionUpdate u, Session current) {
-        if (current != null) {
-            List<Violation> violations = Validator.updateOf(current, u, clock.instant());
-            if (!violations.isEmpty()) {
-                throw new InvalidSessionException(violations);
-            }
+    private static boolean needsCurrent(SessionUpdate u) {
+        return u.start() != null || u.duration() != null || u.access() != null || u.password() != null || u.recurrence() != null;
+    }
+
+    private Exchange<Void> updateWebinar(SessionId id, SessionUpdate u) {
+        if (!needsCurrent(u)) {
+            return api.modifyWebinar(id.nativeId(), Webinars.modify(null, u, organizer, instanceId));
         }
-        if (id.kind() == SessionKind.WEBINAR) {
-            return api.modifyWebinar(id.nativeId(), Webinars.modify(current, u, organizer, instanceId));
+        return get(id).then(current -> api.modifyWebinar(id.nativeId(), Webinars.modify(checked(current, u), u, organizer, instanceId)));
+    }
+
+    /** A new title renames a live stream only if the stream was titled like the session, which only the held meeting tells. */
+    private Exchange<Void> updateMeeting(SessionId id, SessionUpdate u) {
+        boolean renamesStream = id.kind() == SessionKind.LIVE_STREAM && u.title() != null
+                && u.options().get(TencentMeetingOptions.LIVE_SUBJECT).isEmpty();
+        if (!needsCurrent(u) && !renamesStream) {
+            return modifyMeeting(id, u, null, false);
         }
+        return meetingInfo(id).then(held -> modifyMeeting(id, u, checked(Meetings.toSession(held, id.kind(), null), u),
+                renamesStream && Meetings.streamFollowsTitle(held)));
+    }
+
+    private Exchange<Void> modifyMeeting(SessionId id, SessionUpdate u, Session current, boolean streamFollowsTitle) {
         Wire.RecurringRule rule = u.recurrence() == null ? null : Recurrences.toWire(u.recurrence(),
                 (u.start() != null ? u.start() : current.start()).atZone(u.timeZone() != null ? u.timeZone() : current.timeZone()), true);
-        return api.modifyMeeting(id.nativeId(), Meetings.modify(id.kind(), current, u, organizer, instanceId, rule)).map(ignored -> null);
+        return api.modifyMeeting(id.nativeId(), Meetings.modify(id.kind(), current, u, organizer, instanceId, rule, streamFollowsTitle))
+                .map(ignored -> null);
+    }
+
+    /** {@code current}, once the rules that need it hold for the change. */
+    private Session checked(Session current, SessionUpdate u) {
+        List<Violation> violations = Validator.updateOf(current, u, clock.instant());
+        if (!violations.isEmpty()) {
+            throw new InvalidSessionException(violations);
+        }
+        return current;
     }
 
     @Override

@@ -63,12 +63,19 @@ final class Validator {
         return out;
     }
 
-    /** What can be checked of an update without knowing the session's current state. */
-    static List<Violation> update(SessionKind kind, SessionUpdate u, Instant now) {
+    /**
+     * What can be checked of an update without knowing the session's current state; {@code organizer} is the
+     * userid that sends the modify.
+     */
+    static List<Violation> update(SessionKind kind, SessionUpdate u, String organizer, Instant now) {
         List<Violation> out = new ArrayList<>();
         options(out, kind, u.options());
         if (kind != SessionKind.WEBINAR && u.title() != null) {
             subjectBytes(out, u.title());
+        }
+        // Spec §3.5: hosts, if given, must include the userid that modifies; [] clears them.
+        if (kind != SessionKind.WEBINAR && u.hosts() != null && !u.hosts().isEmpty() && !u.hosts().contains(organizer)) {
+            out.add(new Violation("hosts", "must include " + organizer + ", who makes the change (Tencent Meeting's modify rule), or be empty"));
         }
         if (u.access() != null && u.access() != Access.PASSWORD && u.password() != null) {
             out.add(new Violation("password", "must not be set when access is " + u.access()));

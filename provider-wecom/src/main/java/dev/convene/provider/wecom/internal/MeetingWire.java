@@ -66,6 +66,11 @@ final class MeetingWire {
             Reminders reminders) {
     }
 
+    /**
+     * create's answer. {@code excess_users} (paid corps only) names invitees without a meeting account: WeCom
+     * still invites them, so they stay the session's invitees; the neutral {@code Session} has no field for the
+     * account they lack, so the list is read and not passed on.
+     */
     public record Created(Integer errcode, String errmsg, String meetingid,
                    @Json(name = "excess_users") List<String> excessUsers,
                    @Json(name = "meeting_code") String meetingCode,
@@ -84,6 +89,10 @@ final class MeetingWire {
             Settings settings,
             @Json(name = "cal_id") String calId,
             Reminders reminders) {
+    }
+
+    /** update's answer: the envelope and {@code excess_users}, as create's (spec §2.2). */
+    public record Updated(Integer errcode, String errmsg, @Json(name = "excess_users") List<String> excessUsers) implements Reply {
     }
 
     /** The body of cancel and get_info. */

@@ -6,7 +6,7 @@ interface Reply {
 
     String errmsg();
 
-    /** An answer with nothing but the envelope (update, cancel, modify). */
+    /** An answer with nothing but the envelope (webinar update, cancels, living modify). */
     public record Bare(Integer errcode, String errmsg) implements Reply {
     }
 }

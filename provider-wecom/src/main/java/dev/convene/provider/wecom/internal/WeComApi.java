@@ -12,7 +12,7 @@ interface WeComApi {
     Exchange<MeetingWire.Created> createMeeting(@Body MeetingWire.Create body);
 
     @POST("cgi-bin/meeting/update")
-    Exchange<Reply.Bare> updateMeeting(@Body MeetingWire.Update body);
+    Exchange<MeetingWire.Updated> updateMeeting(@Body MeetingWire.Update body);
 
     @POST("cgi-bin/meeting/cancel")
     Exchange<Reply.Bare> cancelMeeting(@Body MeetingWire.Ref body);

@@ -287,8 +287,12 @@ public final class WeComClient implements VendorClient {
         String organizer = query.organizer() == null ? defaultOrganizer() : query.organizer();
         return switch (kind) {
             case MEETING -> {
-                if (query.from() != null && query.to() != null && Duration.between(query.from(), query.to()).compareTo(MAX_LIST_SPAN) > 0) {
-                    throw new InvalidSessionException(List.of(new Violation("to", "WeCom lists at most 180 days at a time, from " + query.from())));
+                // WeCom takes a missing end_time as now, so a from alone spans from it to now.
+                Instant end = query.to() != null ? query.to() : context.clock().instant();
+                if (query.from() != null && Duration.between(query.from(), end).compareTo(MAX_LIST_SPAN) > 0) {
+                    throw new InvalidSessionException(List.of(query.to() != null
+                            ? new Violation("to", "WeCom lists at most 180 days at a time, from " + query.from())
+                            : new Violation("from", "WeCom lists at most 180 days back from now (the end when none is given), was " + query.from())));
                 }
                 yield api.userMeetings(new MeetingWire.UserQuery(organizer, query.cursor(), limit, query.from(), query.to()))
                         .then(page -> sessions(kind, page.meetingidList(), page.nextCursor(), query));

@@ -67,15 +67,16 @@ final class WeComErrors implements VendorErrors {
     @Override
     public VendorException fromBody(int status, Headers headers, Object body) {
         if (body instanceof Reply reply && reply.errcode() != null && reply.errcode() != 0) {
-            return refusal(reply.errcode(), reply.errmsg());
+            return refusal(status, reply.errcode(), reply.errmsg());
         }
         return null;
     }
 
-    VendorException refusal(int errcode, String errmsg) {
+    /** {@code status} is the HTTP status the refusal came with: 200, as WeCom answers every errcode. */
+    private VendorException refusal(int status, int errcode, String errmsg) {
         String message = redactor.redact(errmsg == null ? "" : errmsg);
         Matcher hint = HINT.matcher(message);
-        return VendorException.of(kindOf(errcode), new VendorError("wecom", 0, Integer.toString(errcode), message,
+        return VendorException.of(kindOf(errcode), new VendorError("wecom", status, Integer.toString(errcode), message,
                 hint.find() ? hint.group(1) : null, RETRY_AFTER.get(errcode)));
     }
 

@@ -82,6 +82,14 @@ class SeedWireTest {
     }
 
     @Test
+    void anUpdateAnswerKeepsItsExcessUsers() throws IOException {
+        MeetingWire.Updated reply = decode(MeetingWire.Updated.class,
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"errcode\":0,\"errmsg\":\"ok\",\"excess_users\":[\"wangwu\"]}"));
+        assertThat(reply.excessUsers()).containsExactly("wangwu");
+        assertThat(new WeComErrors(new dev.convene.spi.http.Redactor()).fromBody(200, okhttp3.Headers.of(), reply)).isNull();
+    }
+
+    @Test
     void seed001AnswerDecodesIntoACompleteSession() throws IOException {
         MeetingWire.Created reply = decode(MeetingWire.Created.class, seed("meeting-create-response.json"));
         assertThat(new WeComErrors(new dev.convene.spi.http.Redactor()).fromBody(200, okhttp3.Headers.of(), reply)).isNull();

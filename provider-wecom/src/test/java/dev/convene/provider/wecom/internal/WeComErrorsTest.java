@@ -10,7 +10,7 @@ import java.util.Map;
 import okhttp3.Headers;
 import org.junit.jupiter.api.Test;
 
-/** Every errcode of the spec's table (§5) maps to one of core's kinds, keeping code, message and request id. */
+/** Every errcode of the spec's table (§5) maps to one of core's kinds, keeping HTTP status, code, message and request id. */
 class WeComErrorsTest {
     final WeComErrors errors = new WeComErrors(new Redactor());
 
@@ -36,6 +36,7 @@ class WeComErrorsTest {
             VendorException e = errors.fromBody(200, Headers.of(), new Reply.Bare(code, errmsg(code)));
             assertThat(e.kind()).as("errcode " + code).isEqualTo(kind);
             assertThat(e.provider()).isEqualTo("wecom");
+            assertThat(e.httpStatus()).as("WeCom answers every errcode with HTTP 200").isEqualTo(200);
             assertThat(e.vendorCode()).isEqualTo(Integer.toString(code));
             assertThat(e.vendorMessage()).isEqualTo(errmsg(code));
             assertThat(e.requestId()).contains("1700000000_abc");
@@ -60,6 +61,7 @@ class WeComErrorsTest {
     @Test
     void gatewayStatuses() {
         assertThat(errors.fromHttpError(503, Headers.of(), "<html>busy</html>").kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(errors.fromHttpError(503, Headers.of(), "<html>busy</html>").httpStatus()).isEqualTo(503);
         assertThat(errors.fromHttpError(429, Headers.of(), "").kind()).isEqualTo(Kind.RATE_LIMITED);
         assertThat(errors.fromHttpError(404, Headers.of(), "").kind()).isEqualTo(Kind.INVALID_REQUEST);
     }
