@@ -314,7 +314,7 @@ public final class DefaultSessionService implements SessionService {
     }
 
     private KindCapabilities supported(SessionKind kind, Operation operation) {
-        KindCapabilities k = capabilities.of(kind).orElseThrow(() -> new UnsupportedFeatureException(provider, kind, kind.wireName() + " sessions"));
+        KindCapabilities k = capabilities.of(kind).orElseThrow(() -> UnsupportedFeatureException.ofKind(provider, kind));
         if (!k.supports(operation)) {
             throw new UnsupportedFeatureException(provider, kind, operation.name());
         }
