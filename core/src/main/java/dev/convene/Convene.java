@@ -68,7 +68,12 @@ public final class Convene {
 
     /** What went wrong while looking for providers (broken jars, SPI version mismatches); empty when nothing did. */
     public static List<String> discoveryProblems() {
-        return ProviderRegistry.load(null).problems();
+        return discoveryProblems(null);
+    }
+
+    /** What went wrong while looking for providers, {@code pluginLoader}'s included (as {@link #providers(ClassLoader)} looks). */
+    public static List<String> discoveryProblems(ClassLoader pluginLoader) {
+        return ProviderRegistry.load(pluginLoader).problems();
     }
 
     public static Builder builder() {
