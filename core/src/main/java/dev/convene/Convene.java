@@ -26,6 +26,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * Where a {@link SessionService} comes from. The vendor is chosen by configuration
@@ -90,6 +92,7 @@ public final class Convene {
         private final List<SessionListener> listeners = new ArrayList<>();
         private TokenStore tokenStore;
         private ClassLoader classLoader;
+        private Function<Duration, CompletionStage<Void>> retryWait = DefaultSessionService::waitInRealTime;
 
         private Builder() {
         }
@@ -142,6 +145,17 @@ public final class Convene {
 
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        /**
+         * How core waits before it retries a call: given the delay, a stage that completes when the wait
+         * is over. Blocking and async calls both wait through it. The default waits in real time on one
+         * shared timer thread, so an async call parks no thread while it waits; tests pass a function
+         * that notes the delay and returns a completed stage, so that retries take no time.
+         */
+        public Builder retryWait(Function<Duration, CompletionStage<Void>> wait) {
+            this.retryWait = java.util.Objects.requireNonNull(wait, "wait");
             return this;
         }
 
@@ -213,7 +227,8 @@ public final class Convene {
             ProviderContext context = new ProviderContext(chosen.id(), providerConfig, HttpRoot.client(httpSettings(providerConfig)),
                     clock, tokens, redactor);
             VendorClient client = chosen.open(context);
-            return new DefaultSessionService(chosen.id(), chosen.capabilities(), client, clock, retryPolicy, listeners, redactor, ownedStore);
+            return new DefaultSessionService(chosen.id(), chosen.capabilities(), client, clock, retryPolicy, retryWait, listeners, redactor,
+                    ownedStore);
         }
 
         private TokenStore configuredTokenStore(Map<String, String> config) {
