@@ -207,6 +207,7 @@ public final class Convene {
                         + " (environment: " + String.join(", ", missing.stream().map(ProviderConfig::environmentVariable).toList()) + ")",
                         missing, null);
             }
+            checkUrls(providerConfig, config);
             Redactor redactor = new Redactor();
             config.forEach((k, v) -> {
                 if (k.matches(".*(secret|password|token|key)$") && !k.endsWith("token-store")) {
@@ -229,6 +230,16 @@ public final class Convene {
             VendorClient client = chosen.open(context);
             return new DefaultSessionService(chosen.id(), chosen.capabilities(), client, clock, retryPolicy, retryWait, listeners, redactor,
                     ownedStore);
+        }
+
+        /**
+         * Every {@code convene.<provider>.*-url} of the chosen provider is checked before it is opened, so
+         * that a mistyped URL is a configuration error naming its key, not an HTTP library's complaint.
+         */
+        private static void checkUrls(ProviderConfig providerConfig, Map<String, String> config) {
+            String prefix = providerConfig.key("");
+            config.keySet().stream().filter(k -> k.startsWith(prefix) && k.endsWith("-url"))
+                    .forEach(k -> providerConfig.getUrl(k.substring(prefix.length())));
         }
 
         private TokenStore configuredTokenStore(Map<String, String> config) {
