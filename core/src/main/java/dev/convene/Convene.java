@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletionStage;
@@ -155,7 +156,7 @@ public final class Convene {
          * that notes the delay and returns a completed stage, so that retries take no time.
          */
         public Builder retryWait(Function<Duration, CompletionStage<Void>> wait) {
-            this.retryWait = java.util.Objects.requireNonNull(wait, "wait");
+            this.retryWait = Objects.requireNonNull(wait, "wait");
             return this;
         }
 
