@@ -24,8 +24,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * Where a {@link SessionService} comes from. The vendor is chosen by configuration
@@ -68,7 +71,12 @@ public final class Convene {
 
     /** What went wrong while looking for providers (broken jars, SPI version mismatches); empty when nothing did. */
     public static List<String> discoveryProblems() {
-        return ProviderRegistry.load(null).problems();
+        return discoveryProblems(null);
+    }
+
+    /** What went wrong while looking for providers, {@code pluginLoader}'s included (as {@link #providers(ClassLoader)} looks). */
+    public static List<String> discoveryProblems(ClassLoader pluginLoader) {
+        return ProviderRegistry.load(pluginLoader).problems();
     }
 
     public static Builder builder() {
@@ -85,6 +93,7 @@ public final class Convene {
         private final List<SessionListener> listeners = new ArrayList<>();
         private TokenStore tokenStore;
         private ClassLoader classLoader;
+        private Function<Duration, CompletionStage<Void>> retryWait = DefaultSessionService::waitInRealTime;
 
         private Builder() {
         }
@@ -140,6 +149,17 @@ public final class Convene {
             return this;
         }
 
+        /**
+         * How core waits before it retries a call: given the delay, a stage that completes when the wait
+         * is over. Blocking and async calls both wait through it. The default waits in real time on one
+         * shared timer thread, so an async call parks no thread while it waits; tests pass a function
+         * that notes the delay and returns a completed stage, so that retries take no time.
+         */
+        public Builder retryWait(Function<Duration, CompletionStage<Void>> wait) {
+            this.retryWait = Objects.requireNonNull(wait, "wait");
+            return this;
+        }
+
         public Builder listener(SessionListener listener) {
             listeners.add(listener);
             return this;
@@ -188,6 +208,7 @@ public final class Convene {
                         + " (environment: " + String.join(", ", missing.stream().map(ProviderConfig::environmentVariable).toList()) + ")",
                         missing, null);
             }
+            checkUrls(providerConfig, config);
             Redactor redactor = new Redactor();
             config.forEach((k, v) -> {
                 if (k.matches(".*(secret|password|token|key)$") && !k.endsWith("token-store")) {
@@ -208,7 +229,18 @@ public final class Convene {
             ProviderContext context = new ProviderContext(chosen.id(), providerConfig, HttpRoot.client(httpSettings(providerConfig)),
                     clock, tokens, redactor);
             VendorClient client = chosen.open(context);
-            return new DefaultSessionService(chosen.id(), chosen.capabilities(), client, clock, retryPolicy, listeners, redactor, ownedStore);
+            return new DefaultSessionService(chosen.id(), chosen.capabilities(), client, clock, retryPolicy, retryWait, listeners, redactor,
+                    ownedStore);
+        }
+
+        /**
+         * Every {@code convene.<provider>.*-url} of the chosen provider is checked before it is opened, so
+         * that a mistyped URL is a configuration error naming its key, not an HTTP library's complaint.
+         */
+        private static void checkUrls(ProviderConfig providerConfig, Map<String, String> config) {
+            String prefix = providerConfig.key("");
+            config.keySet().stream().filter(k -> k.startsWith(prefix) && k.endsWith("-url"))
+                    .forEach(k -> providerConfig.getUrl(k.substring(prefix.length())));
         }
 
         private TokenStore configuredTokenStore(Map<String, String> config) {

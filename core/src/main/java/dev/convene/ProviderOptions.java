@@ -42,8 +42,9 @@ public final class ProviderOptions {
         return values.hashCode();
     }
 
+    /** Names only, sorted: a value may be a secret (Tencent's host key is one). */
     @Override
     public String toString() {
-        return values.toString();
+        return "ProviderOptions" + values.keySet().stream().map(ProviderOption::toString).sorted().toList();
     }
 }

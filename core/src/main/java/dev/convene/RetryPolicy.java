@@ -25,11 +25,24 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
         }
     }
 
-    /** The backoff before attempt {@code attempt + 1}, given a random draw in [0, 1). */
+    /**
+     * The backoff before attempt {@code attempt + 1}, given a random draw in [0, 1): {@code baseDelay}
+     * doubled per attempt, never above {@code maxDelay}, less up to {@code jitter} of itself.
+     */
     public Duration backoff(int attempt, double random) {
-        long base = baseDelay.toNanos();
-        long exp = attempt >= 62 ? Long.MAX_VALUE : base << Math.min(attempt - 1, 30);
-        long capped = Math.min(exp < 0 ? Long.MAX_VALUE : exp, maxDelay.toNanos());
-        return Duration.ofNanos((long) (capped * (1 - jitter * random)));
+        if (attempt < 1 || !(random >= 0 && random < 1)) {
+            throw new IllegalArgumentException("attempt ≥ 1 and 0 ≤ random < 1 are required, were " + attempt + " and " + random);
+        }
+        long cap = nanos(maxDelay);
+        int doublings = Math.min(attempt - 1, Long.SIZE - 2);
+        long base = nanos(baseDelay);
+        // Saturate instead of shifting bits out: an overflowed shift would come out small or negative.
+        long grown = base > cap >> doublings ? cap : base << doublings;
+        return Duration.ofNanos((long) (grown * (1 - jitter * random)));
+    }
+
+    /** Nanoseconds, saturated: durations beyond about 292 years do not fit a long. */
+    private static long nanos(Duration d) {
+        return d.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : d.toNanos();
     }
 }

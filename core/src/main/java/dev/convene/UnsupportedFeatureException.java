@@ -7,10 +7,20 @@ public class UnsupportedFeatureException extends ConveneException {
     private final String feature;
 
     public UnsupportedFeatureException(String provider, SessionKind kind, String feature) {
-        super(provider + " does not support " + feature + (kind == null ? "" : " for " + kind.wireName() + "s"));
+        this(provider, kind, feature, provider + " does not support " + feature + (kind == null ? "" : " for " + kind.wireName() + "s"));
+    }
+
+    private UnsupportedFeatureException(String provider, SessionKind kind, String feature, String message) {
+        super(message);
         this.provider = provider;
         this.kind = kind;
         this.feature = feature;
+    }
+
+    /** The provider has no sessions of {@code kind} at all (Zoom has no live streams). */
+    public static UnsupportedFeatureException ofKind(String provider, SessionKind kind) {
+        String feature = kind.wireName() + " sessions";
+        return new UnsupportedFeatureException(provider, kind, feature, provider + " does not support " + feature);
     }
 
     public String provider() {

@@ -151,7 +151,8 @@ class SessionServiceTest {
     @Test
     void unsupportedKindsFeaturesAndOperationsFailBeforeIo() {
         assertThatThrownBy(() -> service.create(meeting().kind(SessionKind.LIVE_STREAM).build()))
-                .isInstanceOf(UnsupportedFeatureException.class).hasMessage("scripted does not support live_stream sessions for live_streams");
+                .isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> assertThat(e.kind()).isEqualTo(SessionKind.LIVE_STREAM))
+                .hasMessage("scripted does not support live_stream sessions");
         assertThatThrownBy(() -> service.create(meeting().kind(SessionKind.WEBINAR).password("1234").recurrence(Recurrence.weekdays()).build()))
                 .isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> assertThat(e.feature()).isEqualTo("PASSWORD, RECURRENCE"));
         assertThatThrownBy(() -> service.update(SessionId.of("scripted", SessionKind.WEBINAR, "1"), SessionUpdate.builder().title("t").build()))

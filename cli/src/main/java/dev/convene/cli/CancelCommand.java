@@ -22,12 +22,12 @@ final class CancelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SessionId sid = SessionId.parse(id);
-        try (SessionService sessions = root.open(sid.provider())) {
+        SessionId sid = Inputs.typed(() -> SessionId.parse(id));
+        try (SessionService sessions = root.open(sid)) {
             sessions.cancel(sid);
         }
         var out = spec.commandLine().getOut();
-        out.println(root.json ? "{\"id\":\"" + sid + "\",\"status\":\"cancelled\"}" : "cancelled " + sid);
+        out.println(root.json ? Json.cancelled(sid) : "cancelled " + sid);
         out.flush();
         return ExitCodes.OK;
     }

@@ -1,6 +1,7 @@
 package dev.convene.cli;
 
 import dev.convene.Convene;
+import dev.convene.SessionId;
 import dev.convene.SessionService;
 import java.io.PrintWriter;
 import java.net.MalformedURLException;
@@ -9,6 +10,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,15 +20,17 @@ import picocli.CommandLine.ScopeType;
         description = "Meetings, webinars and live streams on WeCom, Tencent Meeting and Zoom, from a shell.",
         subcommands = {ProvidersCommand.class, CreateCommand.class, GetCommand.class, UpdateCommand.class, CancelCommand.class,
                 ListCommand.class, DemoCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success, 2 bad input or usage (nothing sent), 3 the vendor refused, 4 configuration, "
-                + "5 unsupported feature, 1 anything else."})
+        footer = {"", "Exit codes: 0 success, 2 bad input or usage (nothing sent), 3 the vendor refused (its code is named), "
+                + "4 configuration, 5 unsupported feature, 1 anything else (such as a vendor that could not be reached, "
+                + "or a create or update whose outcome is unknown)."})
 final class ConveneCommand {
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
             description = "A .properties file with convene.* keys (system properties and CONVENE_* variables override it).")
     Path config;
 
     @Option(names = "--provider", scope = ScopeType.INHERIT, paramLabel = "ID",
-            description = "The provider to use (overrides convene.provider; get/update/cancel take it from the session id).")
+            description = "The provider to use (overrides convene.provider). get/update/cancel take it from the session id"
+                    + " and refuse a --provider that names another.")
     String provider;
 
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print JSON instead of text.")
@@ -70,19 +74,34 @@ final class ConveneCommand {
             try {
                 urls.add(p.toUri().toURL());
             } catch (MalformedURLException e) {
-                throw new IllegalArgumentException("--plugin-path entry '" + p + "' is not a usable path");
+                throw new UsageException("--plugin-path entry '" + p + "' is not a usable path");
             }
         }
         return new URLClassLoader(urls.toArray(URL[]::new), ConveneCommand.class.getClassLoader());
     }
 
-    /** A service for {@code providerHint} (or --provider, or convene.provider). */
-    SessionService open(String providerHint) {
+    /** A service for --provider, else convene.provider (create and list). */
+    SessionService open() {
+        return open(provider);
+    }
+
+    /**
+     * A service for the provider the session id names: the id alone routes get, update and cancel.
+     * A --provider naming another is refused rather than ignored, since the user meant something else.
+     */
+    SessionService open(SessionId id) {
+        if (provider != null && !provider.trim().toLowerCase(Locale.ROOT).equals(id.provider())) {
+            throw new UsageException("--provider " + provider + " contradicts the session id " + id + ", which belongs to "
+                    + id.provider() + "; get, update and cancel take the provider from the id: leave out --provider");
+        }
+        return open(id.provider());
+    }
+
+    private SessionService open(String chosen) {
         Convene.Builder b = Convene.builder().classLoader(plugins());
         if (config != null) {
             b.propertiesFile(config);
         }
-        String chosen = provider != null ? provider : providerHint;
         if (chosen != null) {
             b.provider(chosen);
         }

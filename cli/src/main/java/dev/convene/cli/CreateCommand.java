@@ -27,9 +27,8 @@ final class CreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SessionKind k = SessionKind.parse(kind);
-        var draft = options.draft(k);
-        try (SessionService sessions = root.open(null)) {
+        var draft = Inputs.typed(() -> options.draft(SessionKind.parse(kind)));
+        try (SessionService sessions = root.open()) {
             Session s = sessions.create(draft);
             Show.session(spec, root, s);
         }

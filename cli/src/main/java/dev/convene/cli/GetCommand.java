@@ -22,8 +22,8 @@ final class GetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SessionId sid = SessionId.parse(id);
-        try (SessionService sessions = root.open(sid.provider())) {
+        SessionId sid = Inputs.typed(() -> SessionId.parse(id));
+        try (SessionService sessions = root.open(sid)) {
             Show.session(spec, root, sessions.get(sid));
         }
         return ExitCodes.OK;

@@ -7,10 +7,24 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.function.Supplier;
 
 /** Parses what people type: times, durations, zones. Errors say what was expected. */
 final class Inputs {
     private Inputs() {
+    }
+
+    /**
+     * Turns what was typed into Convene's values. A value they refuse with an {@link IllegalArgumentException}
+     * (a session id, kind, RRULE or time that is not one) is the user's mistake, so it becomes a
+     * {@link UsageException}; elsewhere that exception is a fault, not bad input.
+     */
+    static <T> T typed(Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     /**

@@ -7,7 +7,9 @@ import dev.convene.Limits;
 import dev.convene.Occurrence;
 import dev.convene.ProviderInfo;
 import dev.convene.Session;
+import dev.convene.SessionId;
 import dev.convene.SessionKind;
+import dev.convene.SessionStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
@@ -38,6 +40,16 @@ final class Json {
 
     static String session(Session s) {
         return render(w -> session(w, s));
+    }
+
+    /** What {@code cancel --json} prints: the id and the state the session is now in. */
+    static String cancelled(SessionId id) {
+        return render(w -> {
+            w.beginObject();
+            w.name("id").value(id.toString());
+            w.name("status").value(SessionStatus.CANCELLED.name().toLowerCase(Locale.ROOT));
+            w.endObject();
+        });
     }
 
     static String sessions(List<Session> sessions) {

@@ -39,17 +39,21 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ZoneId z = zone == null ? null : Inputs.zone(zone);
-        ListQuery q = new ListQuery(kind == null ? null : SessionKind.parse(kind), organizer,
-                from == null ? null : Inputs.when("--from", from, z).toInstant(),
-                to == null ? null : Inputs.when("--to", to, z).toInstant(), 0, null);
+        ListQuery q = Inputs.typed(this::query);
         List<Session> all;
-        try (SessionService sessions = root.open(null); Stream<Session> stream = sessions.listAll(q)) {
+        try (SessionService sessions = root.open(); Stream<Session> stream = sessions.listAll(q)) {
             all = stream.toList();
         }
         var out = spec.commandLine().getOut();
         out.print(root.json ? Json.sessions(all) + "\n" : Text.sessions(all));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private ListQuery query() {
+        ZoneId z = zone == null ? null : Inputs.zone(zone);
+        return new ListQuery(kind == null ? null : SessionKind.parse(kind), organizer,
+                from == null ? null : Inputs.when("--from", from, z).toInstant(),
+                to == null ? null : Inputs.when("--to", to, z).toInstant(), 0, null);
     }
 }

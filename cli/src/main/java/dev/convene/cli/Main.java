@@ -12,6 +12,10 @@ public final class Main {
         // slf4j-simple reads these once, before the first logger is made.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        if (!verbose) {
+            // 'providers' prints discovery problems itself and an unknown provider's error lists them: the log would repeat them.
+            System.setProperty("org.slf4j.simpleLogger.log.dev.convene.internal.ProviderRegistry", "error");
+        }
         System.exit(run(args));
     }
 

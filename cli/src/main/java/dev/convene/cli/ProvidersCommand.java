@@ -25,7 +25,8 @@ final class ProvidersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ProviderInfo> providers = Convene.providers(root.plugins()).stream().sorted(Comparator.comparing(ProviderInfo::id)).toList();
+        ClassLoader plugins = root.plugins();
+        List<ProviderInfo> providers = Convene.providers(plugins).stream().sorted(Comparator.comparing(ProviderInfo::id)).toList();
         var out = spec.commandLine().getOut();
         if (root.json) {
             out.println(Json.providers(providers));
@@ -34,7 +35,7 @@ final class ProvidersCommand implements Callable<Integer> {
         } else {
             out.print(Text.providers(providers, markdown));
         }
-        Convene.discoveryProblems().forEach(p -> spec.commandLine().getErr().println("warning: " + p));
+        Convene.discoveryProblems(plugins).forEach(p -> spec.commandLine().getErr().println("warning: " + p));
         out.flush();
         return ExitCodes.OK;
     }

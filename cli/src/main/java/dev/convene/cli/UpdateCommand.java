@@ -26,9 +26,9 @@ final class UpdateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SessionId sid = SessionId.parse(id);
-        var update = options.update();
-        try (SessionService sessions = root.open(sid.provider())) {
+        SessionId sid = Inputs.typed(() -> SessionId.parse(id));
+        var update = Inputs.typed(options::update);
+        try (SessionService sessions = root.open(sid)) {
             Show.session(spec, root, sessions.update(sid, update));
         }
         return ExitCodes.OK;

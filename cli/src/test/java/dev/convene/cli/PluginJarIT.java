@@ -79,6 +79,20 @@ class PluginJarIT {
     }
 
     @Test
+    void aBrokenJarOnThePluginPathIsReportedOnceAndTheOthersAreStillListed() throws IOException {
+        Path broken = dir.resolve("broken-plugin.jar");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(broken))) {
+            jar.putNextEntry(new JarEntry("META-INF/services/dev.convene.spi.SessionProvider"));
+            jar.write("com.example.broken.MissingProvider\n".getBytes(StandardCharsets.UTF_8));
+        }
+        var r = CliProcess.run("--plugin-path", broken.toString(), "providers");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("zoom — Zoom");
+        assertThat(r.err().lines().filter(l -> l.contains("com.example.broken.MissingProvider")).toList()).as(r.toString())
+                .singleElement().asString().startsWith("warning: a provider could not be loaded and was skipped: ");
+    }
+
+    @Test
     void itsMissingConfigurationIsNamedWithExitCode4() {
         var r = CliProcess.run("--plugin-path", pluginJar.toString(), "--provider", "tiny", "list");
         assertThat(r.exit()).as(r.toString()).isEqualTo(4);

@@ -47,8 +47,11 @@ import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -69,6 +72,7 @@ public final class DefaultSessionService implements SessionService {
     private final VendorClient client;
     private final Clock clock;
     private final RetryPolicy retry;
+    private final Function<Duration, CompletionStage<Void>> retryWait;
     private final List<SessionListener> listeners;
     /** Events are built only when someone listens: most services have no listener, and every call would pay for them. */
     private final boolean listening;
@@ -76,12 +80,14 @@ public final class DefaultSessionService implements SessionService {
     private final AutoCloseable onClose;
 
     public DefaultSessionService(String provider, Capabilities capabilities, VendorClient client, Clock clock, RetryPolicy retry,
-                                 List<SessionListener> listeners, Redactor redactor, AutoCloseable onClose) {
+                                 Function<Duration, CompletionStage<Void>> retryWait, List<SessionListener> listeners, Redactor redactor,
+                                 AutoCloseable onClose) {
         this.provider = provider;
         this.capabilities = capabilities;
         this.client = client;
         this.clock = clock;
         this.retry = retry;
+        this.retryWait = retryWait;
         this.listeners = List.copyOf(listeners);
         this.listening = !this.listeners.isEmpty();
         this.redactor = redactor;
@@ -318,7 +324,7 @@ public final class DefaultSessionService implements SessionService {
     }
 
     private KindCapabilities supported(SessionKind kind, Operation operation) {
-        KindCapabilities k = capabilities.of(kind).orElseThrow(() -> new UnsupportedFeatureException(provider, kind, kind.wireName() + " sessions"));
+        KindCapabilities k = capabilities.of(kind).orElseThrow(() -> UnsupportedFeatureException.ofKind(provider, kind));
         if (!k.supports(operation)) {
             throw new UnsupportedFeatureException(provider, kind, operation.name());
         }
@@ -484,8 +490,13 @@ public final class DefaultSessionService implements SessionService {
             if (listening) {
                 fire(l -> l.onRetry(event(call, attempt, started), failure, delay.get()));
             }
-            CompletableFuture.delayedExecutor(delay.get().toNanos(), TimeUnit.NANOSECONDS)
-                    .execute(() -> attemptAsync(call, attempt + 1, started, result));
+            waitFor(delay.get()).whenCompleteAsync((ignored, waitFailure) -> {
+                if (waitFailure == null) {
+                    attemptAsync(call, attempt + 1, started, result);
+                } else {
+                    result.completeExceptionally(waitFailed(waitFailure));
+                }
+            });
         });
     }
 
@@ -537,13 +548,34 @@ public final class DefaultSessionService implements SessionService {
                 || (e instanceof SocketTimeoutException && String.valueOf(e.getMessage()).startsWith("connect"));
     }
 
+    /** The default wait before a retry: real time, on the JDK's one shared delay thread, parking no thread of ours. */
+    public static CompletionStage<Void> waitInRealTime(Duration delay) {
+        return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS, Runnable::run));
+    }
+
     private void sleep(Duration delay) {
         try {
-            TimeUnit.NANOSECONDS.sleep(delay.toNanos());
+            waitFor(delay).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConveneException("interrupted while waiting to retry", e);
+        } catch (ExecutionException e) {
+            throw waitFailed(e.getCause());
         }
+    }
+
+    /** Blocking and async calls wait through the one configured wait, so a test can replace real time for both. */
+    private CompletableFuture<Void> waitFor(Duration delay) {
+        try {
+            return retryWait.apply(delay).toCompletableFuture();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static ConveneException waitFailed(Throwable cause) {
+        Throwable t = Exchange.unwrap(cause);
+        return t instanceof ConveneException e ? e : new ConveneException("waiting to retry failed (" + t + ")", t);
     }
 
     private SessionEvent event(Call<?> call, int attempt, long started) {

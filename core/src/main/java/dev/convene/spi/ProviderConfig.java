@@ -1,6 +1,8 @@
 package dev.convene.spi;
 
 import dev.convene.ConfigurationException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -75,6 +77,28 @@ public final class ProviderConfig {
         } catch (DateTimeParseException e) {
             throw new ConfigurationException(key(name) + " must be a duration like PT30S or a number of seconds, was '" + v.get() + "'");
         }
+    }
+
+    /**
+     * An absolute {@code http} or {@code https} URL, such as a vendor's base URL; anything else is a
+     * configuration error naming the key and the rule.
+     */
+    public Optional<URI> getUrl(String name) {
+        return get(name).map(v -> {
+            try {
+                URI uri = new URI(v);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if ((scheme.equals("http") || scheme.equals("https")) && uri.getRawAuthority() != null) {
+                    return uri;
+                }
+            } catch (URISyntaxException e) {
+                // reported below, like any other value that is not such a URL
+            }
+            // The user-info part of a URL may hold a password: it is not repeated.
+            throw new ConfigurationException(key(name) + " (environment variable " + environmentVariable(key(name))
+                    + ") must be an absolute http or https URL such as https://api.example.com/v2, was '"
+                    + v.replaceFirst("//[^/@]*@", "//***@") + "'");
+        });
     }
 
     public String providerId() {
