@@ -35,6 +35,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 public abstract class HttpSimulator implements VendorSimulator {
     private static final byte[] MALFORMED = "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8);
 
+    static {
+        // Two habits of the JDK's HTTP server that no vendor has, read once when its first server starts
+        // (unless the JVM was started with its own values):
+        // - beyond 200 idle keep-alive connections it closes each newly idle one just after answering on it,
+        //   without "Connection: close"; a client that reuses it in that instant reads "unexpected end of
+        //   stream", and a burst of 500 callers leaves its pool full of such connections;
+        // - it writes an answer's head and body apart without TCP_NODELAY, so Nagle and delayed ACKs hold
+        //   every answer some 40 ms.
+        keep("sun.net.httpserver.maxIdleConnections", "4096");
+        keep("sun.net.httpserver.nodelay", "true");
+    }
+
+    private static void keep(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
+    }
+
     private final String vendor;
     private final SimulatorOptions options;
     private final Faults faults = new Faults();

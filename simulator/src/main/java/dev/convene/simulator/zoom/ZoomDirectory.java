@@ -34,7 +34,7 @@ final class ZoomDirectory {
             accounts.put(a.id(), a);
         }
         users = List.of(
-                new User("KdYF7a1bQ2uY0gPzQ8w1Aa", ZoomSimulator.OWNER_EMAIL, ZoomSimulator.PRIMARY_ACCOUNT_ID, "America/New_York", true, true, 5550001001L, true),
+                new User(ZoomSimulator.OWNER_ID, ZoomSimulator.OWNER_EMAIL, ZoomSimulator.PRIMARY_ACCOUNT_ID, "America/New_York", true, true, 5550001001L, true),
                 new User("Hs2cT9mVR4ewq1Lp0ZxYbA", ZoomSimulator.SECOND_HOST_EMAIL, ZoomSimulator.PRIMARY_ACCOUNT_ID, "Europe/Berlin", true, true, 5550001002L, false),
                 new User("Nw0bN1aPT6ryLx3Qz5KsUg", ZoomSimulator.NO_WEBINAR_PLAN_EMAIL, ZoomSimulator.PRIMARY_ACCOUNT_ID, "UTC", false, true, 5550001003L, false),
                 new User("Nh8oS7tHQ2bkPe4Wv9JdMc", ZoomSimulator.CANNOT_HOST_EMAIL, ZoomSimulator.PRIMARY_ACCOUNT_ID, "UTC", true, false, 5550001004L, false),

@@ -101,6 +101,8 @@ public final class ZoomSimulator extends HttpSimulator {
     public static final String CLIENT_ID = "zoomSimClientId01";
     public static final String CLIENT_SECRET = "zoom-sim-client-secret-01";
     public static final String OWNER_EMAIL = "owner@convene.example";
+    /** The owner's Zoom user id, which Zoom answers as {@code host_id} of the owner's sessions. */
+    public static final String OWNER_ID = "KdYF7a1bQ2uY0gPzQ8w1Aa";
     public static final String SECOND_HOST_EMAIL = "host@convene.example";
     public static final String NO_WEBINAR_PLAN_EMAIL = "nowebinar@convene.example";
     public static final String CANNOT_HOST_EMAIL = "nohost@convene.example";
