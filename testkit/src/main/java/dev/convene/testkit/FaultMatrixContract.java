@@ -85,7 +85,7 @@ public abstract class FaultMatrixContract extends ProviderFixture {
     protected static final Duration HOLD = Duration.ofMillis(2500);
 
     /** The later-page cells list with this page size, over a listing of at least {@link #PAGES} pages. */
-    static final int PAGE_SIZE = 2;
+    static final int PAGE_SIZE = 5;
     static final int PAGES = 3;
 
     /**
@@ -161,6 +161,8 @@ public abstract class FaultMatrixContract extends ProviderFixture {
     private SessionService impatient;
     private int cells;
     private int listedSessions;
+    /** What an undisturbed walk of the later-page cells' listing returns. */
+    private List<SessionId> listing;
 
     @TestFactory
     Stream<DynamicTest> faultsTimesOperations() {
@@ -175,7 +177,7 @@ public abstract class FaultMatrixContract extends ProviderFixture {
         }
         if (operations.contains(Operation.LIST)) {
             for (MatrixFault fault : faults) {
-                tests.add(counted("LIST whose second page meets " + fault + " → " + expected(Operation.LIST, fault),
+                tests.add(counted("LIST whose later page meets " + fault + " → " + expected(Operation.LIST, fault),
                         () -> laterPageCell(kind, fault)));
             }
         }
@@ -303,13 +305,17 @@ public abstract class FaultMatrixContract extends ProviderFixture {
     }
 
     /**
-     * A listing of several pages whose second page meets {@code fault}: the whole first page is read
-     * undisturbed, then the fault is set up. The walk either returns every session exactly once (the
+     * A listing of several pages whose later page meets {@code fault}: the first page with a session is
+     * read undisturbed, then the fault is set up for the next page. The walk either returns every session exactly once (the
      * same ones an undisturbed walk returns) or fails with the written-down error, never short.
      */
     private void laterPageCell(SessionKind kind, MatrixFault fault) {
         ListQuery query = ListQuery.of(kind).withPageSize(PAGE_SIZE).between(LISTED_DAY, LISTED_DAY.plus(Duration.ofDays(1)));
-        List<SessionId> everything = severalPages(kind, query);
+        if (listing == null) {
+            // Once for all these cells: none of them changes what is listed.
+            listing = severalPages(kind, query);
+        }
+        List<SessionId> everything = listing;
         int tokensBefore = tokenRequests();
         SessionService caller = callerFor(fault);
 
@@ -317,7 +323,7 @@ public abstract class FaultMatrixContract extends ProviderFixture {
         Throwable failure = catchThrowable(() -> {
             try (Stream<Session> all = caller.listAll(query)) {
                 Iterator<Session> walk = all.iterator();
-                // The first item fetches the whole first page, and nothing more is fetched until it is used up.
+                // The first item fetches the first page that has one, and nothing more is fetched until that page is used up.
                 listed.add(walk.next().id());
                 inject(fault, dev.convene.simulator.Operation.LIST);
                 walk.forEachRemaining(s -> listed.add(s.id()));
@@ -330,7 +336,10 @@ public abstract class FaultMatrixContract extends ProviderFixture {
         }
     }
 
-    /** An undisturbed walk of {@code query}, after creating sessions until it takes at least {@link #PAGES} pages. */
+    /**
+     * An undisturbed walk of {@code query}, after creating sessions until it takes at least {@link #PAGES} pages
+     * and holds more than would fit in the pages before the last.
+     */
     private List<SessionId> severalPages(SessionKind kind, ListQuery query) {
         while (true) {
             int before = simulator.requests(dev.convene.simulator.Operation.LIST).size();
@@ -339,7 +348,8 @@ public abstract class FaultMatrixContract extends ProviderFixture {
                 all = walk.map(Session::id).toList();
             }
             int pages = simulator.requests(dev.convene.simulator.Operation.LIST).size() - before;
-            if (pages >= PAGES) {
+            // Pages as the vendor serves them; a provider that filters by time itself (Zoom) may serve many with nothing in the day.
+            if (pages >= PAGES && all.size() > (PAGES - 1) * PAGE_SIZE) {
                 return all;
             }
             if (listedSessions > 200) {
