@@ -6,6 +6,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.AppenderBase;
 import dev.convene.simulator.RecordedRequest;
+import dev.convene.spi.http.Redactor;
 import dev.convene.simulator.VendorSimulator;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -23,13 +25,26 @@ import org.slf4j.LoggerFactory;
  * secret: the configured secrets, and every token, signature and credential the simulator saw on the wire.
  */
 public final class SecretWitness implements AutoCloseable {
+    /** Where core's HTTP logging writes: one logger per provider below this name. */
+    static final String HTTP_LOGGERS = "dev.convene.http.";
     private final List<String> seen = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger requestTraces = new AtomicInteger();
+    private final AtomicInteger maskedHttpLines = new AtomicInteger();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final Level previous = root.getLevel();
     private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
         @Override
         protected void append(ILoggingEvent event) {
-            seen.add(event.getFormattedMessage());
+            String line = event.getFormattedMessage();
+            seen.add(line);
+            if (event.getLoggerName().startsWith(HTTP_LOGGERS) && line != null) {
+                if (event.getLevel() == Level.TRACE && line.startsWith("-->")) {
+                    requestTraces.incrementAndGet();
+                }
+                if (line.contains(Redactor.MASK)) {
+                    maskedHttpLines.incrementAndGet();
+                }
+            }
             for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
                 seen.add(t.getClassName() + ": " + t.getMessage());
             }
@@ -61,6 +76,19 @@ public final class SecretWitness implements AutoCloseable {
 
     public int linesSeen() {
         return seen.size();
+    }
+
+    /**
+     * How many request lines core's HTTP logging wrote at TRACE (headers and bodies as sent): the lines
+     * where a secret would show if redaction failed. A scan that saw none of them proves nothing.
+     */
+    public int requestTraces() {
+        return requestTraces.get();
+    }
+
+    /** How many HTTP log lines carry the redaction mask, i.e. had something secret in them that was masked. */
+    public int maskedHttpLines() {
+        return maskedHttpLines.get();
     }
 
     /** The secrets: configured ones (keys ending in secret, key, token) and every credential sent on the wire. */

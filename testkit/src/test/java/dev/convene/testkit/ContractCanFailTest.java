@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -15,7 +16,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
-/** The contract suite is only worth something if it fails for a provider that breaks it. */
+/** The contract suite and the fault matrix are only worth something if they fail for a provider that breaks them. */
 class ContractCanFailTest {
 
     static Stream<Arguments> flaws() {
@@ -32,10 +33,27 @@ class ContractCanFailTest {
     @MethodSource("flaws")
     void theSuiteCatchesTheFlaw(Class<?> flawed, String expectedFailure) {
         TestExecutionSummary summary = run(flawed);
-        List<String> failed = summary.getFailures().stream()
-                .map(f -> f.getTestIdentifier().getUniqueId() + " " + f.getTestIdentifier().getDisplayName()).toList();
+        List<String> failed = failedNames(summary);
         assertThat(failed).as("failed tests of " + flawed.getSimpleName()).anySatisfy(name -> assertThat(name).contains(expectedFailure));
         assertThat(summary.getTestsSucceededCount()).as("a flaw breaks some tests, not the whole suite").isGreaterThan(10);
+    }
+
+    /** The fault matrix too: each flaw of the badly behaved toy fails the cells written for it. */
+    @Test
+    void theFaultMatrixCatchesEachFlaw() {
+        TestExecutionSummary summary = run(FlawedToys.BadlyBehavedUnderFaults.class);
+        List<String> failed = failedNames(summary);
+        assertThat(failed).as("a create replayed after its answer was lost").anySatisfy(n -> assertThat(n).contains("CREATE under DROPPED_AFTER_APPLY"));
+        assertThat(failed).as("a rate limit without the vendor's code").anySatisfy(n -> assertThat(n).contains("CREATE under RATE_LIMITED"));
+        assertThat(failed).as("a listing cut short at a refused later page")
+                .anySatisfy(n -> assertThat(n).contains("LIST whose later page meets SERVER_ERROR"));
+        assertThat(failed).as("a token in a log line").anySatisfy(n -> assertThat(n).contains("no secret in any log line"));
+        assertThat(summary.getTestsSucceededCount()).as("the flaws break some cells, not the whole matrix").isGreaterThan(30);
+    }
+
+    private static List<String> failedNames(TestExecutionSummary summary) {
+        return summary.getFailures().stream()
+                .map(f -> f.getTestIdentifier().getUniqueId() + " " + f.getTestIdentifier().getDisplayName()).toList();
     }
 
     private static TestExecutionSummary run(Class<?> flawed) {

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The reference provider with one promise broken each. They are nested (so Surefire does not run them
- * as ordinary tests); {@link ContractCanFailTest} runs each and expects the suite to catch the flaw.
+ * The reference provider with one promise broken each (or, for the slower fault matrix, several at once
+ * in places that do not overlap). They are nested (so Surefire does not run them as ordinary tests);
+ * {@link ContractCanFailTest} runs each and expects the suite to catch every flaw.
  */
 final class FlawedToys {
     private FlawedToys() {
@@ -60,6 +61,17 @@ final class FlawedToys {
         @Override
         protected VendorSimulator startSimulator(SimulatorOptions options) {
             return Simulators.start("toy", options.with("max-title", "60"));
+        }
+    }
+
+    /**
+     * Under faults: replays a POST whose connection failed (a duplicate create), reports vendor errors
+     * without their code, takes a refused later page for the end of a listing, and logs its bearer token.
+     */
+    static class BadlyBehavedUnderFaults extends ToyFaultMatrixTest {
+        @Override
+        protected Map<String, String> extraProperties() {
+            return Map.of("convene.toy.flaw", "replays-creates,loses-vendor-code,short-later-page,logs-token");
         }
     }
 }

@@ -29,10 +29,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import okhttp3.Headers;
+import java.util.Set;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import retrofit2.http.Body;
 import retrofit2.http.Field;
 import retrofit2.http.FormUrlEncoded;
@@ -79,13 +82,15 @@ final class ToyClient implements VendorClient {
         Exchange<WirePage> list(@Query("kind") String kind, @Query("page_size") Integer pageSize, @Query("cursor") String cursor);
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger("dev.convene.toy");
     private final ProviderContext context;
     private final Api api;
-    private final String flaw;
+    /** The promises broken on purpose ({@code convene.toy.flaw}, comma-separated), for the testkit's own tests. */
+    private final Set<String> flaws;
 
     ToyClient(ProviderContext context) {
         this.context = context;
-        this.flaw = context.config().get("flaw", "");
+        this.flaws = Set.of(context.config().get("flaw", "").split(","));
         String base = context.config().require("base-url");
         String key = context.config().require("key");
         String secret = context.config().require("secret");
@@ -99,16 +104,32 @@ final class ToyClient implements VendorClient {
         TokenInterceptor bearer = new TokenInterceptor(tokens) {
             @Override
             protected Request authorize(Request request, AccessToken token) {
+                if (flaws.contains("logs-token")) {
+                    LOG.debug("authorizing {} with {}", request.url().encodedPath(), token.value());
+                }
                 return request.newBuilder().header("Authorization", "Bearer " + token.value()).build();
             }
 
             @Override
             protected boolean tokenRejected(Response response) {
-                return response.code() == 401 && !flaw.equals("no-token-refresh");
+                return response.code() == 401 && !flaws.contains("no-token-refresh");
             }
         };
-        OkHttpClient http = ProviderHttp.client(context, bearer);
+        OkHttpClient http = flaws.contains("replays-creates") ? ProviderHttp.client(context, bearer, ToyClient::replayPosts)
+                : ProviderHttp.client(context, bearer);
         this.api = ProviderHttp.endpoints(Api.class, http, base, moshi, errors);
+    }
+
+    /** The flaw "replays-creates": a POST whose connection failed is sent once more, answer lost or not. */
+    private static Response replayPosts(Interceptor.Chain chain) throws IOException {
+        try {
+            return chain.proceed(chain.request());
+        } catch (IOException e) {
+            if (!chain.request().method().equals("POST")) {
+                throw e;
+            }
+            return chain.proceed(chain.request());
+        }
     }
 
     private VendorErrors errors(Moshi moshi) {
@@ -121,14 +142,15 @@ final class ToyClient implements VendorClient {
             }
             VendorException.Kind kind = switch (e == null ? "" : e.error()) {
                 case "bad_credentials", "invalid_token" -> VendorException.Kind.AUTHENTICATION;
-                case "not_found" -> flaw.equals("unknown-as-unavailable") ? VendorException.Kind.UNAVAILABLE : VendorException.Kind.NOT_FOUND;
+                case "not_found" -> flaws.contains("unknown-as-unavailable") ? VendorException.Kind.UNAVAILABLE : VendorException.Kind.NOT_FOUND;
                 case "already_cancelled" -> VendorException.Kind.ALREADY_CANCELLED;
                 case "rate_limited" -> VendorException.Kind.RATE_LIMITED;
                 case "invalid" -> VendorException.Kind.INVALID_REQUEST;
                 default -> VendorException.Kind.UNAVAILABLE;
             };
             String retryAfter = headers.get("Retry-After");
-            return VendorException.of(kind, new VendorError("toy", status, e == null ? "" : e.error(),
+            String code = e == null || flaws.contains("loses-vendor-code") ? "" : e.error();
+            return VendorException.of(kind, new VendorError("toy", status, code,
                     context.redactor().redact(e == null ? body : e.message()), null,
                     retryAfter == null ? null : Duration.ofSeconds(Long.parseLong(retryAfter))));
         };
@@ -136,10 +158,10 @@ final class ToyClient implements VendorClient {
 
     @Override
     public Exchange<Session> create(SessionDraft d) {
-        Instant start = flaw.equals("wrong-start") ? d.start().plus(Duration.ofHours(1)) : d.start();
+        Instant start = flaws.contains("wrong-start") ? d.start().plus(Duration.ofHours(1)) : d.start();
         WireSession wire = new WireSession(null, d.kind().wireName(), d.title(),
-                flaw.equals("drops-description") ? null : d.description(), start, d.duration().toMinutes(), d.timeZone().getId(),
-                d.password(), d.recurrence() == null || flaw.equals("ignores-recurrence") ? null : d.recurrence().toRRule(), null);
+                flaws.contains("drops-description") ? null : d.description(), start, d.duration().toMinutes(), d.timeZone().getId(),
+                d.password(), d.recurrence() == null || flaws.contains("ignores-recurrence") ? null : d.recurrence().toRRule(), null);
         return api.create(wire).map(this::toSession);
     }
 
@@ -163,8 +185,13 @@ final class ToyClient implements VendorClient {
 
     @Override
     public Exchange<Page<Session>> list(SessionKind kind, ListQuery query) {
-        return api.list(kind.wireName(), query.pageSize() == 0 ? null : query.pageSize(), query.cursor())
+        Exchange<Page<Session>> page = api.list(kind.wireName(), query.pageSize() == 0 ? null : query.pageSize(), query.cursor())
                 .map(p -> new Page<>(p.items().stream().map(this::toSession).toList(), p.nextCursor()));
+        if (flaws.contains("short-later-page") && query.cursor() != null) {
+            // a later page the vendor refused is taken for the end of the listing
+            return page.recover(refused -> Exchange.completed(new Page<>(List.of(), null)));
+        }
+        return page;
     }
 
     @Override

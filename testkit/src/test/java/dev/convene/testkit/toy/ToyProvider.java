@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * The reference plugin for the invented "Toy Meetings" vendor: small enough to read in one go, and
- * complete enough to pass the whole contract suite. Setting {@code convene.toy.flaw} makes it break
- * one promise on purpose, which the testkit's own tests use to show the suite catches it.
+ * complete enough to pass the whole contract suite. Setting {@code convene.toy.flaw} (comma-separated) makes it break
+ * promises on purpose, which the testkit's own tests use to show the suite catches it.
  */
 public final class ToyProvider implements SessionProvider {
     static final Capabilities CAPABILITIES = Capabilities.builder()

@@ -7,6 +7,7 @@ import dev.convene.Convene;
 import dev.convene.ListQuery;
 import dev.convene.SessionKind;
 import dev.convene.SessionService;
+import dev.convene.internal.HttpRoot;
 import dev.convene.simulator.Operation;
 import dev.convene.simulator.SettableClock;
 import dev.convene.simulator.SimulatorOptions;
@@ -25,15 +26,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Eight independent Convene instances (each its own SessionService, HTTP client and Redis token
- * store, selected by {@code convene.token-store=redis}) against a vendor simulator, counting the
- * token requests the vendor sees.
+ * Eight independent Convene instances (each its own SessionService, HTTP client — connection pool and
+ * dispatcher — and Redis token store, selected by {@code convene.token-store=redis}) against a vendor
+ * simulator, counting the token requests the vendor sees.
  */
 class MultiInstanceProviderTest {
     static final int INSTANCES = 8;
@@ -62,16 +65,23 @@ class MultiInstanceProviderTest {
     void eightInstancesShareOneTokenThroughRevocationAndARedisOutage(String provider) throws Exception {
         // latency widens every race: the token request is in flight while the other calls arrive
         vendor = Simulators.start(provider, SimulatorOptions.defaults().withClock(clock).withLatency(Duration.ofMillis(20)));
-        Map<String, String> config = new HashMap<>(vendor.properties());
-        config.put("convene.token-store", "redis");
-        config.put("convene.redis.url", redis.url());
         for (int i = 0; i < INSTANCES; i++) {
+            Map<String, String> config = new HashMap<>(vendor.properties());
+            config.put("convene.token-store", "redis");
+            config.put("convene.redis.url", redis.url());
+            // Convene shares one HTTP client per distinct convene.http.* settings within a JVM, as a real process
+            // would across its services. Separate processes share nothing, so each instance gets settings of its own.
+            config.put("convene.http.max-requests", Integer.toString(maxRequests(i)));
             instances.add(Convene.builder().properties(config).environment(Map.of()).systemProperties(false).clock(clock).build());
         }
 
         // 500 concurrent first calls
         assertThat(concurrently(500, i -> list(i))).hasSize(500);
         assertThat(tokenRequests()).as("one token request for 500 first calls on 8 instances").isEqualTo(1);
+        List<OkHttpClient> clients = IntStream.range(0, INSTANCES).mapToObj(i -> HttpRoot.client(settings(i))).toList();
+        assertThat(clients.stream().map(OkHttpClient::connectionPool).distinct()).as("connection pools").hasSize(INSTANCES);
+        assertThat(clients.stream().map(OkHttpClient::dispatcher).distinct()).as("dispatchers").hasSize(INSTANCES);
+        assertThat(clients).as("every instance called through its own pool").allSatisfy(c -> assertThat(c.connectionPool().connectionCount()).isPositive());
 
         // the vendor revokes the token while calls are running
         assertThat(callWhile(vendor::revokeTokens)).isEmpty();
@@ -89,6 +99,18 @@ class MultiInstanceProviderTest {
         assertThat(tokenRequests()).as("one fetch fills the restarted Redis for everyone").isEqualTo(afterOutage + 1);
         assertThat(callWhile(vendor::revokeTokens)).isEmpty();
         assertThat(tokenRequests()).as("a later refresh is single-flight across instances again").isEqualTo(afterOutage + 2);
+    }
+
+    /** Instance i's dispatcher limit: above core's default, and different for each instance. */
+    private static int maxRequests(int instance) {
+        return HttpRoot.Settings.DEFAULT.maxRequests() + 1 + instance;
+    }
+
+    /** The HTTP settings Convene derives from instance i's configuration. */
+    private static HttpRoot.Settings settings(int instance) {
+        HttpRoot.Settings d = HttpRoot.Settings.DEFAULT;
+        return new HttpRoot.Settings(maxRequests(instance), d.maxRequestsPerHost(), d.connectTimeout(), d.readTimeout(), d.callTimeout(),
+                d.keepAlive());
     }
 
     private Object list(int i) {

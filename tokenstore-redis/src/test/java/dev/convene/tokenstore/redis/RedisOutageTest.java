@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 /** Redis going away and coming back: calls keep working, and sharing resumes without hammering Redis meanwhile. */
@@ -177,6 +179,30 @@ class RedisOutageTest {
             for (Socket s : held) {
                 s.close();
             }
+        }
+    }
+
+    /**
+     * A reply the store's lock script never gives (from a proxy or something that only looks like Redis)
+     * means Redis cannot be relied on: calls work from memory with one warning, instead of an exception
+     * from decoding it or a wait for a lock that was never taken.
+     */
+    @ParameterizedTest(name = "EVAL answered {0}")
+    @ValueSource(strings = {"a list holding a number", "a plain string", "a number other than 0 and 1"})
+    void anUnexpectedScriptReplyIsServedFromMemoryWithOneWarning(String what) throws Exception {
+        String reply = switch (what) {
+            case "a list holding a number" -> "*1\r\n:7\r\n";
+            case "a plain string" -> "$5\r\nhello\r\n";
+            default -> ":2\r\n";
+        };
+        try (FakeRedis fake = new FakeRedis(reply)) {
+            TokenCache instance = fixture.cache(fixture.store(fake.url()), fixture.vendor(Duration.ZERO));
+
+            assertThat(concurrently(20, i -> instance.current().value())).containsOnly("token-1");
+            assertThat(fixture.fetches).hasValue(1);
+            List<ILoggingEvent> warnings = log.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
+            assertThat(warnings).singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
+                    .contains("unusable", "unexpected reply");
         }
     }
 

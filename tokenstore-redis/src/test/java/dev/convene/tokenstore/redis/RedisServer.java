@@ -52,10 +52,6 @@ final class RedisServer implements AutoCloseable {
         return "redis://127.0.0.1:" + port;
     }
 
-    int port() {
-        return port;
-    }
-
     /** A direct client for looking at what the store wrote. */
     synchronized JedisPooled client() {
         if (client == null) {

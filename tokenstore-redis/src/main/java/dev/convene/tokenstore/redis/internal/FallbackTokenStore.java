@@ -96,7 +96,7 @@ public final class FallbackTokenStore implements TokenStore {
         Instant now = clock.instant();
         if (probe == null) {
             if (outage.compareAndSet(null, new Outage(now.plus(FIRST_BACKOFF), FIRST_BACKOFF))) {
-                LOG.warn("Redis token store at {} is unreachable ({}); this instance keeps tokens in memory and fetches its own until Redis is back (next try in {}s)",
+                LOG.warn("Redis token store at {} is unreachable or unusable ({}); this instance keeps tokens in memory and fetches its own until Redis is back (next try in {}s)",
                         where, e.getMessage(), FIRST_BACKOFF.toSeconds());
             }
             return;

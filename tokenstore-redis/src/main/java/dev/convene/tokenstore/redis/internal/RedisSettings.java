@@ -14,12 +14,17 @@ import java.util.Map;
  * @param keyPrefix first part of every key, so several applications can share one Redis
  * @param timeout   connect and read timeout; also how long a caller waits for a pooled connection
  * @param lockLease how long one instance may hold a credential's refresh lock before others take over
+ * @param poolSize  most connections to Redis at once: as many as the HTTP client runs calls at once
+ *                  ({@code convene.http.max-requests}, default 256), since each reads its token first; at least 16
  */
-record RedisSettings(URI url, String keyPrefix, Duration timeout, Duration lockLease) {
+record RedisSettings(URI url, String keyPrefix, Duration timeout, Duration lockLease, int poolSize) {
     static final String URL = "convene.redis.url";
     static final String KEY_PREFIX = "convene.redis.key-prefix";
     static final String TIMEOUT = "convene.redis.timeout";
     static final String LOCK_LEASE = "convene.redis.lock-lease";
+    static final String HTTP_MAX_REQUESTS = "convene.http.max-requests";
+    static final int DEFAULT_HTTP_MAX_REQUESTS = 256;
+    static final int MIN_POOL_SIZE = 16;
 
     static RedisSettings from(Map<String, String> config) {
         String url = config.getOrDefault(URL, "").trim();
@@ -33,7 +38,13 @@ record RedisSettings(URI url, String keyPrefix, Duration timeout, Duration lockL
             throw new ConfigurationException(KEY_PREFIX + " must be non-empty and free of braces, was '" + prefix + "'");
         }
         return new RedisSettings(parseUrl(url), prefix, duration(config, TIMEOUT, Duration.ofSeconds(2)),
-                duration(config, LOCK_LEASE, Duration.ofSeconds(15)));
+                duration(config, LOCK_LEASE, Duration.ofSeconds(15)), Math.max(MIN_POOL_SIZE, httpMaxRequests(config)));
+    }
+
+    /** Core's HTTP concurrency; a malformed value is core's to report (it checks the key right after the store opens). */
+    private static int httpMaxRequests(Map<String, String> config) {
+        String v = config.getOrDefault(HTTP_MAX_REQUESTS, "").trim();
+        return v.matches("\\d{1,6}") ? Integer.parseInt(v) : DEFAULT_HTTP_MAX_REQUESTS;
     }
 
     /** The URL without user and password, for log lines. */

@@ -5,11 +5,16 @@ import dev.convene.spi.token.TokenKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.util.JedisURIHelper;
 
 /**
@@ -25,10 +30,14 @@ import redis.clients.jedis.util.JedisURIHelper;
  * {@code NOSCRIPT} until they are loaded again.
  */
 final class RedisTokens implements AutoCloseable {
-    /** Returns the stored token if usable until ARGV[3], else takes the lock for ARGV[1] (1) or reports it taken (0). */
+    /**
+     * Returns the stored token if usable until ARGV[3], else takes the lock for ARGV[1] (1) or reports it
+     * taken (0). A record whose expiry is not a whole number (not written by this store) is not usable, so
+     * the fetch that follows overwrites it.
+     */
     private static final String ACQUIRE = """
             local t = redis.call('HMGET', KEYS[1], 'value', 'expires', 'stale')
-            if t[1] and t[3] == '0' and tonumber(t[2]) > tonumber(ARGV[3]) then
+            if t[1] and t[3] == '0' and t[2] and string.match(t[2], '^%d+$') and tonumber(t[2]) > tonumber(ARGV[3]) then
               return {t[1], t[2]}
             end
             if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then
@@ -71,6 +80,10 @@ final class RedisTokens implements AutoCloseable {
             return 0
             """;
 
+    private static final Logger LOG = LoggerFactory.getLogger("dev.convene.tokenstore.redis");
+    /** An expiry as this store writes it: epoch millis, digits only (what ACQUIRE also insists on). */
+    private static final Pattern EXPIRY = Pattern.compile("\\d{1,18}");
+
     private final JedisPooled redis;
     private final String prefix;
 
@@ -88,32 +101,51 @@ final class RedisTokens implements AutoCloseable {
             client.user(user).password(password);
         }
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
-        pool.setMaxTotal(16);
-        pool.setMaxIdle(16);
-        // an exhausted pool must fail like an unreachable Redis, not park callers forever
+        // Every vendor call reads its token from Redis, so as many connections as the HTTP client runs calls at
+        // once; only a few are kept idle. A caller that still finds none free within the timeout is served as
+        // during an outage rather than parked for ever.
+        pool.setMaxTotal(settings.poolSize());
+        pool.setMaxIdle(Math.min(16, settings.poolSize()));
         pool.setMaxWait(settings.timeout());
         pool.setJmxEnabled(false);
         this.redis = new JedisPooled(JedisURIHelper.getHostAndPort(settings.url()), client.build(), pool);
         this.prefix = settings.keyPrefix();
     }
 
-    /** What Redis holds for {@code key}, if anything. */
+    /** What Redis holds for {@code key}, if anything usable. */
     Optional<Stored> read(TokenKey key) {
         List<String> fields = redis.hmget(tokenKey(key), "value", "expires", "stale");
-        if (fields.get(0) == null || fields.get(1) == null) {
+        if (fields.stream().allMatch(Objects::isNull)) {
             return Optional.empty();
         }
-        return Optional.of(new Stored(token(fields.get(0), fields.get(1)), "1".equals(fields.get(2))));
+        String stale = fields.get(2);
+        Optional<AccessToken> token = "0".equals(stale) || "1".equals(stale) ? token(fields.get(0), fields.get(1)) : Optional.empty();
+        if (token.isEmpty()) {
+            // Not as this store writes it (a hand edit, another program, a bug): taken for missing, so the refresh
+            // that follows overwrites it. Only the key is logged; the record may hold a token.
+            LOG.warn("token record {} in Redis is unusable (not in the form this store writes); a new token is fetched to replace it",
+                    tokenKey(key));
+            return Optional.empty();
+        }
+        return Optional.of(new Stored(token.get(), "1".equals(stale)));
     }
 
     /** Either the stored token (usable until {@code validUntil}), or the lock for {@code owner}, or neither. */
     Acquired acquire(TokenKey key, String owner, Duration lease, Instant validUntil) {
         Object reply = redis.eval(ACQUIRE, List.of(tokenKey(key), lockKey(key)),
                 List.of(owner, Long.toString(lease.toMillis()), Long.toString(validUntil.toEpochMilli())));
-        if (reply instanceof List<?> fields) {
-            return new Acquired(Optional.of(token((String) fields.get(0), (String) fields.get(1))), false);
+        if (reply instanceof Long taken && (taken == 0 || taken == 1)) {
+            return new Acquired(Optional.empty(), taken == 1);
         }
-        return new Acquired(Optional.empty(), Long.valueOf(1).equals(reply));
+        if (reply instanceof List<?> fields && fields.size() == 2 && fields.get(0) instanceof String value
+                && fields.get(1) instanceof String expires) {
+            Optional<AccessToken> token = token(value, expires);
+            if (token.isPresent()) {
+                return new Acquired(token, false);
+            }
+        }
+        // Not what the script returns: whatever answered is no Redis this store can rely on (a proxy, another server).
+        throw new JedisDataException("unexpected reply to the token script: " + shape(reply));
     }
 
     /** Stores {@code token} and releases the lock, if {@code owner} still holds it; false when overtaken. */
@@ -147,8 +179,19 @@ final class RedisTokens implements AutoCloseable {
         return tokenKey(key) + ":lock";
     }
 
-    private static AccessToken token(String value, String expiresMillis) {
-        return new AccessToken(value, Instant.ofEpochMilli(Long.parseLong(expiresMillis)));
+    private static Optional<AccessToken> token(String value, String expiresMillis) {
+        if (value == null || expiresMillis == null || !EXPIRY.matcher(expiresMillis).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AccessToken(value, Instant.ofEpochMilli(Long.parseLong(expiresMillis))));
+    }
+
+    /** What kind of reply came, never its content (it may hold a token). */
+    private static String shape(Object reply) {
+        if (reply instanceof List<?> list) {
+            return "a list of " + list.size() + " (" + list.stream().map(e -> e == null ? "nil" : e.getClass().getSimpleName()).toList() + ")";
+        }
+        return reply == null ? "nil" : reply.getClass().getSimpleName();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.convene.tokenstore.redis.internal;
 
 import dev.convene.spi.token.AccessToken;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -12,8 +13,19 @@ final class RedisUnavailableException extends RuntimeException {
     private final transient AccessToken fetched;
 
     RedisUnavailableException(JedisException cause, AccessToken fetched) {
-        super(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause, false, false);
+        super(describe(cause), cause, false, false);
         this.fetched = fetched;
+    }
+
+    /**
+     * Tells a busy pool (every connection in use for the whole timeout: this instance is overloaded, Redis
+     * may be fine) from a Redis that does not answer; both are served from memory meanwhile.
+     */
+    private static String describe(JedisException cause) {
+        if (cause.getCause() instanceof NoSuchElementException) {
+            return "every pooled connection to Redis stayed busy for the whole convene.redis.timeout (pool exhausted)";
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     Optional<AccessToken> fetched() {
