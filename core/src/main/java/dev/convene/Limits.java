@@ -36,6 +36,14 @@ public record Limits(
         }
     }
 
+    /** For a count the vendor does not limit (hosts, invitees). */
+    public static final int UNLIMITED = Integer.MAX_VALUE;
+    /**
+     * For a vendor that documents no longest session: the longest Convene itself computes with (start plus
+     * duration stays checkable), so a limit of Convene's, not the vendor's.
+     */
+    public static final Duration LONGEST = Duration.ofDays(366);
+
     public static Builder builder() {
         return new Builder();
     }

@@ -101,6 +101,9 @@ final class Text {
     }
 
     private static String human(java.time.Duration d) {
+        if (d.toSecondsPart() == 0 && d.toMinutesPart() == 0 && d.toHoursPart() == 0 && d.toDays() > 1) {
+            return d.toDays() + "d";
+        }
         if (d.toSecondsPart() == 0 && d.toMinutesPart() == 0) {
             return d.toHours() + "h";
         }

@@ -1,6 +1,16 @@
 package dev.convene.internal;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.SynchronousQueue;
@@ -35,31 +45,57 @@ public final class HttpRoot {
     private HttpRoot() {
     }
 
-    private static final java.util.concurrent.atomic.AtomicBoolean PREPARING = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The JDK's default TLS set-up, as OkHttp would make it itself: the system trust store and a context over it. */
+    private record Tls(SSLSocketFactory sockets, X509TrustManager trust) {
+    }
+
+    /** Made once, on a daemon thread from {@link #prepare()} or by the first client; empty when the JDK could not. */
+    private static final AtomicReference<CompletableFuture<Optional<Tls>>> TLS = new AtomicReference<>();
 
     /**
-     * Starts loading what the first client needs most time for (the JDK's TLS stack and trust store, and
-     * the IDN tables OkHttp checks every host name with) on a daemon thread, so that it overlaps with
-     * finding providers and reading configuration instead of following them. Harmless if unused; a failure
-     * here is ignored, and the real set-up reports it.
+     * Starts making what the first client needs most time for, the JDK's TLS stack over its trust store
+     * (and the IDN tables OkHttp checks every host name with), on a daemon thread, so that it overlaps with
+     * finding providers and reading configuration instead of following them. The client then takes that
+     * TLS set-up instead of making its own: made twice at once, on a small machine, the work is only longer.
      */
     public static void prepare() {
-        if (!PREPARING.compareAndSet(false, true)) {
+        CompletableFuture<Optional<Tls>> tls = new CompletableFuture<>();
+        if (!TLS.compareAndSet(null, tls)) {
             return;
         }
         Thread t = new Thread(() -> {
-            try {
-                javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
-                        javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-                trust.init((java.security.KeyStore) null);
-                javax.net.ssl.SSLContext.getInstance("TLS").init(null, trust.getTrustManagers(), null);
-                java.net.IDN.toASCII("convene.example");
-            } catch (Exception | LinkageError ignored) {
-                // The client's own set-up meets the same problem and reports it.
-            }
+            tls.complete(makeTls());
+            java.net.IDN.toASCII("convene.example");
         }, "convene-prepare");
         t.setDaemon(true);
         t.start();
+    }
+
+    private static Optional<Tls> tls() {
+        CompletableFuture<Optional<Tls>> made = TLS.get();
+        if (made == null) {
+            TLS.compareAndSet(null, CompletableFuture.completedFuture(makeTls()));
+            made = TLS.get();
+        }
+        return made.join();
+    }
+
+    /** What OkHttp's own default is on this JDK; a failure leaves the choice to OkHttp, whose own set-up reports it. */
+    private static Optional<Tls> makeTls() {
+        try {
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init((KeyStore) null);
+            for (TrustManager manager : factory.getTrustManagers()) {
+                if (manager instanceof X509TrustManager trust) {
+                    SSLContext context = SSLContext.getInstance("TLS");
+                    context.init(null, new TrustManager[] {trust}, null);
+                    return Optional.of(new Tls(context.getSocketFactory(), trust));
+                }
+            }
+            return Optional.empty();
+        } catch (GeneralSecurityException | RuntimeException | LinkageError e) {
+            return Optional.empty();
+        }
     }
 
     public static OkHttpClient client(Settings settings) {
@@ -108,7 +144,9 @@ public final class HttpRoot {
         Dispatcher dispatcher = new Dispatcher(executor);
         dispatcher.setMaxRequests(s.maxRequests());
         dispatcher.setMaxRequestsPerHost(s.maxRequestsPerHost());
-        return new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        tls().ifPresent(tls -> builder.sslSocketFactory(tls.sockets(), tls.trust()));
+        return builder
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(Math.max(5, s.maxRequestsPerHost()), s.keepAlive().toMillis(), TimeUnit.MILLISECONDS))
                 .connectTimeout(s.connectTimeout())

@@ -27,9 +27,6 @@ public final class Validation {
     private Validation() {
     }
 
-    /** The longest duration whose arithmetic is always safe; every vendor's maximum is far below it. */
-    private static final Duration LONGEST = Duration.ofDays(366);
-
     /** True when {@code start} can be scheduled at all: a date every vendor and every zone can represent. */
     public static boolean representable(Instant start) {
         return start != null && !start.isAfter(LATEST_START) && !start.isBefore(Instant.EPOCH);
@@ -40,7 +37,7 @@ public final class Validation {
      * start in any zone); when not, core's violations are reported alone, without asking the provider.
      */
     public static boolean computable(Instant start, Duration duration) {
-        return (start == null || representable(start)) && (duration == null || (!duration.isNegative() && duration.compareTo(LONGEST) <= 0));
+        return (start == null || representable(start)) && (duration == null || (!duration.isNegative() && duration.compareTo(dev.convene.Limits.LONGEST) <= 0));
     }
 
     public static List<Violation> draft(SessionDraft d, Limits limits, Instant now) {

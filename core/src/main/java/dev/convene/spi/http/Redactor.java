@@ -57,6 +57,17 @@ public final class Redactor {
         }
     }
 
+    /**
+     * A short-lived secret that only ever travels in a header (a request signature): masked while it is among
+     * the most recent, as it is; unlike {@link #addSecret} no URL-encoded form is kept, which a value that
+     * never goes into a URL cannot take (and a signature per call made that encoding a cost of every call).
+     */
+    public void addHeaderSecret(String secret) {
+        if (usable(secret)) {
+            remember(secret);
+        }
+    }
+
     private void remember(String secret) {
         if (!recentSecrets.add(secret)) {
             return;

@@ -31,17 +31,11 @@ public final class TencentMeetingProvider implements SessionProvider {
     private static final String PASSWORD_RULE = "4 to 6 digits";
     /** Tencent only wants the end after the start, in whole seconds (seed 002, spec §3.1, §4). */
     private static final Duration SHORTEST = Duration.ofSeconds(1);
-    /**
-     * Tencent documents no longest session; this is Convene's own ceiling (core computes start plus duration
-     * safely up to 366 days), not the vendor's.
-     */
-    private static final Duration LONGEST = Duration.ofDays(366);
-    /** Tencent documents no host cap either (spec §3.1, §7). */
-    private static final int ANY_NUMBER = Integer.MAX_VALUE;
+    /** Tencent documents no longest session and no host cap (spec §3.1, §7): Limits.LONGEST is Convene's own ceiling. */
     private static final Limits MEETING_LIMITS = Limits.builder()
             .maxTitleLength(512)
-            .duration(SHORTEST, LONGEST)
-            .maxHosts(ANY_NUMBER)
+            .duration(SHORTEST, Limits.LONGEST)
+            .maxHosts(Limits.UNLIMITED)
             .maxInvitees(300)
             .password(PASSWORD_PATTERN, PASSWORD_RULE)
             .maxOccurrences(200)
@@ -49,8 +43,8 @@ public final class TencentMeetingProvider implements SessionProvider {
     private static final Limits WEBINAR_LIMITS = Limits.builder()
             .maxTitleLength(255)
             .maxDescriptionLength(5000)
-            .duration(SHORTEST, LONGEST)
-            .maxHosts(ANY_NUMBER)
+            .duration(SHORTEST, Limits.LONGEST)
+            .maxHosts(Limits.UNLIMITED)
             .maxInvitees(0)
             .password(PASSWORD_PATTERN, PASSWORD_RULE)
             // Webinars do not recur; 1 rather than 0 because the testkit builds a sample rule from it for every kind.

@@ -35,6 +35,11 @@ public final class WeComProvider implements SessionProvider {
     private static final String PASSWORD_RULE = "4 to 6 digits";
     /** Kinds without RECURRENCE hold one occurrence; 0 would be as true but breaks the testkit (see the requests file). */
     private static final int ONE_OFF = 1;
+    /**
+     * Webinars and livings: WeCom asks only for an end after the start, in whole seconds, and documents no
+     * longest one and (for webinars) no host cap (spec §3.1, §4.1); Limits.LONGEST is Convene's own ceiling.
+     */
+    private static final Duration SHORTEST = Duration.ofSeconds(1);
 
     static final Capabilities CAPABILITIES = Capabilities.builder()
             .kind(SessionKind.MEETING, EnumSet.allOf(Operation.class),
@@ -47,11 +52,11 @@ public final class WeComProvider implements SessionProvider {
                     EnumSet.of(Feature.DESCRIPTION, Feature.PASSWORD, Feature.REGISTRATION, Feature.HOSTS, Feature.MUTE_ON_ENTRY,
                             Feature.JOIN_BEFORE_HOST, Feature.AUTO_RECORDING, Feature.LIVE_REPLAY),
                     Limits.builder().maxTitleLength(255).maxDescriptionLength(5000)
-                            .duration(Duration.ofMinutes(1), Duration.ofHours(24)).maxHosts(10).maxInvitees(0)
+                            .duration(SHORTEST, Limits.LONGEST).maxHosts(Limits.UNLIMITED).maxInvitees(0)
                             .password(PASSWORD, PASSWORD_RULE).maxOccurrences(ONE_OFF).build())
             .kind(SessionKind.LIVE_STREAM, EnumSet.allOf(Operation.class), EnumSet.of(Feature.DESCRIPTION),
                     Limits.builder().maxTitleLength(20).maxDescriptionLength(100)
-                            .duration(Duration.ofMinutes(1), Duration.ofHours(24)).maxHosts(0).maxInvitees(0).maxOccurrences(ONE_OFF).build())
+                            .duration(SHORTEST, Limits.LONGEST).maxHosts(0).maxInvitees(0).maxOccurrences(ONE_OFF).build())
             .build();
 
     @Override

@@ -7,7 +7,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,6 +27,7 @@ import okio.Buffer;
 public final class Signer implements Interceptor {
     /** Exactly what the doc asks for; a body created from bytes keeps OkHttp from appending a charset. */
     static final MediaType JSON = MediaType.get("application/json");
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private final Credentials credentials;
     private final Clock clock;
@@ -58,7 +58,7 @@ public final class Signer implements Interceptor {
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         String nonce = Long.toString(1 + (random.nextLong() & (Long.MAX_VALUE - 1)));
         String signature = sign(macs.get(), request.method(), credentials.secretId(), nonce, timestamp, rawUri(request.url()), body);
-        redactor.addSecret(signature);
+        redactor.addHeaderSecret(signature);
         Request.Builder signed = request.newBuilder()
                 .header("Content-Type", JSON.toString())
                 .header("X-TC-Key", credentials.secretId())
@@ -90,8 +90,14 @@ public final class Signer implements Interceptor {
     private static String sign(Mac mac, String method, String secretId, String nonce, String timestamp, String rawUri, byte[] body) {
         mac.update((method + "\nX-TC-Key=" + secretId + "&X-TC-Nonce=" + nonce + "&X-TC-Timestamp=" + timestamp + "\n"
                 + rawUri + "\n").getBytes(StandardCharsets.UTF_8));
-        String hex = HexFormat.of().formatHex(mac.doFinal(body));
-        return Base64.getEncoder().encodeToString(hex.getBytes(StandardCharsets.US_ASCII));
+        byte[] digest = mac.doFinal(body);
+        // The lower-case hex digits as bytes, straight into Base64: no String of the hex in between.
+        byte[] hex = new byte[digest.length * 2];
+        for (int i = 0; i < digest.length; i++) {
+            hex[2 * i] = HEX_DIGITS[(digest[i] >> 4) & 0xF];
+            hex[2 * i + 1] = HEX_DIGITS[digest[i] & 0xF];
+        }
+        return new String(Base64.getEncoder().encode(hex), StandardCharsets.US_ASCII);
     }
 
     private static Mac mac(String secretKey) {

@@ -95,6 +95,10 @@ abstract class MeetingMapper {
 
     /** WeCom drops the creator from hosts, and lists the admin among the attendees; neither is a host or invitee here. */
     static List<String> hostsBesides(List<String> people, String organizer) {
+        if (!people.contains(organizer)) {
+            // The common case, no copy (the Session copies what it keeps): every create's answer passes through here.
+            return people;
+        }
         return people.stream().filter(p -> !p.equals(organizer)).toList();
     }
 
