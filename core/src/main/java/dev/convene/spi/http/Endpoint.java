@@ -61,6 +61,9 @@ final class Endpoint {
     /** The resolved URL when it does not depend on the arguments (no {@code @Path}, no {@code @Url}). */
     private final HttpUrl fixedUrl;
     private final List<Segment> segments;
+    /** For each parameter segment of the path, in order, the index of the argument that fills it. */
+    private final int[] pathArgs;
+    private volatile PathUrl lastPath;
     /** A query written into the annotation's path ({@code "x?flag=true"}); the {@code @Query} parameters follow it. */
     private final String literalQuery;
     private final Binding[] bindings;
@@ -92,6 +95,7 @@ final class Endpoint {
         }
         this.segments = path.isEmpty() ? List.of() : segments(path);
         checkPathParameters();
+        this.pathArgs = segments.stream().filter(s -> s.parameter() != null).mapToInt(s -> argumentOf(s.parameter())).toArray();
         if (form != has(Role.FIELD)) {
             throw invalid(form ? "is @FormUrlEncoded but has no @Field" : "has @Field parameters but is not @FormUrlEncoded");
         }
@@ -117,18 +121,11 @@ final class Endpoint {
         }
         HttpUrl url = fixedUrl;
         HttpUrl.Builder urlBuilder = null;
-        if (url == null) {
-            urlBuilder = has(Role.URL) ? resolve(args) : base.newBuilder();
-            for (Segment s : segments) {
-                if (s.parameter() == null) {
-                    urlBuilder.addEncodedPathSegment(s.literal());
-                } else {
-                    pathSegment(urlBuilder, s.parameter(), args);
-                }
-            }
-            if (literalQuery != null) {
-                urlBuilder.encodedQuery(literalQuery);
-            }
+        if (url == null && !has(Role.URL)) {
+            url = templated(args);
+        } else if (url == null) {
+            urlBuilder = resolve(args);
+            appendPath(urlBuilder, args);
         }
         Request.Builder request = new Request.Builder();
         RequestBody body = null;
@@ -189,25 +186,67 @@ final class Endpoint {
         throw new AssertionError("checked when the endpoint was read");
     }
 
-    private void pathSegment(HttpUrl.Builder url, String parameter, Object[] args) {
-        for (int i = 0; i < bindings.length; i++) {
-            Binding b = bindings[i];
-            if (b.role() == Role.PATH && b.name().equals(parameter)) {
-                if (args[i] == null) {
-                    throw new IllegalArgumentException("path parameter " + parameter + " of " + name + " must not be null");
+    /**
+     * The URL of a path with parameters. The last one built is kept: a provider sends the same parameters
+     * again and again (Zoom's {@code users/me/meetings} on every create), and building a URL is a good part
+     * of a call's own work. A get by id misses, at the cost of comparing a string or two.
+     */
+    private HttpUrl templated(Object[] args) {
+        PathUrl last = lastPath;
+        if (last != null && last.matches(args, pathArgs)) {
+            return last.url();
+        }
+        HttpUrl.Builder builder = base.newBuilder();
+        appendPath(builder, args);
+        HttpUrl url = builder.build();
+        String[] values = new String[pathArgs.length];
+        for (int k = 0; k < pathArgs.length; k++) {
+            values[k] = String.valueOf(args[pathArgs[k]]);
+        }
+        lastPath = new PathUrl(values, url);
+        return url;
+    }
+
+    /** A URL and the path parameters it was built from. */
+    private record PathUrl(String[] values, HttpUrl url) {
+        boolean matches(Object[] args, int[] pathArgs) {
+            for (int k = 0; k < pathArgs.length; k++) {
+                Object arg = args[pathArgs[k]];
+                if (arg == null || !values[k].equals(String.valueOf(arg))) {
+                    return false;
                 }
-                String value = String.valueOf(args[i]);
-                // OkHttp would take "." and ".." as moves through the path: never let a value climb out of its segment.
-                if (value.equals(".") || value.equals("..")) {
-                    throw new IllegalArgumentException("path parameter " + parameter + " of " + name + " must not be '" + value + "'");
-                }
-                if (b.encoded()) {
-                    url.addEncodedPathSegment(value);
-                } else {
-                    url.addPathSegment(value);
-                }
-                return;
             }
+            return true;
+        }
+    }
+
+    private void appendPath(HttpUrl.Builder url, Object[] args) {
+        int k = 0;
+        for (Segment s : segments) {
+            if (s.parameter() == null) {
+                url.addEncodedPathSegment(s.literal());
+            } else {
+                pathSegment(url, s.parameter(), pathArgs[k++], args);
+            }
+        }
+        if (literalQuery != null) {
+            url.encodedQuery(literalQuery);
+        }
+    }
+
+    private void pathSegment(HttpUrl.Builder url, String parameter, int arg, Object[] args) {
+        if (args[arg] == null) {
+            throw new IllegalArgumentException("path parameter " + parameter + " of " + name + " must not be null");
+        }
+        String value = String.valueOf(args[arg]);
+        // OkHttp would take "." and ".." as moves through the path: never let a value climb out of its segment.
+        if (value.equals(".") || value.equals("..")) {
+            throw new IllegalArgumentException("path parameter " + parameter + " of " + name + " must not be '" + value + "'");
+        }
+        if (bindings[arg].encoded()) {
+            url.addEncodedPathSegment(value);
+        } else {
+            url.addPathSegment(value);
         }
     }
 
@@ -320,6 +359,15 @@ final class Endpoint {
             }
         }
         return List.copyOf(out);
+    }
+
+    private int argumentOf(String pathParameter) {
+        for (int i = 0; i < bindings.length; i++) {
+            if (bindings[i].role() == Role.PATH && bindings[i].name().equals(pathParameter)) {
+                return i;
+            }
+        }
+        throw new AssertionError("checked by checkPathParameters");
     }
 
     private void checkPathParameters() {
