@@ -1,7 +1,9 @@
 package dev.convene.spi.token;
 
-import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Which credential a token belongs to: the provider id and a hash of the credential's parts (never
@@ -12,8 +14,14 @@ public record TokenKey(String provider, String credentialHash) {
     /** E.g. {@code TokenKey.of("wecom", corpId, corpSecret)}; the parts are hashed with SHA-256. */
     public static TokenKey of(String provider, String... credentialParts) {
         String joined = String.join("\u0000", credentialParts);
-        String hash = Hashing.sha256().hashString(provider + "\u0000" + joined, StandardCharsets.UTF_8).toString();
-        return new TokenKey(provider, hash.substring(0, 32));
+        byte[] digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256").digest((provider + "\u0000" + joined).getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+        // The first 128 bits in hex: plenty to tell credentials apart.
+        return new TokenKey(provider, HexFormat.of().formatHex(digest, 0, 16));
     }
 
     @Override
