@@ -47,7 +47,8 @@ public final class Summarize {
 
     private static String fmt(double v) {
         if (Math.abs(v) < 10 && v != Math.rint(v)) {
-            return String.format(Locale.ROOT, "%.3f", v);
+            // Ratios keep three decimals; figures read from Compare's one-decimal lines keep theirs.
+            return String.format(Locale.ROOT, "%.3f", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
         }
         return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
     }
