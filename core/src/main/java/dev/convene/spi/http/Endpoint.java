@@ -67,6 +67,8 @@ final class Endpoint {
     /** A query written into the annotation's path ({@code "x?flag=true"}); the {@code @Query} parameters follow it. */
     private final String literalQuery;
     private final Binding[] bindings;
+    /** The argument that is the whole URL ({@code @Url}), or -1. */
+    private final int urlArg;
     /**
      * {@code null} for {@code Exchange<Void>}, whose answer must only be empty or JSON. Adapters are made on first
      * use: building one for every record of every endpoint up front would lengthen a cold start for calls most
@@ -82,7 +84,8 @@ final class Endpoint {
         this.form = method.isAnnotationPresent(FormUrlEncoded.class);
         this.result = result(method, moshi);
         this.bindings = bindings(method, moshi);
-        boolean hasUrl = has(Role.URL);
+        this.urlArg = indexOf(Role.URL);
+        boolean hasUrl = urlArg >= 0;
         String relative = verb[1];
         int q = relative.indexOf('?');
         String path = q < 0 ? relative : relative.substring(0, q);
@@ -121,7 +124,7 @@ final class Endpoint {
         }
         HttpUrl url = fixedUrl;
         HttpUrl.Builder urlBuilder = null;
-        if (url == null && !has(Role.URL)) {
+        if (url == null && urlArg < 0) {
             url = templated(args);
         } else if (url == null) {
             urlBuilder = resolve(args);
@@ -174,16 +177,12 @@ final class Endpoint {
     }
 
     private HttpUrl.Builder resolve(Object[] args) {
-        for (int i = 0; i < bindings.length; i++) {
-            if (bindings[i].role() == Role.URL) {
-                HttpUrl.Builder resolved = args[i] == null ? null : base.newBuilder(String.valueOf(args[i]));
-                if (resolved == null) {
-                    throw new IllegalArgumentException("the @Url of " + name + " is not a URL: " + args[i]);
-                }
-                return resolved;
-            }
+        Object url = args[urlArg];
+        HttpUrl.Builder resolved = url == null ? null : base.newBuilder(String.valueOf(url));
+        if (resolved == null) {
+            throw new IllegalArgumentException("the @Url of " + name + " is not a URL: " + url);
         }
-        throw new AssertionError("checked when the endpoint was read");
+        return resolved;
     }
 
     /**
@@ -261,12 +260,16 @@ final class Endpoint {
     }
 
     private boolean has(Role role) {
-        for (Binding b : bindings) {
-            if (b.role() == role) {
-                return true;
+        return indexOf(role) >= 0;
+    }
+
+    private int indexOf(Role role) {
+        for (int i = 0; i < bindings.length; i++) {
+            if (bindings[i].role() == role) {
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
     // ---- reading the annotations ---------------------------------------------------------------

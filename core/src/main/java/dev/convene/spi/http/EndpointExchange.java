@@ -47,7 +47,7 @@ final class EndpointExchange<T> extends Exchange<T> {
         } catch (ConveneException | IOException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new MalformedResponseException("the vendor's answer could not be decoded: " + e.getMessage(), e);
+            throw undecodable(e);
         }
     }
 
@@ -68,7 +68,7 @@ final class EndpointExchange<T> extends Exchange<T> {
                 } catch (ConveneException | IOException e) {
                     future.completeExceptionally(e);
                 } catch (RuntimeException e) {
-                    future.completeExceptionally(new MalformedResponseException("the vendor's answer could not be decoded: " + e.getMessage(), e));
+                    future.completeExceptionally(undecodable(e));
                 }
             }
 
@@ -83,6 +83,11 @@ final class EndpointExchange<T> extends Exchange<T> {
             }
         });
         return future;
+    }
+
+    /** A decoder (or interceptor) that failed with anything but an I/O error met an answer it cannot read. */
+    private static MalformedResponseException undecodable(RuntimeException e) {
+        return new MalformedResponseException("the vendor's answer could not be decoded: " + e.getMessage(), e);
     }
 
     /** Nothing has been sent when this fails: the arguments cannot make a request. */
