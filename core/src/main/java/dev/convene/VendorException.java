@@ -13,7 +13,12 @@ public abstract class VendorException extends ConveneException {
     private final VendorError error;
 
     protected VendorException(VendorError error, Throwable cause) {
-        super(error.describe(), cause);
+        this(error.describe(), error, cause);
+    }
+
+    /** For a subclass that adds what Convene knows to the vendor's words. */
+    protected VendorException(String message, VendorError error, Throwable cause) {
+        super(message, cause);
         this.error = error;
     }
 

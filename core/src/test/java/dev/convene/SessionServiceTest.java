@@ -241,9 +241,52 @@ class SessionServiceTest {
     }
 
     @Test
-    void aFirstCancelOfACancelledSessionReportsIt() {
+    void cancellingACancelledSessionSucceeds() {
         vendor.fail(Operation.CANCEL, new AlreadyCancelledException(new VendorError("scripted", 500, "9007", "already cancelled", null, null)));
-        assertThatThrownBy(() -> service.cancel(SessionId.of("scripted", SessionKind.MEETING, "7"))).isInstanceOf(AlreadyCancelledException.class);
+        service.cancel(SessionId.of("scripted", SessionKind.MEETING, "7"));
+        assertThat(vendor.attempts(Operation.CANCEL)).isEqualTo(1);
+        assertThat(events).containsExactly("start CANCEL 1", "success CANCEL");
+    }
+
+    @Test
+    void whereTheVendorDeletesCancelledSessionsNotFoundSaysTheSessionMayHaveBeenCancelled() {
+        SessionNotFoundException gone = new SessionNotFoundException(new VendorError("scripted", 404, "3001", "not found", null, null));
+        SessionId webinar = SessionId.of("scripted", SessionKind.WEBINAR, "7");
+        vendor.fail(Operation.GET, gone).fail(Operation.CANCEL, gone);
+        for (Runnable call : List.<Runnable>of(() -> service.get(webinar), () -> service.cancel(webinar))) {
+            assertThatThrownBy(call::run).isInstanceOfSatisfying(SessionNotFoundException.class, e -> {
+                assertThat(e.mayHaveBeenCancelled()).isTrue();
+                assertThat(e.vendorCode()).isEqualTo("3001");
+            }).hasMessageContaining("code 3001 not found").hasMessageContaining("may have been cancelled");
+        }
+        // Where the vendor keeps cancelled sessions, "not found" means what it says.
+        vendor.fail(Operation.GET, gone);
+        assertThatThrownBy(() -> service.get(SessionId.of("scripted", SessionKind.MEETING, "7")))
+                .isInstanceOfSatisfying(SessionNotFoundException.class, e -> assertThat(e.mayHaveBeenCancelled()).isFalse())
+                .hasMessageNotContaining("cancelled");
+    }
+
+    @Test
+    void listsLeaveCancelledSessionsOutUnlessAsked() {
+        Session cancelled = ScriptedVendor.session(SessionKind.MEETING, "1", "cancelled").toBuilder().status(SessionStatus.CANCELLED).build();
+        Session scheduled = ScriptedVendor.session(SessionKind.MEETING, "2", "scheduled").toBuilder().status(SessionStatus.SCHEDULED).build();
+        vendor.pages(List.of(List.of(cancelled, scheduled)));
+        assertThat(service.listAll(ListQuery.of(SessionKind.MEETING)).map(Session::title)).containsExactly("scheduled");
+        assertThat(service.listAll(ListQuery.of(SessionKind.MEETING).includingCancelled()).map(Session::title))
+                .containsExactly("cancelled", "scheduled");
+        assertThat(service.listAll(ListQuery.of(SessionKind.MEETING).withStatus(SessionStatus.CANCELLED)).map(Session::title))
+                .containsExactly("cancelled");
+    }
+
+    @Test
+    void askingForCancelledSessionsWhereTheVendorCannotListThemIsUnsupportedAndSendsNothing() {
+        for (ListQuery query : List.of(ListQuery.of(SessionKind.WEBINAR).includingCancelled(), ListQuery.all().withStatus(SessionStatus.CANCELLED))) {
+            assertThatThrownBy(() -> service.list(query)).isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> {
+                assertThat(e.kind()).isEqualTo(SessionKind.WEBINAR);
+                assertThat(e.feature()).contains("LISTS_CANCELLED");
+            });
+        }
+        assertThat(vendor.attempts(Operation.LIST)).isZero();
     }
 
     @Test

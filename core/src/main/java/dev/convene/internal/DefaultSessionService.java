@@ -347,14 +347,16 @@ public final class DefaultSessionService implements SessionService {
             return new Call<>(Operation.LIST, kind, () -> client.list(kind, providerQuery), null, null);
         }
 
+        /** Leaves out the statuses not asked for (cancelled sessions by default), whatever the vendor lists. */
         Page<Session> toPage(Page<Session> page) {
+            List<Session> items = page.items().stream().filter(s -> providerQuery.matches(s.status())).toList();
             if (page.hasNext()) {
-                return new Page<>(page.items(), Cursors.encode(kinds.get(index), page.nextCursor()));
+                return new Page<>(items, Cursors.encode(kinds.get(index), page.nextCursor()));
             }
             if (index + 1 < kinds.size()) {
-                return new Page<>(page.items(), Cursors.encode(kinds.get(index + 1), null));
+                return new Page<>(items, Cursors.encode(kinds.get(index + 1), null));
             }
-            return Page.last(page.items());
+            return Page.last(items);
         }
     }
 
@@ -368,6 +370,14 @@ public final class DefaultSessionService implements SessionService {
             kinds = capabilities.supportedKinds().stream().filter(k -> capabilities.supports(k, Operation.LIST)).sorted().toList();
             if (kinds.isEmpty()) {
                 throw new UnsupportedFeatureException(provider, null, "listing sessions");
+            }
+        }
+        if (q.asksForCancelled()) {
+            for (SessionKind kind : kinds) {
+                if (!capabilities.supports(kind, Feature.LISTS_CANCELLED)) {
+                    throw new UnsupportedFeatureException(provider, kind, Feature.LISTS_CANCELLED.name()
+                            + " (the vendor does not list cancelled sessions)");
+                }
             }
         }
         int index = 0;
@@ -386,7 +396,7 @@ public final class DefaultSessionService implements SessionService {
             providerCursor = position.providerCursor();
         }
         String organizer = q.organizer() == null || q.organizer().isBlank() ? client.defaultOrganizer() : q.organizer();
-        ListQuery providerQuery = new ListQuery(kinds.get(index), organizer, q.from(), q.to(), q.pageSize(), providerCursor);
+        ListQuery providerQuery = new ListQuery(kinds.get(index), organizer, q.from(), q.to(), q.pageSize(), providerCursor, q.statuses());
         return new Listing(kinds, index, providerQuery, client);
     }
 
@@ -500,10 +510,13 @@ public final class DefaultSessionService implements SessionService {
         });
     }
 
-    /** A retried cancel whose earlier attempt went through meets "already cancelled" or "not found": the job is done. */
+    /**
+     * Cancel is idempotent: a session the vendor reports cancelled already is what was asked for. A retried
+     * cancel whose earlier attempt went through may also meet "not found", where the vendor deletes what it cancels.
+     */
     private static boolean doneAlready(Call<?> call, int attempt, ConveneException failure) {
-        return call.operation() == Operation.CANCEL && attempt > 1
-                && (failure instanceof AlreadyCancelledException || failure instanceof SessionNotFoundException);
+        return call.operation() == Operation.CANCEL
+                && (failure instanceof AlreadyCancelledException || (attempt > 1 && failure instanceof SessionNotFoundException));
     }
 
     private Optional<Duration> retryDelay(Call<?> call, int attempt, ConveneException failure) {
@@ -524,6 +537,11 @@ public final class DefaultSessionService implements SessionService {
 
     /** Every failure becomes one of Convene's exceptions; whether a write may have happened decides which. */
     private ConveneException classify(Call<?> call, Throwable t) {
+        if (t instanceof SessionNotFoundException e && call.target() != null && !e.mayHaveBeenCancelled()
+                && !capabilities.supports(call.kind(), Feature.KEEPS_CANCELLED)) {
+            // The vendor deletes what is cancelled: its "not found" may well mean "cancelled", and the caller should know.
+            return new SessionNotFoundException(e.error(), true);
+        }
         if (t instanceof ConveneException e) {
             return e;
         }

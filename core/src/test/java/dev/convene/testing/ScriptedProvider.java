@@ -21,7 +21,8 @@ public final class ScriptedProvider implements SessionProvider {
 
     public static final Capabilities CAPABILITIES = Capabilities.builder()
             .kind(SessionKind.MEETING, EnumSet.allOf(Operation.class),
-                    Set.of(Feature.DESCRIPTION, Feature.PASSWORD, Feature.RECURRENCE, Feature.HOSTS, Feature.INVITEES),
+                    Set.of(Feature.DESCRIPTION, Feature.PASSWORD, Feature.RECURRENCE, Feature.HOSTS, Feature.INVITEES,
+                            Feature.KEEPS_CANCELLED, Feature.LISTS_CANCELLED),
                     Limits.builder().maxTitleLength(40).duration(Duration.ofMinutes(5), Duration.ofHours(24)).maxHosts(2)
                             .maxInvitees(3).password("\\d{4,6}", "4 to 6 digits").maxOccurrences(10).build())
             .kind(SessionKind.WEBINAR, EnumSet.of(Operation.CREATE, Operation.GET, Operation.CANCEL, Operation.LIST), Set.of(),

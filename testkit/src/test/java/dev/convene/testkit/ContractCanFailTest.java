@@ -26,7 +26,10 @@ class ContractCanFailTest {
                 Arguments.of(FlawedToys.WrongStart.class, "createThenGetKeepsTheBasics"),
                 Arguments.of(FlawedToys.UnknownAsUnavailable.class, "anUnknownSessionIsNotFound"),
                 Arguments.of(FlawedToys.NoTokenRefresh.class, "aRevokedTokenIsReplacedOnceAndTheCallSucceeds"),
-                Arguments.of(FlawedToys.OverstatedTitleLimit.class, "theDeclaredTitleLimitIsTrue"));
+                Arguments.of(FlawedToys.OverstatedTitleLimit.class, "theDeclaredTitleLimitIsTrue"),
+                Arguments.of(FlawedToys.AlreadyCancelledAsConflict.class, "cancellingTwiceSucceedsWhereTheVendorKeepsCancelledSessions"),
+                Arguments.of(FlawedToys.CancelledAsScheduled.class, "aCancelledSessionReadsAsCancelledOrIsGoneAsDeclared"),
+                Arguments.of(FlawedToys.CancelledAsScheduled.class, "listsLeaveCancelledSessionsOutUnlessAsked"));
     }
 
     @ParameterizedTest(name = "{0} fails {1}")
@@ -35,7 +38,8 @@ class ContractCanFailTest {
         TestExecutionSummary summary = run(flawed);
         List<String> failed = failedNames(summary);
         assertThat(failed).as("failed tests of " + flawed.getSimpleName()).anySatisfy(name -> assertThat(name).contains(expectedFailure));
-        assertThat(summary.getTestsSucceededCount()).as("a flaw breaks some tests, not the whole suite").isGreaterThan(10);
+        assertThat(summary.getTestsSucceededCount()).as("a flaw breaks some tests, not the whole suite")
+                .isGreaterThan(SessionProviderContract.class.isAssignableFrom(flawed) ? 10 : 1);
     }
 
     /** The fault matrix too: each flaw of the badly behaved toy fails the cells written for it. */

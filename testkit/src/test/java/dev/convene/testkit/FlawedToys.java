@@ -54,6 +54,30 @@ final class FlawedToys {
         @Override String flaw() { return "no-token-refresh"; }
     }
 
+    abstract static class FlawedNeutral extends NeutralBehaviourContract {
+        abstract String flaw();
+
+        @Override
+        protected String providerId() {
+            return "toy";
+        }
+
+        @Override
+        protected Map<String, String> extraProperties() {
+            return Map.of("convene.toy.flaw", flaw());
+        }
+    }
+
+    /** Takes the vendor's "already cancelled" for a conflict, so a second cancel fails. */
+    static class AlreadyCancelledAsConflict extends FlawedNeutral {
+        @Override String flaw() { return "already-cancelled-as-conflict"; }
+    }
+
+    /** Reads a cancelled session as scheduled. */
+    static class CancelledAsScheduled extends FlawedNeutral {
+        @Override String flaw() { return "cancelled-as-scheduled"; }
+    }
+
     /** The provider claims 80-character titles, but this vendor takes 60: the claim is false. */
     static class OverstatedTitleLimit extends Flawed {
         @Override String flaw() { return ""; }

@@ -23,6 +23,10 @@ import java.util.Set;
  * an enterprise admin to update and cancel sessions other users organize), and optionally
  * {@code sdk-id} (only when Tencent assigned one), {@code instance-id} (default 1) and
  * {@code base-url} (default {@code https://api.meeting.qq.com}).
+ *
+ * <p>Tencent keeps cancelled sessions (a get answers MEETING_STATE_CANCELLED, a second cancel is refused
+ * with 9007, which Convene takes as done), but its meeting list holds only upcoming and running meetings
+ * (spec §3.4): no kind declares {@link Feature#LISTS_CANCELLED}.
  */
 public final class TencentMeetingProvider implements SessionProvider {
     public static final String ID = "tencentmeeting";
@@ -52,7 +56,7 @@ public final class TencentMeetingProvider implements SessionProvider {
             .build();
     private static final Set<Feature> MEETING_FEATURES = EnumSet.of(Feature.PASSWORD, Feature.HOSTS, Feature.INVITEES,
             Feature.RECURRENCE, Feature.OCCURRENCES, Feature.WAITING_ROOM, Feature.MUTE_ON_ENTRY, Feature.JOIN_BEFORE_HOST,
-            Feature.AUTO_RECORDING, Feature.TIME_ZONE);
+            Feature.AUTO_RECORDING, Feature.TIME_ZONE, Feature.KEEPS_CANCELLED);
 
     static final Capabilities CAPABILITIES = Capabilities.builder()
             .kind(SessionKind.MEETING, EnumSet.allOf(Operation.class), MEETING_FEATURES, MEETING_LIMITS)
@@ -60,7 +64,8 @@ public final class TencentMeetingProvider implements SessionProvider {
                     Feature.DESCRIPTION, Feature.LIVE_PASSWORD, Feature.LIVE_REPLAY), MEETING_LIMITS)
             // Tencent has no endpoint that lists webinars.
             .kind(SessionKind.WEBINAR, EnumSet.of(Operation.CREATE, Operation.GET, Operation.UPDATE, Operation.CANCEL),
-                    EnumSet.of(Feature.DESCRIPTION, Feature.PASSWORD, Feature.REGISTRATION, Feature.HOSTS, Feature.TIME_ZONE),
+                    EnumSet.of(Feature.DESCRIPTION, Feature.PASSWORD, Feature.REGISTRATION, Feature.HOSTS, Feature.TIME_ZONE,
+                            Feature.KEEPS_CANCELLED),
                     WEBINAR_LIMITS)
             .build();
 

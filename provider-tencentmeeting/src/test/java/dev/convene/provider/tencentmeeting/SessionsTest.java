@@ -175,7 +175,9 @@ class SessionsTest {
 
         env.service.cancel(w.id());
         assertThat(env.service.get(w.id()).status()).isEqualTo(SessionStatus.CANCELLED);
-        assertThatThrownBy(() -> env.service.cancel(w.id())).isInstanceOf(AlreadyCancelledException.class);
+        env.service.cancel(w.id()); // 9007, already cancelled: done
+        assertThatThrownBy(() -> env.service.update(w.id(), SessionUpdate.builder().title("Late").build()))
+                .isInstanceOf(AlreadyCancelledException.class);
         assertThatThrownBy(() -> env.service.list(ListQuery.of(SessionKind.WEBINAR))).isInstanceOf(UnsupportedFeatureException.class);
     }
 

@@ -25,6 +25,8 @@ import java.util.List;
  * <li>Webinars: no LIST, because WeCom has no webinar list endpoint; registration and password admission;
  *     replay needs cloud recording. Durations are capped at 24 hours on our side (WeCom states none).</li>
  * <li>Living: themes of at most 20 characters, descriptions of at most 100; no hosts, invitees or password.</li>
+ * <li>Every kind keeps cancelled sessions (get answers status CANCELLED, a second cancel succeeds); the
+ *     meeting and living lists hold them too, so a listing can ask for them.</li>
  * <li>No kind keeps a time zone: WeCom stores Unix times and plans series on the China calendar, so
  *     sessions come back in Asia/Shanghai.</li>
  * </ul>
@@ -44,17 +46,19 @@ public final class WeComProvider implements SessionProvider {
     static final Capabilities CAPABILITIES = Capabilities.builder()
             .kind(SessionKind.MEETING, EnumSet.allOf(Operation.class),
                     EnumSet.of(Feature.DESCRIPTION, Feature.PASSWORD, Feature.HOSTS, Feature.INVITEES, Feature.RECURRENCE,
-                            Feature.WAITING_ROOM, Feature.MUTE_ON_ENTRY, Feature.JOIN_BEFORE_HOST),
+                            Feature.WAITING_ROOM, Feature.MUTE_ON_ENTRY, Feature.JOIN_BEFORE_HOST, Feature.KEEPS_CANCELLED,
+                            Feature.LISTS_CANCELLED),
                     Limits.builder().maxTitleLength(40).maxDescriptionLength(500)
                             .duration(Duration.ofSeconds(300), Duration.ofSeconds(86399)).maxHosts(10).maxInvitees(300)
                             .password(PASSWORD, PASSWORD_RULE).maxOccurrences(200).build())
             .kind(SessionKind.WEBINAR, EnumSet.of(Operation.CREATE, Operation.GET, Operation.UPDATE, Operation.CANCEL),
                     EnumSet.of(Feature.DESCRIPTION, Feature.PASSWORD, Feature.REGISTRATION, Feature.HOSTS, Feature.MUTE_ON_ENTRY,
-                            Feature.JOIN_BEFORE_HOST, Feature.AUTO_RECORDING, Feature.LIVE_REPLAY),
+                            Feature.JOIN_BEFORE_HOST, Feature.AUTO_RECORDING, Feature.LIVE_REPLAY, Feature.KEEPS_CANCELLED),
                     Limits.builder().maxTitleLength(255).maxDescriptionLength(5000)
                             .duration(SHORTEST, Limits.LONGEST).maxHosts(Limits.UNLIMITED).maxInvitees(0)
                             .password(PASSWORD, PASSWORD_RULE).maxOccurrences(ONE_OFF).build())
-            .kind(SessionKind.LIVE_STREAM, EnumSet.allOf(Operation.class), EnumSet.of(Feature.DESCRIPTION),
+            .kind(SessionKind.LIVE_STREAM, EnumSet.allOf(Operation.class),
+                    EnumSet.of(Feature.DESCRIPTION, Feature.KEEPS_CANCELLED, Feature.LISTS_CANCELLED),
                     Limits.builder().maxTitleLength(20).maxDescriptionLength(100)
                             .duration(SHORTEST, Limits.LONGEST).maxHosts(0).maxInvitees(0).maxOccurrences(ONE_OFF).build())
             .build();

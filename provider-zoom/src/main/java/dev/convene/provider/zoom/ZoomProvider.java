@@ -23,6 +23,10 @@ import java.util.List;
  * <p>A session's organizer is its host's Zoom user id ({@code host_id}), whether it was read by get or
  * list: lists carry no e-mail. The id works wherever Convene takes an organizer.
  *
+ * <p>Cancelling is Zoom's DELETE: the session is gone afterwards, so neither kind declares
+ * {@link Feature#KEEPS_CANCELLED} or {@link Feature#LISTS_CANCELLED}. A get, update or cancel of a cancelled
+ * session throws {@link dev.convene.SessionNotFoundException} (404, code 3001) saying it may have been cancelled.
+ *
  * <p>{@link SessionKind#LIVE_STREAM} is not offered: Zoom streams a meeting or webinar to a third-party
  * service, it has no live-stream session of its own to create, read or cancel.
  */

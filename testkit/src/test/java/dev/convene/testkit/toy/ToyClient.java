@@ -79,7 +79,8 @@ final class ToyClient implements VendorClient {
         Exchange<Void> cancel(@Path("id") String id);
 
         @GET("v1/sessions")
-        Exchange<WirePage> list(@Query("kind") String kind, @Query("page_size") Integer pageSize, @Query("cursor") String cursor);
+        Exchange<WirePage> list(@Query("kind") String kind, @Query("page_size") Integer pageSize, @Query("cursor") String cursor,
+                                @Query("include_cancelled") Boolean includeCancelled);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.convene.toy");
@@ -143,7 +144,8 @@ final class ToyClient implements VendorClient {
             VendorException.Kind kind = switch (e == null ? "" : e.error()) {
                 case "bad_credentials", "invalid_token" -> VendorException.Kind.AUTHENTICATION;
                 case "not_found" -> flaws.contains("unknown-as-unavailable") ? VendorException.Kind.UNAVAILABLE : VendorException.Kind.NOT_FOUND;
-                case "already_cancelled" -> VendorException.Kind.ALREADY_CANCELLED;
+                case "already_cancelled" -> flaws.contains("already-cancelled-as-conflict") ? VendorException.Kind.CONFLICT
+                        : VendorException.Kind.ALREADY_CANCELLED;
                 case "rate_limited" -> VendorException.Kind.RATE_LIMITED;
                 case "invalid" -> VendorException.Kind.INVALID_REQUEST;
                 default -> VendorException.Kind.UNAVAILABLE;
@@ -185,7 +187,8 @@ final class ToyClient implements VendorClient {
 
     @Override
     public Exchange<Page<Session>> list(SessionKind kind, ListQuery query) {
-        Exchange<Page<Session>> page = api.list(kind.wireName(), query.pageSize() == 0 ? null : query.pageSize(), query.cursor())
+        Exchange<Page<Session>> page = api.list(kind.wireName(), query.pageSize() == 0 ? null : query.pageSize(), query.cursor(),
+                        query.asksForCancelled() ? true : null)
                 .map(p -> new Page<>(p.items().stream().map(this::toSession).toList(), p.nextCursor()));
         if (flaws.contains("short-later-page") && query.cursor() != null) {
             // a later page the vendor refused is taken for the end of the listing
@@ -204,7 +207,7 @@ final class ToyClient implements VendorClient {
                 .id(SessionId.of("toy", SessionKind.parse(w.kind()), w.id()))
                 .title(w.title()).description(w.description()).start(w.start())
                 .duration(Duration.ofMinutes(w.minutes())).timeZone(w.zone() == null ? null : ZoneId.of(w.zone()))
-                .status("cancelled".equals(w.status()) ? SessionStatus.CANCELLED : SessionStatus.SCHEDULED)
+                .status("cancelled".equals(w.status()) && !flaws.contains("cancelled-as-scheduled") ? SessionStatus.CANCELLED : SessionStatus.SCHEDULED)
                 .password(w.password()).recurrence(w.rrule() == null ? null : Recurrence.parse(w.rrule()))
                 .build();
     }

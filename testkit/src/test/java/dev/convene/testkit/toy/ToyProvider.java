@@ -21,7 +21,8 @@ import java.util.Set;
 public final class ToyProvider implements SessionProvider {
     static final Capabilities CAPABILITIES = Capabilities.builder()
             .kind(SessionKind.MEETING, EnumSet.allOf(Operation.class),
-                    Set.of(Feature.DESCRIPTION, Feature.PASSWORD, Feature.RECURRENCE, Feature.TIME_ZONE),
+                    Set.of(Feature.DESCRIPTION, Feature.PASSWORD, Feature.RECURRENCE, Feature.TIME_ZONE, Feature.KEEPS_CANCELLED,
+                            Feature.LISTS_CANCELLED),
                     Limits.builder().maxTitleLength(80).duration(Duration.ofMinutes(1), Duration.ofHours(12))
                             .password("\\d{4,8}", "4 to 8 digits").maxOccurrences(30).build())
             .kind(SessionKind.WEBINAR, EnumSet.of(Operation.CREATE, Operation.GET, Operation.CANCEL), Set.of(),

@@ -23,7 +23,8 @@ import java.util.Map;
 /**
  * A tiny invented vendor ("Toy Meetings") for the testkit's own tests: bearer tokens from
  * {@code POST /oauth/token}, sessions under {@code /v1/sessions}. Setting {@code max-title} (default 80)
- * is the longest title it accepts.
+ * is the longest title it accepts. A cancelled meeting stays, with status {@code cancelled}, and is listed
+ * only when {@code include_cancelled=true} asks for it; a cancelled webinar is deleted (as Zoom deletes).
  */
 public final class ToySimulator extends HttpSimulator {
     public static final class Factory implements SimulatorFactory {
@@ -67,7 +68,7 @@ public final class ToySimulator extends HttpSimulator {
     public List<StoredSession> sessions() {
         return locked(() -> sessions.values().stream().map(s -> new StoredSession(s.get("id").asText(), s.get("kind").asText(),
                 s.get("title").asText(), Instant.ofEpochSecond(s.get("start").asLong()), s.get("status").asText(),
-                s.get("status").asText().equals("cancelled"))).toList());
+                !s.get("status").asText().equals("scheduled"))).toList());
     }
 
     @Override
@@ -139,7 +140,8 @@ public final class ToySimulator extends HttpSimulator {
     }
 
     private ObjectNode find(String id) {
-        return sessions.get(id);
+        ObjectNode s = sessions.get(id);
+        return s == null || s.get("status").asText().equals("deleted") ? null : s;
     }
 
     private SimResponse create(JsonNode body) {
@@ -175,7 +177,7 @@ public final class ToySimulator extends HttpSimulator {
         if (s.get("status").asText().equals("cancelled")) {
             return error(409, "already_cancelled", "session " + id + " is cancelled already");
         }
-        s.put("status", "cancelled");
+        s.put("status", s.get("kind").asText().equals("webinar") ? "deleted" : "cancelled");
         return SimResponse.empty(204);
     }
 
@@ -183,8 +185,10 @@ public final class ToySimulator extends HttpSimulator {
         String kind = r.query("kind").orElse("meeting");
         int size = Integer.parseInt(r.query("page_size").orElse("10"));
         int from = Integer.parseInt(r.query("cursor").orElse("0"));
+        boolean cancelledToo = r.query("include_cancelled").orElse("false").equals("true");
         List<ObjectNode> matching = new ArrayList<>(sessions.values().stream()
-                .filter(s -> s.get("kind").asText().equals(kind) && !s.get("status").asText().equals("cancelled")).toList());
+                .filter(s -> s.get("kind").asText().equals(kind) && !s.get("status").asText().equals("deleted")
+                        && (cancelledToo || !s.get("status").asText().equals("cancelled"))).toList());
         List<ObjectNode> page = matching.subList(Math.min(from, matching.size()), Math.min(from + size, matching.size()));
         ObjectNode out = JSON.createObjectNode();
         out.putArray("items").addAll(page);
