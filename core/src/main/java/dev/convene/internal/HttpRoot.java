@@ -99,39 +99,7 @@ public final class HttpRoot {
     }
 
     public static OkHttpClient client(Settings settings) {
-        Pacemaker.start();
         return ROOTS.computeIfAbsent(settings, HttpRoot::build);
-    }
-
-    /**
-     * Keeps Okio's timeout watchdog from being woken on every read and every call. OkHttp puts each read,
-     * write and call timeout into Okio's one sorted queue of deadlines, and Okio wakes its watchdog thread
-     * whenever a deadline goes to the front. With nothing else queued that is every time: a futex wake-up
-     * and a context switch per read, some 10 µs a call on a small machine. This timeout, due every second
-     * and renewed each time, always sits in front of the 10–60 s deadlines of real calls, so they queue
-     * behind it without waking anyone; the watchdog wakes once a second instead. Every timeout still fires
-     * when it should: the watchdog waits for the earliest deadline, whichever it is.
-     */
-    static final class Pacemaker extends okio.AsyncTimeout {
-        private static final Pacemaker INSTANCE = new Pacemaker();
-        private static final java.util.concurrent.atomic.AtomicBoolean STARTED = new java.util.concurrent.atomic.AtomicBoolean();
-
-        private Pacemaker() {
-            timeout(1, TimeUnit.SECONDS);
-        }
-
-        static void start() {
-            if (STARTED.compareAndSet(false, true)) {
-                INSTANCE.enter();
-            }
-        }
-
-        @Override
-        protected void timedOut() {
-            // Called on the watchdog thread once the deadline has passed and this node left the queue.
-            exit();
-            enter();
-        }
     }
 
     private static OkHttpClient build(Settings s) {

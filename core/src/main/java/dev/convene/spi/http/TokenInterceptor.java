@@ -13,6 +13,7 @@ import okhttp3.Response;
  * invalidates it, fetches a new one and replays the call exactly once. A second rejection is returned
  * as the vendor's answer (the provider maps it to an authentication error): never a loop. Replaying is
  * safe even for creates, because a vendor that rejects the token has not acted on the request.
+ * Requests of endpoints marked {@link NoToken} pass through untouched.
  */
 public abstract class TokenInterceptor implements Interceptor {
     private final TokenCache tokens;
@@ -29,6 +30,9 @@ public abstract class TokenInterceptor implements Interceptor {
 
     @Override
     public final Response intercept(Chain chain) throws IOException {
+        if (ProviderHttp.endpointAnnotation(chain.request(), NoToken.class).isPresent()) {
+            return chain.proceed(chain.request());
+        }
         AccessToken token = current();
         Response response = chain.proceed(authorize(chain.request(), token));
         if (!tokenRejected(response)) {

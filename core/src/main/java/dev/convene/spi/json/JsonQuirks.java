@@ -1,25 +1,24 @@
 package dev.convene.spi.json;
 
-import com.squareup.moshi.Json;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import com.squareup.moshi.adapters.EnumJsonAdapter;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Moshi adapters for the vendors' wire quirks, applied only where a DTO field carries the matching
  * qualifier ({@link NumericString}, {@link EpochSeconds}, {@link EpochSecondsString},
- * {@link ZeroOneBoolean}), plus a fallback for enums: a value the enum does not know decodes to its
- * constant named {@code UNKNOWN} instead of failing, so a vendor adding a status does not break us.
+ * {@link ZeroOneBoolean}), plus a fallback for enums that have a constant named {@code UNKNOWN}: a value the
+ * enum does not know decodes to it instead of failing (moshi-adapters' {@link EnumJsonAdapter}), so a vendor
+ * adding a status does not break us.
  */
 public final class JsonQuirks {
     public static final JsonAdapter.Factory FACTORY = JsonQuirks::create;
@@ -54,13 +53,12 @@ public final class JsonQuirks {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static JsonAdapter<?> unknownFallback(Class<?> raw) {
-        Enum<?> unknown = null;
         for (Object constant : raw.getEnumConstants()) {
             if (((Enum<?>) constant).name().equals("UNKNOWN")) {
-                unknown = (Enum<?>) constant;
+                return EnumJsonAdapter.create((Class) raw).withUnknownFallback((Enum) constant).nullSafe();
             }
         }
-        return unknown == null ? null : new FallbackEnumAdapter(raw, unknown).nullSafe();
+        return null;
     }
 
     private static long parseLong(JsonReader reader) throws IOException {
@@ -126,40 +124,6 @@ public final class JsonQuirks {
         @Override
         public void toJson(JsonWriter writer, Boolean value) throws IOException {
             writer.value(value ? 1 : 0);
-        }
-    }
-
-    private static final class FallbackEnumAdapter<E extends Enum<E>> extends JsonAdapter<E> {
-        private final Map<String, E> byName = new HashMap<>();
-        private final Map<E, String> names = new HashMap<>();
-        private final E unknown;
-
-        FallbackEnumAdapter(Class<E> type, E unknown) {
-            this.unknown = unknown;
-            for (E constant : type.getEnumConstants()) {
-                String name = constant.name();
-                try {
-                    Json json = type.getField(name).getAnnotation(Json.class);
-                    if (json != null) {
-                        name = json.name();
-                    }
-                } catch (NoSuchFieldException e) {
-                    throw new AssertionError(e);
-                }
-                byName.put(name, constant);
-                names.put(constant, name);
-            }
-        }
-
-        @Override
-        public E fromJson(JsonReader reader) throws IOException {
-            String value = reader.peek() == JsonReader.Token.NUMBER ? Long.toString(reader.nextLong()) : reader.nextString();
-            return byName.getOrDefault(value, unknown);
-        }
-
-        @Override
-        public void toJson(JsonWriter writer, E value) throws IOException {
-            writer.value(names.get(value));
         }
     }
 }

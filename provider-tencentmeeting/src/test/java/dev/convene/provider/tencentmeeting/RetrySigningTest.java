@@ -3,10 +3,13 @@ package dev.convene.provider.tencentmeeting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.convene.Convene;
 import dev.convene.RateLimitedException;
+import dev.convene.RetryPolicy;
 import dev.convene.Session;
 import dev.convene.SessionKind;
 import dev.convene.SessionOutcomeUnknownException;
+import dev.convene.SessionService;
 import dev.convene.SessionUpdate;
 import dev.convene.VendorUnavailableException;
 import dev.convene.simulator.FaultKind;
@@ -18,6 +21,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +59,35 @@ class RetrySigningTest {
         assertResigned(attempts);
         assertThat(resend(attempts.get(0)).body()).as("the busy attempt's signed bytes sent again")
                 .contains("\"error_code\":190301");
+    }
+
+    /**
+     * Each attempt is a clone of the endpoint's call, signed as it leaves: the retry carries the time it was sent
+     * at (the wait before it moves the clock on), a nonce and a signature of its own, blocking and async alike.
+     */
+    @Test
+    void eachAttemptOfARetriedReadIsSignedWhenItIsSent() throws Exception {
+        Session s = meeting();
+        try (SessionService waiting = Convene.builder().properties(env.sim.properties()).environment(Map.of()).systemProperties(false)
+                .clock(env.clock).retryPolicy(new RetryPolicy(3, Duration.ofMillis(5), Duration.ofMillis(20), 0.5, Duration.ofSeconds(2)))
+                .retryWait(delay -> {
+                    env.clock.advance(Duration.ofSeconds(7));
+                    return CompletableFuture.completedFuture(null);
+                }).build()) {
+            env.sim.faults().inject(FaultKind.BUSY, 1, Operation.GET);
+            assertThat(waiting.get(s.id()).id()).isEqualTo(s.id());
+            env.sim.faults().inject(FaultKind.BUSY, 1, Operation.GET);
+            assertThat(waiting.getAsync(s.id()).get(10, TimeUnit.SECONDS).id()).isEqualTo(s.id());
+        }
+        List<RecordedRequest> attempts = env.sim.requests(Operation.GET);
+        assertThat(attempts).hasSize(4);
+        for (int i = 0; i < 4; i += 2) {
+            RecordedRequest busy = attempts.get(i);
+            RecordedRequest retry = attempts.get(i + 1);
+            assertResigned(List.of(busy, retry));
+            long sent = Long.parseLong(busy.header("X-TC-Timestamp").orElseThrow());
+            assertThat(Long.parseLong(retry.header("X-TC-Timestamp").orElseThrow())).isEqualTo(sent + 7);
+        }
     }
 
     @Test

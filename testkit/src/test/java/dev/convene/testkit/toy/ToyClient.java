@@ -16,6 +16,7 @@ import dev.convene.VendorException;
 import dev.convene.spi.Exchange;
 import dev.convene.spi.ProviderContext;
 import dev.convene.spi.VendorClient;
+import dev.convene.spi.http.NoToken;
 import dev.convene.spi.http.ProviderHttp;
 import dev.convene.spi.http.TokenInterceptor;
 import dev.convene.spi.http.VendorErrors;
@@ -31,7 +32,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import okhttp3.Interceptor;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.slf4j.Logger;
@@ -62,6 +62,7 @@ final class ToyClient implements VendorClient {
     }
 
     interface Api {
+        @NoToken
         @FormUrlEncoded
         @POST("oauth/token")
         Exchange<TokenAnswer> token(@Field("key") String key, @Field("secret") String secret);
@@ -97,9 +98,13 @@ final class ToyClient implements VendorClient {
         String secret = context.config().require("secret");
         Moshi moshi = JsonQuirks.moshi().build();
         VendorErrors errors = errors(moshi);
-        Api tokenApi = ProviderHttp.endpoints(Api.class, ProviderHttp.client(context), base, moshi, errors);
+        this.api = ProviderHttp.endpoints(Api.class, context, base, moshi, errors, endpoints -> bearer(endpoints, base, key, secret));
+    }
+
+    /** Bearer tokens from the toy's own {@code @NoToken} endpoint; with the flaw "replays-creates", lost POSTs are sent again. */
+    private Interceptor bearer(Api endpoints, String base, String key, String secret) {
         TokenCache tokens = new TokenCache(context.tokenStore(), TokenKey.of("toy", base, key, secret), () -> {
-            TokenAnswer a = tokenApi.token(key, secret).execute();
+            TokenAnswer a = endpoints.token(key, secret).execute();
             return new AccessToken(a.accessToken(), context.clock().instant().plusSeconds(a.expiresIn()));
         }, context.clock(), Duration.ofMinutes(5), context.redactor());
         TokenInterceptor bearer = new TokenInterceptor(tokens) {
@@ -116,20 +121,18 @@ final class ToyClient implements VendorClient {
                 return response.code() == 401 && !flaws.contains("no-token-refresh");
             }
         };
-        OkHttpClient http = flaws.contains("replays-creates") ? ProviderHttp.client(context, bearer, ToyClient::replayPosts)
-                : ProviderHttp.client(context, bearer);
-        this.api = ProviderHttp.endpoints(Api.class, http, base, moshi, errors);
+        return flaws.contains("replays-creates") ? chain -> replayPosts(bearer, chain) : bearer;
     }
 
     /** The flaw "replays-creates": a POST whose connection failed is sent once more, answer lost or not. */
-    private static Response replayPosts(Interceptor.Chain chain) throws IOException {
+    private static Response replayPosts(Interceptor bearer, Interceptor.Chain chain) throws IOException {
         try {
-            return chain.proceed(chain.request());
+            return bearer.intercept(chain);
         } catch (IOException e) {
             if (!chain.request().method().equals("POST")) {
                 throw e;
             }
-            return chain.proceed(chain.request());
+            return bearer.intercept(chain);
         }
     }
 

@@ -1,13 +1,19 @@
 package dev.convene.provider.wecom.internal;
 
 import dev.convene.spi.Exchange;
+import dev.convene.spi.http.NoToken;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.POST;
 import retrofit2.http.Query;
 
-/** WeCom's business endpoints; the token interceptor adds {@code ?access_token=} to each. */
+/** WeCom's endpoints; the token interceptor adds {@code ?access_token=} to each but {@code gettoken}. */
 interface WeComApi {
+    /** How a token is had (spec §1), so it must not need one. */
+    @NoToken
+    @GET("cgi-bin/gettoken")
+    Exchange<TokenWire> gettoken(@Query("corpid") String corpId, @Query("corpsecret") String corpSecret);
+
     @POST("cgi-bin/meeting/create")
     Exchange<MeetingWire.Created> createMeeting(@Body MeetingWire.Create body);
 
@@ -50,9 +56,4 @@ interface WeComApi {
     @POST("cgi-bin/living/get_user_all_livingid")
     Exchange<LivingWire.IdPage> userLivings(@Body LivingWire.UserQuery body);
 
-    /** Separate from the rest: it is how a token is had, so it must not need one. */
-    interface Tokens {
-        @GET("cgi-bin/gettoken")
-        Exchange<TokenWire> gettoken(@Query("corpid") String corpId, @Query("corpsecret") String corpSecret);
-    }
 }

@@ -31,7 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import okhttp3.OkHttpClient;
 
 /**
  * The WeCom client: meetings under {@code /cgi-bin/meeting/*}, webinars under {@code /cgi-bin/meeting/webinar/*},
@@ -70,10 +69,8 @@ public final class WeComClient implements VendorClient {
         context.redactor().addFixedSecret(corpSecret);
         Moshi moshi = wireJson();
         WeComErrors errors = new WeComErrors(context.redactor());
-        WeComApi.Tokens tokenApi = ProviderHttp.endpoints(WeComApi.Tokens.class, ProviderHttp.client(context), baseUrl, moshi, errors);
-        AccessTokens tokens = AccessTokens.create(context, tokenApi, moshi, baseUrl, corpId, corpSecret);
-        OkHttpClient http = ProviderHttp.client(context, tokens);
-        return new WeComClient(context, ProviderHttp.endpoints(WeComApi.class, http, baseUrl, moshi, errors));
+        return new WeComClient(context, ProviderHttp.endpoints(WeComApi.class, context, baseUrl, moshi, errors,
+                api -> AccessTokens.create(context, api, moshi, baseUrl, corpId, corpSecret)));
     }
 
     /** The JSON of WeCom's wire: core's quirk adapters (Unix seconds as numbers or strings, 0/1 flags, enum fallback). */

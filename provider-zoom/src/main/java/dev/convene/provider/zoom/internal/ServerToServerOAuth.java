@@ -1,5 +1,9 @@
 package dev.convene.provider.zoom.internal;
 
+import dev.convene.ConveneException;
+import dev.convene.VendorException;
+import dev.convene.VendorException.Kind;
+import dev.convene.spi.Exchange;
 import dev.convene.spi.MalformedResponseException;
 import dev.convene.spi.ProviderContext;
 import dev.convene.spi.http.TokenInterceptor;
@@ -16,7 +20,7 @@ import okhttp3.Response;
  * Zoom's Server-to-Server OAuth (spec §1): a bearer token from {@code POST <oauth-url>} with Basic auth
  * and the form {@code grant_type=account_credentials&account_id=…}, cached per credential through core's
  * token cache (one fetch however many callers, refreshed ahead of expiry), and replaced once when a call
- * comes back 401.
+ * comes back 401. The token endpoint is {@link ZoomApi#token}, sent without a bearer ({@code @NoToken}).
  */
 final class ServerToServerOAuth {
     /** §1.4: refresh five minutes before expiry, as ZoomNet does, so a slow call never carries a dying token. */
@@ -31,13 +35,25 @@ final class ServerToServerOAuth {
         context.redactor().addFixedSecret(basic.substring(6));
         TokenCache tokens = new TokenCache(context.tokenStore(), TokenKey.of(ZoomErrors.PROVIDER, oauthUrl, accountId, clientId, clientSecret),
                 () -> {
-                    ZoomWire.Token t = oauth.token(oauthUrl, basic, "account_credentials", accountId).execute();
+                    ZoomWire.Token t = oauth.token(oauthUrl, basic, "account_credentials", accountId)
+                            .recover(ServerToServerOAuth::credentialsRefused).execute();
                     if (t == null || t.accessToken() == null || t.expiresIn() == null) {
                         throw new MalformedResponseException("Zoom's token answer lacks access_token or expires_in", null);
                     }
                     return new AccessToken(t.accessToken(), context.clock().instant().plusSeconds(t.expiresIn()));
                 }, context.clock(), REFRESH_AHEAD, context.redactor());
         return new Bearer(tokens);
+    }
+
+    /**
+     * The token endpoint refuses nothing but the credentials: any refusal other than a rate limit or an outage
+     * means they are wrong, whatever status and body it came with.
+     */
+    private static Exchange<ZoomWire.Token> credentialsRefused(ConveneException refusal) {
+        if (refusal instanceof VendorException e && e.httpStatus() != 429 && e.httpStatus() < 500 && e.kind() != Kind.AUTHENTICATION) {
+            return Exchange.failed(VendorException.of(Kind.AUTHENTICATION, e.error()));
+        }
+        return Exchange.failed(refusal);
     }
 
     /** §1.3: any 401 means "refresh once, then fail", whatever the body says (Zoom has used several). */

@@ -1,6 +1,7 @@
 package dev.convene.provider.zoom.internal;
 
 import dev.convene.spi.Exchange;
+import dev.convene.spi.http.NoToken;
 import retrofit2.http.Body;
 import retrofit2.http.DELETE;
 import retrofit2.http.Field;
@@ -19,7 +20,8 @@ import retrofit2.http.Url;
  * families have the same shape (§3, §4).
  */
 public interface ZoomApi {
-    /** §1.1: form body, Basic auth; the URL is the configured OAuth endpoint, not under the API base. */
+    /** §1.1: form body, Basic auth instead of the bearer token; the URL is the configured OAuth endpoint, not under the API base. */
+    @NoToken
     @FormUrlEncoded
     @POST
     Exchange<ZoomWire.Token> token(@Url String oauthUrl, @Header("Authorization") String basic,

@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
 /**
@@ -55,12 +54,10 @@ public final class ZoomClient implements VendorClient {
         this.sessions = new ZoomSessions(context.clock());
 
         Moshi moshi = JsonQuirks.moshi().build();
-        ZoomApi oauth = ProviderHttp.endpoints(ZoomApi.class, ProviderHttp.client(context), baseUrl, moshi,
-                ZoomErrors.oauth(moshi, context.clock(), context.redactor()));
-        OkHttpClient http = ProviderHttp.client(context, ServerToServerOAuth.bearer(context, oauth, oauthUrl, accountId, clientId, clientSecret));
         String sub = config.get("sub-account-id").orElse(null);
         String apiBase = sub == null ? baseUrl : trimSlash(baseUrl) + "/accounts/" + URLEncoder.encode(sub, StandardCharsets.UTF_8);
-        this.api = ProviderHttp.endpoints(ZoomApi.class, http, apiBase, moshi, ZoomErrors.api(moshi, context.clock(), context.redactor()));
+        this.api = ProviderHttp.endpoints(ZoomApi.class, context, apiBase, moshi, ZoomErrors.api(moshi, context.clock(), context.redactor()),
+                endpoints -> ServerToServerOAuth.bearer(context, endpoints, oauthUrl, accountId, clientId, clientSecret));
     }
 
     // ---- validation before anything is sent ---------------------------------------------------

@@ -29,23 +29,16 @@ public final class ZoomErrors implements VendorErrors {
     private final JsonAdapter<ZoomWire.Error> adapter;
     private final Clock clock;
     private final Redactor redactor;
-    private final boolean tokenEndpoint;
 
-    private ZoomErrors(Moshi moshi, Clock clock, Redactor redactor, boolean tokenEndpoint) {
+    private ZoomErrors(Moshi moshi, Clock clock, Redactor redactor) {
         this.adapter = moshi.adapter(ZoomWire.Error.class);
         this.clock = clock;
         this.redactor = redactor;
-        this.tokenEndpoint = tokenEndpoint;
     }
 
-    /** For the REST API. */
+    /** For the REST API and its OAuth endpoint (whose refusals {@link ServerToServerOAuth} reads as bad credentials). */
     public static ZoomErrors api(Moshi moshi, Clock clock, Redactor redactor) {
-        return new ZoomErrors(moshi, clock, redactor, false);
-    }
-
-    /** For {@code /oauth/token}, where any refusal of the request means the credentials are wrong. */
-    public static ZoomErrors oauth(Moshi moshi, Clock clock, Redactor redactor) {
-        return new ZoomErrors(moshi, clock, redactor, true);
+        return new ZoomErrors(moshi, clock, redactor);
     }
 
     @Override
@@ -53,7 +46,7 @@ public final class ZoomErrors implements VendorErrors {
         ZoomWire.Error e = parse(body);
         String code = e.code() != null ? e.code().toString() : e.error() != null ? e.error() : "";
         String message = message(e, body);
-        Kind kind = tokenEndpoint ? tokenKind(status) : kind(status, e.code() == null ? -1 : e.code(), message);
+        Kind kind = kind(status, e.code() == null ? -1 : e.code(), message);
         Limit limit = kind == Kind.RATE_LIMITED ? limit(code, headers) : Limit.NONE;
         VendorError error = new VendorError(PROVIDER, status, code, redactor.redact(message + limit.named()),
                 headers.get("x-zm-trackingid"), limit.retryAfter());
@@ -106,13 +99,6 @@ public final class ZoomErrors implements VendorErrors {
                     new VendorError(PROVIDER, status, a.code().toString(), redactor.redact(message), headers.get("x-zm-trackingid"), null));
         }
         return null;
-    }
-
-    private static Kind tokenKind(int status) {
-        if (status == 429) {
-            return Kind.RATE_LIMITED;
-        }
-        return status >= 500 ? Kind.UNAVAILABLE : Kind.AUTHENTICATION;
     }
 
     static Kind kind(int status, int code, String message) {
