@@ -5,17 +5,20 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The vendor's documented limits for one kind, checked by core before anything is sent. Lengths count
- * Unicode code points; vendor rules that are not expressible here (byte lengths, combinations) are
- * checked by the provider's own validation, which core runs in the same pass.
+ * The vendor's documented limits for one kind, checked by core before anything is sent. Text lengths are
+ * {@link TextLimit}s, in characters and UTF-8 bytes as the vendor counts; vendor rules that are not
+ * expressible here (combinations of fields, formats of options) are checked by the provider's own
+ * validation, which core runs in the same pass. Every broken rule is reported at once.
  *
+ * @param title           how long a title may be
+ * @param description     how long a description may be
  * @param passwordPattern a regular expression a password must match in full, or {@code null} when the kind has no password
  * @param passwordRule    the same rule in words, for error messages ("4 to 6 digits")
  * @param maxOccurrences  the most occurrences a recurring session may have
  */
 public record Limits(
-        int maxTitleLength,
-        int maxDescriptionLength,
+        TextLimit title,
+        TextLimit description,
         Duration minDuration,
         Duration maxDuration,
         int maxHosts,
@@ -25,9 +28,11 @@ public record Limits(
         int maxOccurrences) {
 
     public Limits {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(description, "description");
         Objects.requireNonNull(minDuration, "minDuration");
         Objects.requireNonNull(maxDuration, "maxDuration");
-        if (maxTitleLength < 1 || minDuration.compareTo(maxDuration) > 0 || maxHosts < 0 || maxInvitees < 0 || maxOccurrences < 0) {
+        if (minDuration.compareTo(maxDuration) > 0 || maxHosts < 0 || maxInvitees < 0 || maxOccurrences < 0) {
             throw new IllegalArgumentException("inconsistent limits");
         }
         if (passwordPattern != null) {
@@ -53,8 +58,8 @@ public record Limits(
     }
 
     public static final class Builder {
-        private int maxTitleLength = 200;
-        private int maxDescriptionLength = 2000;
+        private TextLimit title = TextLimit.characters(200);
+        private TextLimit description = TextLimit.characters(2000);
         private Duration minDuration = Duration.ofMinutes(1);
         private Duration maxDuration = Duration.ofHours(24);
         private int maxHosts = 10;
@@ -66,8 +71,12 @@ public record Limits(
         private Builder() {
         }
 
-        public Builder maxTitleLength(int n) { this.maxTitleLength = n; return this; }
-        public Builder maxDescriptionLength(int n) { this.maxDescriptionLength = n; return this; }
+        /** At most {@code n} characters, however many bytes. */
+        public Builder maxTitleLength(int n) { this.title = TextLimit.characters(n); return this; }
+        public Builder title(TextLimit limit) { this.title = limit; return this; }
+        /** At most {@code n} characters, however many bytes. */
+        public Builder maxDescriptionLength(int n) { this.description = TextLimit.characters(n); return this; }
+        public Builder description(TextLimit limit) { this.description = limit; return this; }
         public Builder duration(Duration min, Duration max) { this.minDuration = min; this.maxDuration = max; return this; }
         public Builder maxHosts(int n) { this.maxHosts = n; return this; }
         public Builder maxInvitees(int n) { this.maxInvitees = n; return this; }
@@ -75,7 +84,7 @@ public record Limits(
         public Builder maxOccurrences(int n) { this.maxOccurrences = n; return this; }
 
         public Limits build() {
-            return new Limits(maxTitleLength, maxDescriptionLength, minDuration, maxDuration, maxHosts, maxInvitees,
+            return new Limits(title, description, minDuration, maxDuration, maxHosts, maxInvitees,
                     passwordPattern, passwordRule, maxOccurrences);
         }
     }

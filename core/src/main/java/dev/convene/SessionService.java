@@ -26,6 +26,26 @@ public interface SessionService extends AutoCloseable {
 
     Session create(SessionDraft draft);
 
+    /**
+     * Every rule {@code draft} breaks, checked exactly as {@link #create} checks it (declared limits in
+     * characters and bytes, and the vendor's own rules), without sending anything; empty when create would
+     * send it.
+     *
+     * @throws UnsupportedFeatureException where create would: the provider lacks the kind, CREATE, or a
+     *                                     feature the draft uses
+     */
+    List<Violation> validate(SessionDraft draft);
+
+    /**
+     * Every rule an update of {@code id} breaks, checked as {@link #update} checks it before sending,
+     * without sending anything. Rules that depend on the session as it is now (say, a password for
+     * password access the session already has) need a read, so {@link #update} checks them after reading.
+     *
+     * @throws UnsupportedFeatureException where update would: the provider lacks the kind, UPDATE, or a
+     *                                     feature the update uses
+     */
+    List<Violation> validate(SessionId id, SessionUpdate update);
+
     Session get(SessionId id);
 
     Session update(SessionId id, SessionUpdate update);

@@ -10,6 +10,7 @@ import dev.convene.Session;
 import dev.convene.SessionId;
 import dev.convene.SessionKind;
 import dev.convene.SessionStatus;
+import dev.convene.TextLimit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
@@ -112,7 +113,8 @@ final class Json {
                     strings(w, "features", k.features().stream().sorted().map(f -> f.name().toLowerCase(Locale.ROOT)).toList());
                     Limits l = k.limits();
                     w.name("limits").beginObject();
-                    w.name("maxTitleLength").value(l.maxTitleLength());
+                    text(w, "title", l.title());
+                    text(w, "description", l.description());
                     w.name("minDuration").value(l.minDuration().toString());
                     w.name("maxDuration").value(l.maxDuration().toString());
                     w.name("maxHosts").value(l.maxHosts());
@@ -127,6 +129,16 @@ final class Json {
             }
             w.endArray();
         });
+    }
+
+    /** A text limit: the characters and UTF-8 bytes it allows (null where unlimited), whether either suffices, and the rule in words. */
+    private static void text(JsonWriter w, String name, TextLimit limit) throws IOException {
+        w.name(name).beginObject();
+        w.name("maxCharacters").value(limit.maxCharacters() == Limits.UNLIMITED ? null : (Integer) limit.maxCharacters());
+        w.name("maxBytes").value(limit.maxBytes() == Limits.UNLIMITED ? null : (Integer) limit.maxBytes());
+        w.name("eitherSuffices").value(limit.eitherSuffices());
+        w.name("rule").value(limit.toString());
+        w.endObject();
     }
 
     private static void strings(JsonWriter w, String name, List<String> values) throws IOException {

@@ -3,10 +3,12 @@ package dev.convene.cli;
 import dev.convene.Capabilities;
 import dev.convene.Feature;
 import dev.convene.KindCapabilities;
+import dev.convene.Limits;
 import dev.convene.Operation;
 import dev.convene.ProviderInfo;
 import dev.convene.Session;
 import dev.convene.SessionKind;
+import dev.convene.TextLimit;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,21 +85,36 @@ final class Text {
             kinds.forEach(k -> row.add(caps.supports(k, feature) ? "yes" : "-"));
             rows.add(row);
         }
-        List<String> title = new ArrayList<>(List.of("max title"));
+        List<String> title = new ArrayList<>(List.of("title length"));
+        List<String> description = new ArrayList<>(List.of("description length"));
         List<String> duration = new ArrayList<>(List.of("duration"));
         List<String> invitees = new ArrayList<>(List.of("max invitees"));
         List<String> password = new ArrayList<>(List.of("password rule"));
         List<String> occurrences = new ArrayList<>(List.of("max occurrences"));
         for (SessionKind k : kinds) {
             KindCapabilities c = caps.of(k).orElse(null);
-            title.add(c == null ? "-" : Integer.toString(c.limits().maxTitleLength()));
+            title.add(c == null ? "-" : text(c.limits().title()));
+            description.add(c == null || !c.supports(Feature.DESCRIPTION) ? "-" : text(c.limits().description()));
             duration.add(c == null ? "-" : human(c.limits().minDuration()) + "–" + human(c.limits().maxDuration()));
             invitees.add(c == null || !c.supports(Feature.INVITEES) ? "-" : Integer.toString(c.limits().maxInvitees()));
             password.add(c == null || c.limits().passwordRule() == null ? "-" : c.limits().passwordRule());
             occurrences.add(c == null || !c.supports(Feature.RECURRENCE) ? "-" : Integer.toString(c.limits().maxOccurrences()));
         }
-        rows.addAll(List.of(title, duration, invitees, password, occurrences));
+        rows.addAll(List.of(title, description, duration, invitees, password, occurrences));
         return rows;
+    }
+
+    /** A text limit in a matrix cell: {@code 20 chars or 40 bytes}, {@code 512 bytes}, {@code 20 chars, 60 bytes}. */
+    private static String text(TextLimit limit) {
+        String chars = limit.maxCharacters() + " chars";
+        String bytes = limit.maxBytes() + " bytes";
+        if (limit.maxBytes() == Limits.UNLIMITED) {
+            return chars;
+        }
+        if (limit.maxCharacters() == Limits.UNLIMITED) {
+            return bytes;
+        }
+        return chars + (limit.eitherSuffices() ? " or " : ", ") + bytes;
     }
 
     private static String human(java.time.Duration d) {

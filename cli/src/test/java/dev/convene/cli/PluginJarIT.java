@@ -66,7 +66,7 @@ class PluginJarIT {
         var r = CliProcess.run(Map.of(), List.of("-cp", CliProcess.jar() + java.io.File.pathSeparator + pluginJar, "dev.convene.cli.Main"),
                 "providers", "--json");
         assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("\"id\": \"tiny\"").contains("Tiny Meetings (third-party plugin)").contains("\"maxTitleLength\": 42");
+        assertThat(r.out()).contains("\"id\": \"tiny\"").contains("Tiny Meetings (third-party plugin)").contains("\"maxCharacters\": 42");
     }
 
     @Test

@@ -113,6 +113,26 @@ public final class DefaultSessionService implements SessionService {
     }
 
     @Override
+    public List<Violation> validate(SessionDraft draft) {
+        try {
+            checkCreate(draft);
+            return List.of();
+        } catch (InvalidSessionException e) {
+            return e.violations();
+        }
+    }
+
+    @Override
+    public List<Violation> validate(SessionId id, SessionUpdate update) {
+        try {
+            checkUpdate(id, update);
+            return List.of();
+        } catch (InvalidSessionException e) {
+            return e.violations();
+        }
+    }
+
+    @Override
     public CompletableFuture<Session> createAsync(SessionDraft draft) {
         return async(() -> {
             SessionDraft checked = checkCreate(draft);

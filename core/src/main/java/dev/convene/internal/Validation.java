@@ -76,10 +76,10 @@ public final class Validation {
                                Instant start, Duration duration, List<String> hosts, List<String> invitees,
                                String password, Recurrence recurrence, ZoneId zone) {
         if (title != null && !title.isBlank()) {
-            maxLength(out, "title", title, limits.maxTitleLength());
+            out.addAll(limits.title().violations("title", title));
         }
         if (description != null) {
-            maxLength(out, "description", description, limits.maxDescriptionLength());
+            out.addAll(limits.description().violations("description", description));
         }
         // Vendors take whole seconds: a start a fraction of a second ahead arrives as now, which is not the future.
         if (start != null && !start.truncatedTo(ChronoUnit.SECONDS).isAfter(now)) {
@@ -135,13 +135,6 @@ public final class Validation {
             } else if (seen != null && !seen.add(p)) {
                 out.add(new Violation(field + "[" + i + "]", "repeats '" + p + "'"));
             }
-        }
-    }
-
-    private static void maxLength(List<Violation> out, String field, String value, int max) {
-        int length = value.codePointCount(0, value.length());
-        if (length > max) {
-            out.add(new Violation(field, "must be at most " + max + " characters, was " + length));
         }
     }
 

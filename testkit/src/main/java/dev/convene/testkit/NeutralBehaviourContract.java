@@ -6,15 +6,23 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.convene.Capabilities;
 import dev.convene.Feature;
+import dev.convene.InvalidSessionException;
+import dev.convene.Limits;
 import dev.convene.ListQuery;
 import dev.convene.Operation;
 import dev.convene.Session;
+import dev.convene.SessionDraft;
 import dev.convene.SessionId;
 import dev.convene.SessionKind;
 import dev.convene.SessionNotFoundException;
+import dev.convene.SessionService;
 import dev.convene.SessionStatus;
+import dev.convene.SessionUpdate;
+import dev.convene.TextLimit;
 import dev.convene.UnsupportedFeatureException;
+import dev.convene.Violation;
 import dev.convene.simulator.StoredSession;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -40,6 +48,10 @@ import org.junit.jupiter.api.TestFactory;
  *       cancel and a get raise {@link SessionNotFoundException} saying the session may have been cancelled.</li>
  *   <li>Lists leave cancelled sessions out unless asked; asking for them needs {@link Feature#LISTS_CANCELLED},
  *       else {@link UnsupportedFeatureException} before anything is sent.</li>
+ *   <li>{@link Limits} are true in characters and in UTF-8 bytes: the longest title (and description) of Latin
+ *       letters and of Chinese characters the declared {@link TextLimit} allows is accepted by the vendor and read
+ *       back unchanged, one more is refused before anything is sent; every broken rule is reported in one pass,
+ *       and {@link SessionService#validate} reports the same without sending anything.</li>
  * </ul>
  */
 public abstract class NeutralBehaviourContract extends ProviderFixture {
@@ -132,6 +144,106 @@ public abstract class NeutralBehaviourContract extends ProviderFixture {
                 }
                 assertThat(simulator.requests()).as("nothing was sent").hasSize(before);
             }
+        }));
+    }
+
+    // ---- limits and validation -------------------------------------------------------------------
+
+    /** Latin letters count one byte in UTF-8, Chinese characters three: each binds a different limit. */
+    private static final List<String> UNITS = List.of("T", "会");
+
+    private Limits limits(SessionKind kind) {
+        return capabilities().of(kind).orElseThrow().limits();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> textLimitsAreTrueInCharactersAndBytes() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (SessionKind kind : kindsWith(Operation.CREATE, Operation.GET)) {
+            for (String unit : UNITS) {
+                tests.add(DynamicTest.dynamicTest(kind.wireName() + " title of " + unit, () -> {
+                    String title = longest(limits(kind).title(), unit);
+                    Session s = service.create(draft(kind).title(title).build());
+                    assertThat(service.get(s.id()).title()).as("the longest title the declared limit allows, read back").isEqualTo(title);
+                    refusedBeforeIo(draft(kind).title(title + unit).build(), "title");
+                }));
+                if (capabilities().supports(kind, Feature.DESCRIPTION)) {
+                    tests.add(DynamicTest.dynamicTest(kind.wireName() + " description of " + unit, () -> {
+                        String description = longest(limits(kind).description(), unit);
+                        Session s = service.create(draft(kind).description(description).build());
+                        assertThat(service.get(s.id()).description()).as("the longest description the declared limit allows, read back")
+                                .isEqualTo(description);
+                        refusedBeforeIo(draft(kind).description(description + unit).build(), "description");
+                    }));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    private void refusedBeforeIo(SessionDraft draft, String field) {
+        int before = simulator.requests().size();
+        assertThat(service.validate(draft)).extracting(Violation::field).as("validate").contains(field);
+        assertThatThrownBy(() -> service.create(draft)).isInstanceOfSatisfying(InvalidSessionException.class,
+                e -> assertThat(e.violations()).extracting(Violation::field).contains(field));
+        assertThat(simulator.requests()).as("nothing was sent").hasSize(before);
+    }
+
+    /**
+     * A text that breaks every rule of {@code limit} at once: too many characters and too many bytes. With
+     * {@code either}, both must be broken for the text to be refused at all.
+     */
+    private static String breaksEveryRule(TextLimit limit) {
+        return longest(limit, "会") + "会".repeat(limit.maxCharacters() == Limits.UNLIMITED ? 1 : limit.maxCharacters() + 1);
+    }
+
+    /** How many violations a text that breaks every rule of {@code limit} earns: one per limit, one for an either-or rule. */
+    private static int rules(TextLimit limit) {
+        return limit.eitherSuffices() ? 1 : (limit.maxCharacters() == Limits.UNLIMITED ? 0 : 1) + (limit.maxBytes() == Limits.UNLIMITED ? 0 : 1);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyBrokenRuleIsReportedInOnePassAndValidateSendsNothing() {
+        return kindsWith(Operation.CREATE).stream().map(kind -> DynamicTest.dynamicTest(kind.wireName(), () -> {
+            Limits limits = limits(kind);
+            SessionDraft.Builder b = draft(kind).title(breaksEveryRule(limits.title()))
+                    .start(clock.instant().minusSeconds(60)).duration(limits.maxDuration().plusMinutes(1));
+            List<String> fields = new ArrayList<>(List.of("start", "duration"));
+            if (capabilities().supports(kind, Feature.DESCRIPTION)) {
+                b.description(breaksEveryRule(limits.description()));
+            }
+            SessionDraft bad = b.build();
+            int before = simulator.requests().size();
+            List<Violation> found = service.validate(bad);
+            assertThat(found).extracting(Violation::field).containsAll(fields);
+            assertThat(found).filteredOn(v -> v.field().equals("title")).as("every rule of " + limits.title() + " the title breaks")
+                    .hasSize(rules(limits.title()));
+            if (bad.description() != null) {
+                assertThat(found).filteredOn(v -> v.field().equals("description")).as("every rule of " + limits.description())
+                        .hasSize(rules(limits.description()));
+            }
+            assertThatThrownBy(() -> service.create(bad)).isInstanceOfSatisfying(InvalidSessionException.class,
+                    e -> assertThat(e.violations()).as("create refuses with what validate found").containsExactlyInAnyOrderElementsOf(found));
+            assertThat(service.validate(draft(kind).build())).as("a plain draft is valid").isEmpty();
+            assertThat(simulator.requests()).as("nothing was sent").hasSize(before);
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> validateAnUpdateReportsEveryBrokenRuleAndSendsNothing() {
+        return kindsWith(Operation.CREATE, Operation.UPDATE).stream().map(kind -> DynamicTest.dynamicTest(kind.wireName(), () -> {
+            Limits limits = limits(kind);
+            Session s = service.create(draft(kind).build());
+            SessionUpdate bad = SessionUpdate.builder().title(breaksEveryRule(limits.title())).start(clock.instant().minusSeconds(60)).build();
+            int before = simulator.requests().size();
+            List<Violation> found = service.validate(s.id(), bad);
+            assertThat(found).extracting(Violation::field).contains("start");
+            assertThat(found).filteredOn(v -> v.field().equals("title")).hasSize(rules(limits.title()));
+            assertThatThrownBy(() -> service.update(s.id(), bad)).isInstanceOfSatisfying(InvalidSessionException.class,
+                    e -> assertThat(e.violations()).containsExactlyInAnyOrderElementsOf(found));
+            assertThat(service.validate(s.id(), SessionUpdate.builder().title(longest(limits.title(), "会")).build()))
+                    .as("the longest Chinese title is a valid update").isEmpty();
+            assertThat(simulator.requests()).as("nothing was sent").hasSize(before);
         }));
     }
 }

@@ -1,14 +1,17 @@
 package dev.convene.testkit;
 
 import dev.convene.Convene;
+import dev.convene.Limits;
 import dev.convene.RetryPolicy;
 import dev.convene.SessionDraft;
 import dev.convene.SessionKind;
 import dev.convene.SessionService;
+import dev.convene.TextLimit;
 import dev.convene.simulator.SettableClock;
 import dev.convene.simulator.SimulatorOptions;
 import dev.convene.simulator.Simulators;
 import dev.convene.simulator.VendorSimulator;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,6 +103,22 @@ public abstract class ProviderFixture {
     /** Runs the client {@code offset} ahead of (or behind) the vendor until reset with {@link Duration#ZERO}. */
     protected void skewClientClock(Duration offset) {
         skew.set(offset);
+    }
+
+    /**
+     * The longest text made of {@code unit} repeated that {@code limit} allows: {@code longest(TextLimit.either(20, 40), "会")}
+     * is 20 of them, {@code longest(TextLimit.bytes(512), "会")} 170.
+     */
+    protected static String longest(TextLimit limit, String unit) {
+        int chars = unit.codePointCount(0, unit.length());
+        int bytes = unit.getBytes(StandardCharsets.UTF_8).length;
+        long byChars = limit.maxCharacters() == Limits.UNLIMITED ? Long.MAX_VALUE : limit.maxCharacters() / chars;
+        long byBytes = limit.maxBytes() == Limits.UNLIMITED ? Long.MAX_VALUE : limit.maxBytes() / bytes;
+        long n = limit.eitherSuffices() ? Math.max(byChars, byBytes) : Math.min(byChars, byBytes);
+        if (n > 100_000) {
+            throw new AssertionError("a text limit of " + limit + " is beyond what the testkit can check");
+        }
+        return unit.repeat((int) n);
     }
 
     /** A valid plain draft: unique title, start two days ahead at 10:00 in Shanghai (plus a minute per draft), one hour. */

@@ -306,7 +306,7 @@ public abstract class SessionProviderContract extends ProviderFixture {
     Stream<DynamicTest> invalidDraftsAreRefusedWithEveryViolationAndNothingSent() {
         return kindsWith(Operation.CREATE).stream().map(kind -> DynamicTest.dynamicTest(kind.wireName(), () -> {
             Limits limits = capabilities().of(kind).orElseThrow().limits();
-            SessionDraft.Builder b = draft(kind).title("x".repeat(limits.maxTitleLength() + 1))
+            SessionDraft.Builder b = draft(kind).title(longest(limits.title(), "x") + "x")
                     .start(clock.instant().minusSeconds(60)).duration(limits.maxDuration().plusMinutes(1));
             List<String> expected = new ArrayList<>(List.of("title", "start", "duration"));
             if (capabilities().supports(kind, Feature.PASSWORD)) {
@@ -318,16 +318,6 @@ public abstract class SessionProviderContract extends ProviderFixture {
                     .isInstanceOfSatisfying(InvalidSessionException.class, e -> assertThat(e.violations()).extracting(Violation::field)
                             .containsAll(expected));
             assertThat(requestCount()).as("nothing was sent").isEqualTo(before);
-        }));
-    }
-
-    @TestFactory
-    Stream<DynamicTest> theDeclaredTitleLimitIsTrue() {
-        return kindsWith(Operation.CREATE, Operation.GET).stream().map(kind -> DynamicTest.dynamicTest(kind.wireName(), () -> {
-            int max = capabilities().of(kind).orElseThrow().limits().maxTitleLength();
-            String title = "T".repeat(max);
-            Session s = service.create(complete(kind, Set.of(), draft(kind).title(title)).build());
-            assertThat(service.get(s.id()).title()).isEqualTo(title);
         }));
     }
 

@@ -26,7 +26,7 @@ class ContractCanFailTest {
                 Arguments.of(FlawedToys.WrongStart.class, "createThenGetKeepsTheBasics"),
                 Arguments.of(FlawedToys.UnknownAsUnavailable.class, "anUnknownSessionIsNotFound"),
                 Arguments.of(FlawedToys.NoTokenRefresh.class, "aRevokedTokenIsReplacedOnceAndTheCallSucceeds"),
-                Arguments.of(FlawedToys.OverstatedTitleLimit.class, "theDeclaredTitleLimitIsTrue"),
+                Arguments.of(FlawedToys.OverstatedTitleLimit.class, "textLimitsAreTrueInCharactersAndBytes"),
                 Arguments.of(FlawedToys.AlreadyCancelledAsConflict.class, "cancellingTwiceSucceedsWhereTheVendorKeepsCancelledSessions"),
                 Arguments.of(FlawedToys.CancelledAsScheduled.class, "aCancelledSessionReadsAsCancelledOrIsGoneAsDeclared"),
                 Arguments.of(FlawedToys.CancelledAsScheduled.class, "listsLeaveCancelledSessionsOutUnlessAsked"));

@@ -79,7 +79,7 @@ final class FlawedToys {
     }
 
     /** The provider claims 80-character titles, but this vendor takes 60: the claim is false. */
-    static class OverstatedTitleLimit extends Flawed {
+    static class OverstatedTitleLimit extends FlawedNeutral {
         @Override String flaw() { return ""; }
 
         @Override

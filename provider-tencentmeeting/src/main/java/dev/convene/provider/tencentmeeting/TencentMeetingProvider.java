@@ -5,6 +5,7 @@ import dev.convene.Feature;
 import dev.convene.Limits;
 import dev.convene.Operation;
 import dev.convene.SessionKind;
+import dev.convene.TextLimit;
 import dev.convene.provider.tencentmeeting.internal.TencentMeetingClient;
 import dev.convene.spi.ProviderContext;
 import dev.convene.spi.SessionProvider;
@@ -37,7 +38,7 @@ public final class TencentMeetingProvider implements SessionProvider {
     private static final Duration SHORTEST = Duration.ofSeconds(1);
     /** Tencent documents no longest session and no host cap (spec §3.1, §7): Limits.LONGEST is Convene's own ceiling. */
     private static final Limits MEETING_LIMITS = Limits.builder()
-            .maxTitleLength(512)
+            .title(TextLimit.bytes(512))
             .duration(SHORTEST, Limits.LONGEST)
             .maxHosts(Limits.UNLIMITED)
             .maxInvitees(300)

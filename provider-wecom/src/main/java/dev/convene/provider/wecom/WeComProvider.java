@@ -5,6 +5,7 @@ import dev.convene.Feature;
 import dev.convene.Limits;
 import dev.convene.Operation;
 import dev.convene.SessionKind;
+import dev.convene.TextLimit;
 import dev.convene.provider.wecom.internal.WeComClient;
 import dev.convene.spi.ProviderContext;
 import dev.convene.spi.SessionProvider;
@@ -19,12 +20,13 @@ import java.util.List;
  *
  * <p>What the capabilities say and why:
  * <ul>
- * <li>Meetings: titles at most 40 characters (and at most 40 bytes beyond 20 characters), 5 min to
- *     86399 s, 10 hosts, 300 invitees (a paid corp's cap), 4–6 digit passwords, series of at most 200
+ * <li>Meetings: titles of at most 20 characters or at most 40 bytes ("最多支持40个字节或者20个utf8字符":
+ *     40 Latin letters or 20 Chinese characters), descriptions of at most 500 bytes, 5 min to 86399 s, 10 hosts, 300 invitees (a paid corp's cap), 4–6 digit passwords, series of at most 200
  *     meetings (50 when bi-weekly or monthly) on WeCom's basic repeat shapes.</li>
  * <li>Webinars: no LIST, because WeCom has no webinar list endpoint; registration and password admission;
  *     replay needs cloud recording. Durations are capped at 24 hours on our side (WeCom states none).</li>
- * <li>Living: themes of at most 20 characters, descriptions of at most 100; no hosts, invitees or password.</li>
+ * <li>Living: themes of at most 20 characters and 60 bytes, descriptions of at most 100 characters and 300
+ *     bytes (create counts characters, modify bytes: a session must fit both); no hosts, invitees or password.</li>
  * <li>Every kind keeps cancelled sessions (get answers status CANCELLED, a second cancel succeeds); the
  *     meeting and living lists hold them too, so a listing can ask for them.</li>
  * <li>No kind keeps a time zone: WeCom stores Unix times and plans series on the China calendar, so
@@ -48,7 +50,7 @@ public final class WeComProvider implements SessionProvider {
                     EnumSet.of(Feature.DESCRIPTION, Feature.PASSWORD, Feature.HOSTS, Feature.INVITEES, Feature.RECURRENCE,
                             Feature.WAITING_ROOM, Feature.MUTE_ON_ENTRY, Feature.JOIN_BEFORE_HOST, Feature.KEEPS_CANCELLED,
                             Feature.LISTS_CANCELLED),
-                    Limits.builder().maxTitleLength(40).maxDescriptionLength(500)
+                    Limits.builder().title(TextLimit.either(20, 40)).description(TextLimit.bytes(500))
                             .duration(Duration.ofSeconds(300), Duration.ofSeconds(86399)).maxHosts(10).maxInvitees(300)
                             .password(PASSWORD, PASSWORD_RULE).maxOccurrences(200).build())
             .kind(SessionKind.WEBINAR, EnumSet.of(Operation.CREATE, Operation.GET, Operation.UPDATE, Operation.CANCEL),
@@ -59,7 +61,7 @@ public final class WeComProvider implements SessionProvider {
                             .password(PASSWORD, PASSWORD_RULE).maxOccurrences(ONE_OFF).build())
             .kind(SessionKind.LIVE_STREAM, EnumSet.allOf(Operation.class),
                     EnumSet.of(Feature.DESCRIPTION, Feature.KEEPS_CANCELLED, Feature.LISTS_CANCELLED),
-                    Limits.builder().maxTitleLength(20).maxDescriptionLength(100)
+                    Limits.builder().title(TextLimit.both(20, 60)).description(TextLimit.both(100, 300))
                             .duration(SHORTEST, Limits.LONGEST).maxHosts(0).maxInvitees(0).maxOccurrences(ONE_OFF).build())
             .build();
 

@@ -11,7 +11,6 @@ import dev.convene.SessionUpdate;
 import dev.convene.Violation;
 import dev.convene.provider.tencentmeeting.TencentMeetingOptions;
 import dev.convene.provider.tencentmeeting.TencentMeetingOptions.MeetingSettings;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,12 +20,11 @@ import java.util.Set;
 
 /**
  * Tencent Meeting's documented rules that core's generic {@link dev.convene.Limits} cannot express,
- * all reported at once (seed 002, spec §3–4): the subject's 512 UTF-8 bytes, host key and location
+ * all reported at once (seed 002, spec §3–4); the subject's 512 UTF-8 bytes are a declared limit. Host key and location
  * formats, the live password that enabling one requires, webinar admission type against password,
  * the webinar's 30-minute lead, and what a recurrence must look like to be bookable.
  */
 final class Validator {
-    static final int SUBJECT_MAX_BYTES = 512;
     /** "start_time 不能少于当前时间戳半小时以上": read as "at least 30 minutes ahead", the stricter reading. */
     static final Duration WEBINAR_LEAD = Duration.ofMinutes(30);
     private static final int LOCATION_MAX_WIDTH = 36;
@@ -39,9 +37,6 @@ final class Validator {
         List<Violation> out = new ArrayList<>();
         boolean webinar = d.kind() == SessionKind.WEBINAR;
         options(out, d.kind(), d.options());
-        if (!webinar && d.title() != null) {
-            subjectBytes(out, d.title());
-        }
         Access access = d.effectiveAccess();
         if (access == Access.PASSWORD && d.password() == null) {
             out.add(new Violation("password", "is required when access is PASSWORD: Tencent Meeting does not generate one"));
@@ -70,9 +65,6 @@ final class Validator {
     static List<Violation> update(SessionKind kind, SessionUpdate u, String organizer, Instant now) {
         List<Violation> out = new ArrayList<>();
         options(out, kind, u.options());
-        if (kind != SessionKind.WEBINAR && u.title() != null) {
-            subjectBytes(out, u.title());
-        }
         // Spec §3.5: hosts, if given, must include the userid that modifies; [] clears them.
         if (kind != SessionKind.WEBINAR && u.hosts() != null && !u.hosts().isEmpty() && !u.hosts().contains(organizer)) {
             out.add(new Violation("hosts", "must include " + organizer + ", who makes the change (Tencent Meeting's modify rule), or be empty"));
@@ -128,13 +120,6 @@ final class Validator {
             }
         }
         return out;
-    }
-
-    private static void subjectBytes(List<Violation> out, String title) {
-        int bytes = title.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > SUBJECT_MAX_BYTES) {
-            out.add(new Violation("title", "must be at most " + SUBJECT_MAX_BYTES + " bytes in UTF-8 (Tencent Meeting's subject limit), was " + bytes));
-        }
     }
 
     private static void livePassword(List<Violation> out, LiveOptions live) {

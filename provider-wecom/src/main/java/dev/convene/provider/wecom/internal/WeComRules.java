@@ -17,10 +17,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * WeCom's rules that {@link dev.convene.Limits} cannot express (byte counts, combinations, the webinar
- * lead time, recurrence shapes, options), checked before anything is sent. Core checks the declared
- * limits in the same pass, so where a limit already failed (say, a title over 40 characters) the
- * byte rule for the same field is not repeated.
+ * WeCom's rules that {@link dev.convene.Limits} cannot express (combinations, the webinar lead time,
+ * recurrence shapes, options), checked before anything is sent. Core checks the declared limits, titles
+ * and descriptions in characters and bytes included, in the same pass.
  */
 final class WeComRules {
     /** "不能少于当前时间戳半小时以上", read strictly (the simulator's default): at least half an hour ahead. */
@@ -59,12 +58,6 @@ final class WeComRules {
     }
 
     private void meeting(Change c, List<Violation> out) {
-        // "最多支持40个字节或者20个utf8字符": within 20 characters anything goes, beyond that the bytes count.
-        if (c.title() != null && chars(c.title()) <= 40 && chars(c.title()) > 20 && bytes(c.title()) > 40) {
-            out.add(new Violation("title", "must be at most 40 bytes or 20 characters, was " + bytes(c.title()) + " bytes and "
-                    + chars(c.title()) + " characters"));
-        }
-        maxBytes(out, "description", c.description(), 500, 500);
         passwordMatchesAccess(c, out);
         out.addAll(Repeats.check(c.recurrence(), c.start(), c.zone() == null ? Repeats.CHINA : c.zone(), c.options()));
         maxChars(out, WeComOptions.LOCATION, c.options().get(WeComOptions.LOCATION).orElse(null), 128);
@@ -122,11 +115,6 @@ final class WeComRules {
     }
 
     private void living(Change c, List<Violation> out) {
-        if (!c.creating()) {
-            // create counts characters (declared as limits); modify counts bytes (spec §4.2).
-            maxBytes(out, "title", c.title(), 20, 60);
-            maxBytes(out, "description", c.description(), 100, 300);
-        }
         c.options().get(WeComOptions.REMIND_TIME).filter(d -> d.isNegative() || d.toNanosPart() != 0)
                 .ifPresent(d -> out.add(new Violation("options." + WeComOptions.REMIND_TIME, "must be whole seconds, not negative, was " + d)));
         boolean activity = c.options().get(WeComOptions.LIVING_TYPE).orElse(null) == LivingType.ACTIVITY;
@@ -153,13 +141,6 @@ final class WeComRules {
         }
         if (c.password() != null && access != null && access != Access.PASSWORD) {
             out.add(new Violation("password", "is only used with PASSWORD access, but access is " + access.name().toLowerCase(Locale.ROOT)));
-        }
-    }
-
-    /** WeCom counts some limits in UTF-8 bytes as well; reported only where the character limit itself held. */
-    private static void maxBytes(List<Violation> out, String field, String value, int maxChars, int maxBytes) {
-        if (value != null && chars(value) <= maxChars && bytes(value) > maxBytes) {
-            out.add(new Violation(field, "must be at most " + maxBytes + " bytes in UTF-8, was " + bytes(value)));
         }
     }
 
