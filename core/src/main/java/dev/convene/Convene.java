@@ -12,10 +12,6 @@ import dev.convene.spi.VendorClient;
 import dev.convene.spi.http.Redactor;
 import dev.convene.spi.token.TokenStore;
 import dev.convene.spi.token.TokenStoreFactory;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -111,13 +107,7 @@ public final class Convene {
 
         /** Reads a {@code .properties} file (UTF-8). */
         public Builder propertiesFile(Path file) {
-            Properties p = new Properties();
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                p.load(reader);
-            } catch (IOException e) {
-                throw new ConfigurationException("cannot read configuration file " + file + ": " + e.getMessage(), List.of(), e);
-            }
-            return properties(p);
+            return properties(ConfigLayers.readFile(file));
         }
 
         /** The environment variables to apply on top (default: the process environment). */
@@ -189,11 +179,8 @@ public final class Convene {
             }
             ClassLoader storeLoader = classLoader != null ? classLoader : Convene.class.getClassLoader();
             ServiceLoader.load(TokenStoreFactory.class, storeLoader).forEach(f -> declared.addAll(f.configurationKeys()));
-            Map<String, String> sys = new LinkedHashMap<>();
-            if (systemProperties) {
-                System.getProperties().stringPropertyNames().forEach(k -> sys.put(k, System.getProperty(k)));
-            }
-            Map<String, String> config = ConfigLayers.merge(properties, sys, environment, declared, ids);
+            Map<String, String> config = ConfigLayers.merge(properties, systemProperties ? ConfigLayers.systemProperties() : Map.of(),
+                    environment, declared, ids);
             String id = provider != null ? provider : config.get("convene.provider");
             if (id == null || id.isBlank()) {
                 throw new ConfigurationException("missing configuration convene.provider (or environment variable CONVENE_PROVIDER); providers found: "

@@ -1,11 +1,19 @@
 package dev.convene.internal;
 
+import dev.convene.ConfigurationException;
 import dev.convene.spi.ProviderConfig;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -22,6 +30,30 @@ public final class ConfigLayers {
             "convene.http.connect-timeout", "convene.http.read-timeout", "convene.http.call-timeout");
 
     private ConfigLayers() {
+    }
+
+    /**
+     * A {@code .properties} file (UTF-8) as a map.
+     *
+     * @throws ConfigurationException naming the file when it cannot be read
+     */
+    public static Map<String, String> readFile(Path file) {
+        Properties p = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(reader);
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot read configuration file " + file + ": " + e.getMessage(), List.of(), e);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
+        return out;
+    }
+
+    /** The JVM's system properties as a map, for {@link #merge}. */
+    public static Map<String, String> systemProperties() {
+        Map<String, String> out = new LinkedHashMap<>();
+        System.getProperties().stringPropertyNames().forEach(k -> out.put(k, System.getProperty(k)));
+        return out;
     }
 
     public static Map<String, String> merge(Map<String, String> base, Map<String, String> systemProperties,
