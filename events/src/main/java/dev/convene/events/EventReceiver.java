@@ -103,7 +103,9 @@ public final class EventReceiver implements AutoCloseable {
         try {
             first = deduplicator.firstSeen(key);
         } catch (RuntimeException e) {
-            LOG.warn("de-duplication store failed ({}); answering 503 so that {} sends event {} again", e.toString(), event.provider(), event.dedupKey());
+            // the class only: a store's message could name its connection, credentials included
+            LOG.warn("de-duplication store failed ({}); answering 503 so that {} sends event {} again", e.getClass().getName(),
+                    event.provider(), event.dedupKey());
             return new EventResult.Rejected(event.provider(), EventResult.Reason.UNAVAILABLE,
                     "the de-duplication store failed (" + e.getClass().getSimpleName() + "); the vendor will send the event again");
         }
