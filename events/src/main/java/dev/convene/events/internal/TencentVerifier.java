@@ -25,7 +25,7 @@ import java.util.Map;
  * <p>The timestamp's unit is not fixed by the documents (the official example is in milliseconds): a value
  * of 12 digits or more is read as milliseconds, a shorter one as seconds; both are checked against the window.
  */
-final class TencentVerifier implements Verifier {
+final class TencentVerifier extends Verifier {
     static final String PROVIDER = "tencentmeeting";
     /** Below this a timestamp is in seconds (this is 1973 in milliseconds and 5138 in seconds). */
     private static final long MILLIS_FROM = 100_000_000_000L;
@@ -35,49 +35,24 @@ final class TencentVerifier implements Verifier {
     private final String token;
     /** Null when events arrive Base64-encoded only. */
     private final AesKey key;
-    private final Duration maxSkew;
-    private final Clock clock;
 
     TencentVerifier(String token, AesKey key, Duration maxSkew, Clock clock) {
+        super(PROVIDER, maxSkew, clock);
         this.token = token;
         this.key = key;
-        this.maxSkew = maxSkew;
-        this.clock = clock;
     }
 
+    /** The URL check, which also serves as the heartbeat. */
     @Override
-    public String provider() {
-        return PROVIDER;
-    }
-
-    /** What Tencent's own samples answer to an event. */
-    @Override
-    public String acknowledgement() {
-        return "successfully received callback";
-    }
-
-    @Override
-    public EventResult verify(EventRequest request, byte[] body) {
-        try {
-            return switch (request.method()) {
-                case "GET" -> urlCheck(request);
-                case "POST" -> event(request, body);
-                default -> throw new Refusal(Reason.METHOD_NOT_ALLOWED, "Tencent Meeting sends GET (URL check, heartbeat) and POST (events), not "
-                        + request.method());
-            };
-        } catch (Refusal r) {
-            return r.toResult(PROVIDER);
-        }
-    }
-
-    private EventResult urlCheck(EventRequest request) throws Refusal {
+    EventResult get(EventRequest request) throws Refusal {
         // Base64 has no spaces: a framework that decoded '+' as one broke it
-        String check = Verifier.query(request, "check_str").replace(' ', '+');
+        String check = query(request, "check_str").replace(' ', '+');
         verifySigned(request, check);
         return new EventResult.Challenge(PROVIDER, 200, "text/plain; charset=utf-8", new String(decode(check, "check_str"), StandardCharsets.UTF_8));
     }
 
-    private EventResult event(EventRequest request, byte[] body) throws Refusal {
+    @Override
+    EventResult post(EventRequest request, byte[] body) throws Refusal {
         String data = JsonTree.text(JsonTree.object(body), "data");
         if (data == null) {
             throw new Refusal(Reason.MALFORMED, "the body has no \"data\" string");
@@ -111,7 +86,8 @@ final class TencentVerifier implements Verifier {
                 b.session(meetingId, SessionKind.MEETING, SessionKind.LIVE_STREAM, SessionKind.WEBINAR);
             }
         }
-        return new EventResult.Accepted(b.build(), 200, "text/plain; charset=utf-8", acknowledgement());
+        // what Tencent's own samples answer to an event
+        return new EventResult.Accepted(b.build(), 200, "text/plain; charset=utf-8", "successfully received callback");
     }
 
     static Change change(String event) {
@@ -130,13 +106,13 @@ final class TencentVerifier implements Verifier {
 
     /** Verifies the signature headers over {@code signed}; answers the signed time in milliseconds. */
     private long verifySigned(EventRequest request, String signed) throws Refusal {
-        String signature = Verifier.header(request, "signature");
-        String timestamp = Verifier.header(request, "timestamp");
-        String nonce = Verifier.header(request, "nonce");
+        String signature = header(request, "signature");
+        String timestamp = header(request, "timestamp");
+        String nonce = header(request, "nonce");
         long value = Signatures.timestamp(timestamp, "the timestamp header");
         Signatures.requireMatch(Signatures.sortedSha1(token, timestamp, nonce, signed), signature);
         long millis = value >= MILLIS_FROM ? value : value * 1000;
-        Signatures.requireFresh(Instant.ofEpochMilli(millis), clock.instant(), maxSkew, "the signed timestamp");
+        requireFresh(Instant.ofEpochMilli(millis), "the signed timestamp");
         return millis;
     }
 
@@ -165,6 +141,6 @@ final class TencentVerifier implements Verifier {
 
     @Override
     public String toString() {
-        return "TencentVerifier[" + (key == null ? "Base64" : "encrypted") + ", max skew " + maxSkew + "]";
+        return "TencentVerifier[" + (key == null ? "Base64" : "encrypted") + ", max skew " + maxSkew() + "]";
     }
 }

@@ -22,45 +22,26 @@ import java.util.Map;
  * with unequal bytes is refused rather than read as 0, the signature is compared in constant time, and the
  * signed timestamp (seconds) must be within the window.
  */
-final class WeComVerifier implements Verifier {
+final class WeComVerifier extends Verifier {
     static final String PROVIDER = "wecom";
     private static final int BLOCK = 32;
 
     private final String token;
     private final AesKey key;
     private final byte[] receiveId;
-    private final Duration maxSkew;
-    private final Clock clock;
 
     WeComVerifier(String token, AesKey key, String receiveId, Duration maxSkew, Clock clock) {
+        super(PROVIDER, maxSkew, clock);
         this.token = token;
         this.key = key;
         this.receiveId = receiveId.getBytes(StandardCharsets.UTF_8);
-        this.maxSkew = maxSkew;
-        this.clock = clock;
     }
 
+    /** The URL check. */
     @Override
-    public String provider() {
-        return PROVIDER;
-    }
-
-    @Override
-    public EventResult verify(EventRequest request, byte[] body) {
-        try {
-            return switch (request.method()) {
-                case "GET" -> urlCheck(request);
-                case "POST" -> event(request, body);
-                default -> throw new Refusal(Reason.METHOD_NOT_ALLOWED, "WeCom sends GET (URL check) and POST (events), not " + request.method());
-            };
-        } catch (Refusal r) {
-            return r.toResult(PROVIDER);
-        }
-    }
-
-    private EventResult urlCheck(EventRequest request) throws Refusal {
+    EventResult get(EventRequest request) throws Refusal {
         // a framework that decoded '+' as a space hands out a broken Base64 value: Base64 has no spaces
-        String echo = Verifier.query(request, "echostr").replace(' ', '+');
+        String echo = query(request, "echostr").replace(' ', '+');
         long timestamp = checkSignature(request, echo);
         Plain plain = decrypt(echo);
         requireFresh(timestamp);
@@ -68,7 +49,8 @@ final class WeComVerifier implements Verifier {
                 new String(plain.bytes, plain.offset, plain.length, StandardCharsets.UTF_8));
     }
 
-    private EventResult event(EventRequest request, byte[] body) throws Refusal {
+    @Override
+    EventResult post(EventRequest request, byte[] body) throws Refusal {
         Map<String, String> outer = SafeXml.fields(body, 0, body.length);
         String encrypted = outer.get("Encrypt");
         if (encrypted == null || encrypted.isBlank()) {
@@ -134,16 +116,16 @@ final class WeComVerifier implements Verifier {
     }
 
     private long checkSignature(EventRequest request, String encrypted) throws Refusal {
-        String signature = Verifier.query(request, "msg_signature");
-        String timestamp = Verifier.query(request, "timestamp");
-        String nonce = Verifier.query(request, "nonce");
+        String signature = query(request, "msg_signature");
+        String timestamp = query(request, "timestamp");
+        String nonce = query(request, "nonce");
         long seconds = Signatures.timestamp(timestamp, "the timestamp parameter");
         Signatures.requireMatch(Signatures.sortedSha1(token, timestamp, nonce, encrypted), signature);
         return seconds;
     }
 
     private void requireFresh(long seconds) throws Refusal {
-        Signatures.requireFresh(Instant.ofEpochSecond(seconds), clock.instant(), maxSkew, "the signed timestamp");
+        requireFresh(Instant.ofEpochSecond(seconds), "the signed timestamp");
     }
 
     /** Decrypts and unpacks the message, checking padding, length and receiveid. */
@@ -195,6 +177,6 @@ final class WeComVerifier implements Verifier {
     /** Names the receiveid (a corp id is not secret); never the token or key. */
     @Override
     public String toString() {
-        return "WeComVerifier[receiveid " + new String(receiveId, StandardCharsets.UTF_8) + ", max skew " + maxSkew + "]";
+        return "WeComVerifier[receiveid " + new String(receiveId, StandardCharsets.UTF_8) + ", max skew " + maxSkew() + "]";
     }
 }

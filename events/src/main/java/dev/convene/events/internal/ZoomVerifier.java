@@ -26,7 +26,7 @@ import okio.Buffer;
  * {@code x-zm-request-timestamp} in seconds. {@code endpoint.url_validation} is answered with the plain token
  * and its HMAC. The HMAC is computed over the bytes received, never a re-serialised body.
  */
-final class ZoomVerifier implements Verifier {
+final class ZoomVerifier extends Verifier {
     static final String PROVIDER = "zoom";
     private static final String VALIDATION = "endpoint.url_validation";
     /** Recording types of webinars (5 webinar, 6 recurring without fixed time, 9 recurring with fixed time). */
@@ -34,50 +34,35 @@ final class ZoomVerifier implements Verifier {
 
     /** Initialised with the secret once; each call works on a clone (cheaper than a new Mac and init). */
     private final Mac prototype;
-    private final Duration maxSkew;
-    private final Clock clock;
 
     ZoomVerifier(String secretToken, Duration maxSkew, Clock clock) {
+        super(PROVIDER, maxSkew, clock);
         try {
             this.prototype = Mac.getInstance("HmacSHA256");
             prototype.init(new SecretKeySpec(secretToken.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK cannot do HmacSHA256", e);
         }
-        this.maxSkew = maxSkew;
-        this.clock = clock;
     }
 
     @Override
-    public String provider() {
-        return PROVIDER;
-    }
-
-    @Override
-    public EventResult verify(EventRequest request, byte[] body) {
-        try {
-            if (!request.method().equals("POST")) {
-                throw new Refusal(Reason.METHOD_NOT_ALLOWED, "Zoom sends webhooks with POST, not " + request.method());
-            }
-            String signature = Verifier.header(request, "x-zm-signature");
-            String timestamp = Verifier.header(request, "x-zm-request-timestamp");
-            long seconds = Signatures.timestamp(timestamp, "the x-zm-request-timestamp header");
-            Mac mac = mac();
-            mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.US_ASCII));
-            Signatures.requireMatch("v0=" + Signatures.hex(mac.doFinal(body)), signature);
-            Signatures.requireFresh(Instant.ofEpochSecond(seconds), clock.instant(), maxSkew, "the x-zm-request-timestamp header");
-            Map<String, Object> json = JsonTree.object(body);
-            String name = JsonTree.text(json, "event");
-            if (name == null) {
-                throw new Refusal(Reason.MALFORMED, "the body has no \"event\" name");
-            }
-            if (name.equals(VALIDATION)) {
-                return validation(json);
-            }
-            return new EventResult.Accepted(toEvent(request, name, json, body, seconds), 200, null, "");
-        } catch (Refusal r) {
-            return r.toResult(PROVIDER);
+    EventResult post(EventRequest request, byte[] body) throws Refusal {
+        String signature = header(request, "x-zm-signature");
+        String timestamp = header(request, "x-zm-request-timestamp");
+        long seconds = Signatures.timestamp(timestamp, "the x-zm-request-timestamp header");
+        Mac mac = mac();
+        mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.US_ASCII));
+        Signatures.requireMatch("v0=" + Signatures.hex(mac.doFinal(body)), signature);
+        requireFresh(Instant.ofEpochSecond(seconds), "the x-zm-request-timestamp header");
+        Map<String, Object> json = JsonTree.object(body);
+        String name = JsonTree.text(json, "event");
+        if (name == null) {
+            throw new Refusal(Reason.MALFORMED, "the body has no \"event\" name");
         }
+        if (name.equals(VALIDATION)) {
+            return validation(json);
+        }
+        return new EventResult.Accepted(toEvent(request, name, json, body, seconds), 200, null, "");
     }
 
     private EventResult validation(Map<String, Object> json) throws Refusal {
@@ -189,6 +174,6 @@ final class ZoomVerifier implements Verifier {
 
     @Override
     public String toString() {
-        return "ZoomVerifier[max skew " + maxSkew + "]";
+        return "ZoomVerifier[max skew " + maxSkew() + "]";
     }
 }
