@@ -145,6 +145,10 @@ final class JsonBody {
         return field(name, JsonNode::isBoolean, "a boolean").map(JsonNode::booleanValue);
     }
 
+    boolean requiredBool(String name) {
+        return bool(name).orElseThrow(() -> missing(name));
+    }
+
     /** Webinar timestamps: Unix seconds written as a JSON string of digits. */
     OptionalLong numericString(String name) {
         return field(name, v -> v.isTextual() && v.textValue().matches("[0-9]{1,10}") && Long.parseLong(v.textValue()) <= UINT32_MAX,

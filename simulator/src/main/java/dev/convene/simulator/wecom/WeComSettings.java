@@ -19,10 +19,24 @@ record WeComSettings(
         boolean updateKeepsOmittedInvitees,
         boolean listIncludesWebinars,
         long webinarStartMinOffsetSeconds,
+        WebinarNames webinarGetNames,
         boolean livingStartInFuture,
         boolean educationCorp,
         int apiCallsPerMinute,
         int gettokenFailuresPerHour) {
+
+    /**
+     * How webinar/get spells the title and the mute switch: doc 98860's table says {@code subject}, its example
+     * {@code title} and {@code mute_enable_join} where create says {@code enable_enter_mute} (spec, corrections).
+     */
+    enum WebinarNames {
+        /** {@code title} and {@code enable_enter_mute}, as create spells them. */
+        TITLE,
+        /** {@code subject} and {@code mute_enable_join}. */
+        SUBJECT,
+        /** One, then the other, on successive gets, so a client meets both. */
+        ALTERNATE
+    }
 
     static WeComSettings from(SimulatorOptions options) {
         return new WeComSettings(
@@ -40,6 +54,7 @@ record WeComSettings(
                 choice(options, "update-omitted-invitees", "clear", "keep"),
                 flag(options, "list-includes-webinars", false),
                 number(options, "webinar-start-min-offset-seconds", 1800),
+                WebinarNames.valueOf(options.setting("webinar-get-names").orElse("alternate").trim().toUpperCase(java.util.Locale.ROOT)),
                 flag(options, "living-start-in-future", true),
                 flag(options, "education-corp", false),
                 number(options, "api-calls-per-minute", 10_000),

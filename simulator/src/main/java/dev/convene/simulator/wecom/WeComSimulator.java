@@ -58,6 +58,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>{@code list-includes-webinars} (false): whether get_user_meetingid also lists webinar ids.</li>
  * <li>{@code webinar-start-min-offset-seconds} (1800): webinar {@code start_time} must be at least now plus this
  *     ("不能少于当前时间戳半小时以上" read strictly as "at least half an hour ahead"; -1800 is the lenient reading).</li>
+ * <li>{@code webinar-get-names} ({@code alternate} | {@code title} | {@code subject}): webinar/get names the title
+ *     {@code title} and the mute switch {@code media_setting.enable_enter_mute} as create does, or {@code subject} and
+ *     {@code mute_enable_join} as doc 98860's table and example do (spec, corrections); by default the two spellings
+ *     alternate from one get to the next.</li>
  * <li>{@code living-start-in-future} (true): living_start must be later than now (unconfirmed for living).</li>
  * <li>{@code education-corp} (false): living types 1 and 2 (classes) are refused unless true.</li>
  * <li>{@code api-calls-per-minute} (10000): per API; beyond it 45009 and the API is blocked for 60 s.</li>

@@ -71,6 +71,7 @@ final class Webinars {
     private final Directory directory;
     private final Ledger<Webinar> ledger;
     private final String linkBase;
+    private long gets;
 
     Webinars(WeComSettings settings, Directory directory, Ledger<Webinar> ledger, String linkBase) {
         this.settings = settings;
@@ -102,9 +103,21 @@ final class Webinars {
         return out;
     }
 
+    /**
+     * Doc 98843 marks title, start_time, end_time, admission_type and playback_for_audience required on
+     * update, and the password with password admission (spec, corrections): an update restates them even
+     * when it changes something else, and one lacking any is refused with 40058 naming the field.
+     */
     ObjectNode update(JsonBody body, AccessTokens.App app, long now) {
         Webinar w = ledger.owned(body.requiredString("meetingid"), app, "meetingid");
         requireUpcoming(w, now);
+        body.requiredString("title");
+        body.requiredNumericString("start_time");
+        body.requiredNumericString("end_time");
+        body.requiredBool("playback_for_audience");
+        if (body.requiredUint32("admission_type") == 2) {
+            body.requiredString("password");
+        }
         ObjectNode merged = JsonBody.overlay(w.fields, body, FIELDS, "media_setting");
         accept(w, JsonBody.of(merged, settings.invalidParameterErrcode()), body, false, now);
         return JsonBody.JSON.createObjectNode();
@@ -133,7 +146,12 @@ final class Webinars {
         ObjectNode out = JsonBody.JSON.createObjectNode();
         out.put("meetingid", id);
         out.put("meeting_code", w.code);
-        out.put("title", f.get("title").textValue());
+        boolean subject = switch (settings.webinarGetNames()) {
+            case TITLE -> false;
+            case SUBJECT -> true;
+            case ALTERNATE -> gets++ % 2 == 1;
+        };
+        out.put(subject ? "subject" : "title", f.get("title").textValue());
         out.put("status", status(w, now));
         out.put("sponsor", f.path("sponsor").asText(""));
         out.put("start_time", Long.toString(w.start()));
@@ -153,6 +171,9 @@ final class Webinars {
                 .put("auto_record_type", "none").put("attendee_join_auto_record", false).put("enable_host_pause_auto_record", true);
         if (f.has("media_setting")) {
             f.get("media_setting").fields().forEachRemaining(e -> media.set(e.getKey(), e.getValue().deepCopy()));
+        }
+        if (subject) {
+            media.set("mute_enable_join", media.remove("enable_enter_mute"));
         }
         out.put("enable_qa", f.path("enable_qa").asBoolean(true));
         links(w, out);
@@ -263,9 +284,7 @@ final class Webinars {
             throw full.invalid("sensitive_words", "at most 50 words of at most 10 characters each");
         }
         // The doc table marks playback_for_audience required on create and on update alike (spec §3.1, §3.2).
-        if (sent.bool("playback_for_audience").isEmpty()) {
-            throw new WeComError(settings.invalidParameterErrcode(), "missing required field playback_for_audience");
-        }
+        sent.requiredBool("playback_for_audience");
         if (full.bool("playback_for_audience").orElse(false) && !cloud) {
             throw full.invalid("playback_for_audience", "needs media_setting.auto_record_type=cloud");
         }

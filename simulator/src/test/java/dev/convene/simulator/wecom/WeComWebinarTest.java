@@ -181,24 +181,73 @@ class WeComWebinarTest {
         assertThat(get(unattended).get("status").textValue()).isEqualTo("MEETING_STATE_RECYCLED");
     }
 
+    /** The fields doc 98843 marks required, restated on every update (spec wecom.md, corrections). */
+    ObjectNode restated(String id, String title) {
+        ObjectNode u = WeComFake.obj("{'admission_type':0,'playback_for_audience':false}");
+        u.put("meetingid", id).put("title", title);
+        u.put("start_time", Long.toString(fake.now() + 86400));
+        u.put("end_time", Long.toString(fake.now() + 86400 + 7200));
+        return u;
+    }
+
     @Test
-    void updateMergesRequiresPlaybackFlagAndOnlyWhileUpcoming() {
+    void updateMergesAndOnlyWhileUpcoming() {
         String id = createWebinar(fake.webinar());
-        JsonNode noFlag = fake.post("/cgi-bin/meeting/webinar/update", "{\"meetingid\":\"" + id + "\",\"title\":\"New\"}");
-        assertThat(noFlag.get("errcode").intValue()).isEqualTo(40058);
-        JsonNode ok = fake.post("/cgi-bin/meeting/webinar/update",
-                "{\"meetingid\":\"" + id + "\",\"title\":\"New\",\"playback_for_audience\":false,\"hosts\":[{\"userid\":\"lisi\"}]}");
-        assertThat(ok.get("errcode").intValue()).isZero();
-        JsonNode w = get(id);
-        assertThat(w.get("title").textValue()).isEqualTo("New");
+        JsonNode ok = fake.post("/cgi-bin/meeting/webinar/update", restated(id, "New").set("hosts", WeComFake.obj("{'a':[{'userid':'lisi'}]}").get("a")));
+        assertThat(ok.get("errcode").intValue()).as(ok.toString()).isZero();
+        JsonNode w = fake.post("/cgi-bin/meeting/webinar/get", "{\"meetingid\":\"" + id + "\"}");
+        assertThat(w.path("title").asText(w.path("subject").asText())).isEqualTo("New");
         assertThat(w.get("admission_type").intValue()).isZero();
         assertThat(w.get("hosts").toString()).as("hosts are overwritten").isEqualTo("[{\"userid\":\"lisi\"}]");
         assertThat(fake.post("/cgi-bin/meeting/webinar/cancel", "{\"meetingid\":\"" + id + "\"}").get("errcode").intValue()).isZero();
         assertThat(get(id).get("status").textValue()).isEqualTo("MEETING_STATE_CANCELLED");
         assertThat(fake.post("/cgi-bin/meeting/webinar/cancel", "{\"meetingid\":\"" + id + "\"}").get("errcode").intValue())
                 .isEqualTo(40058);
-        assertThat(fake.post("/cgi-bin/meeting/webinar/update", "{\"meetingid\":\"" + id + "\",\"playback_for_audience\":false}")
-                .get("errcode").intValue()).isEqualTo(40058);
+        assertThat(fake.post("/cgi-bin/meeting/webinar/update", restated(id, "Late")).get("errcode").intValue()).isEqualTo(40058);
+    }
+
+    /**
+     * Spec wecom.md, "Corrections and confirmations" (doc 98843): title, start_time, end_time, admission_type and
+     * playback_for_audience are required on every update, and the password when admission is by password; an
+     * update lacking any is refused with 40058 naming the field.
+     */
+    @Test
+    void updateLackingARequiredFieldIsRefusedNamingIt() {
+        String id = createWebinar(fake.webinar());
+        for (String field : List.of("title", "start_time", "end_time", "admission_type", "playback_for_audience")) {
+            ObjectNode u = restated(id, "New");
+            u.remove(field);
+            JsonNode r = fake.post("/cgi-bin/meeting/webinar/update", u);
+            assertThat(r.get("errcode").intValue()).as(field).isEqualTo(40058);
+            assertThat(r.get("errmsg").textValue()).as(field).contains(field);
+        }
+        ObjectNode byPassword = restated(id, "New").put("admission_type", 2);
+        JsonNode noPassword = fake.post("/cgi-bin/meeting/webinar/update", byPassword);
+        assertThat(noPassword.get("errcode").intValue()).isEqualTo(40058);
+        assertThat(noPassword.get("errmsg").textValue()).contains("password");
+        assertThat(fake.post("/cgi-bin/meeting/webinar/update", byPassword.put("password", "1234")).get("errcode").intValue()).isZero();
+    }
+
+    /** Spec wecom.md, corrections (doc 98860): get may say subject for title and mute_enable_join for enable_enter_mute. */
+    @Test
+    void getSpellsTheTitleAndMuteSwitchEitherWay() {
+        try (WeComFake table = new WeComFake(WeComFake.T0, Map.of("webinar-get-names", "subject"));
+             WeComFake create = new WeComFake(WeComFake.T0, Map.of("webinar-get-names", "title"))) {
+            for (WeComFake f : List.of(table, create)) {
+                ObjectNode body = f.webinar();
+                body.putObject("media_setting").put("enable_enter_mute", true);
+                String id = f.post("/cgi-bin/meeting/webinar/create", body).get("meetingid").textValue();
+                JsonNode w = f.post("/cgi-bin/meeting/webinar/get", "{\"meetingid\":\"" + id + "\"}");
+                String titleKey = f == table ? "subject" : "title";
+                String muteKey = f == table ? "mute_enable_join" : "enable_enter_mute";
+                assertThat(w.get(titleKey).textValue()).isEqualTo("Launch");
+                assertThat(w.has(f == table ? "title" : "subject")).isFalse();
+                assertThat(w.get("media_setting").get(muteKey).booleanValue()).isTrue();
+            }
+        }
+        String id = createWebinar(fake.webinar());
+        assertThat(get(id).has("title")).as("by default the spellings alternate").isTrue();
+        assertThat(get(id).has("subject")).isTrue();
     }
 
     @Test
