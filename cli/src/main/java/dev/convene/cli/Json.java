@@ -84,6 +84,7 @@ final class Json {
         w.name("joinUrl").value(s.join().joinUrl());
         w.name("meetingCode").value(s.join().meetingCode());
         w.name("audienceUrl").value(s.join().audienceUrl());
+        w.name("panelistUrl").value(s.join().panelistUrl());
         w.name("recurrence").value(s.recurrence() == null ? null : s.recurrence().toRRule());
         w.name("occurrences").beginArray();
         for (Occurrence o : s.occurrences()) {

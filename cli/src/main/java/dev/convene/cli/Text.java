@@ -40,6 +40,7 @@ final class Text {
         f.put("join url", s.join().joinUrl());
         f.put("meeting code", s.join().meetingCode());
         f.put("audience url", s.join().audienceUrl());
+        f.put("panelist url", s.join().panelistUrl());
         int width = f.keySet().stream().mapToInt(String::length).max().orElse(0);
         StringBuilder b = new StringBuilder();
         f.forEach((k, v) -> {

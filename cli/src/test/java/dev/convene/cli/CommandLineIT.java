@@ -65,9 +65,9 @@ class CommandLineIT {
     static final Set<String> GET_WITHOUT_ORGANIZER = Set.of("wecom:webinar", "tencentmeeting:meeting", "tencentmeeting:live_stream");
     /** Zoom's cancel deletes the session (specs/zoom.md): afterwards a get is "not found", not "cancelled". */
     static final Set<String> DELETED_BY_CANCEL = Set.of("zoom");
-    /** Every field --json prints, in order: the contract's and, after access, audienceUrl and occurrences. */
+    /** Every field --json prints, in order: the contract's and, after access, audienceUrl, panelistUrl and occurrences. */
     static final List<String> FIELDS = List.of("id", "provider", "kind", "nativeId", "title", "description", "start", "end", "timeZone",
-            "status", "organizer", "hosts", "invitees", "access", "password", "joinUrl", "meetingCode", "audienceUrl", "recurrence", "occurrences");
+            "status", "organizer", "hosts", "invitees", "access", "password", "joinUrl", "meetingCode", "audienceUrl", "panelistUrl", "recurrence", "occurrences");
 
     @TempDir
     Path dir;
@@ -212,7 +212,7 @@ class CommandLineIT {
             assertThat(get.exit()).as(asked.what() + " get: " + get).isZero();
             JsonNode g = json(get);
             assertSession(asked, g, true);
-            for (String field : List.of("joinUrl", "meetingCode", "audienceUrl")) {
+            for (String field : List.of("joinUrl", "meetingCode", "audienceUrl", "panelistUrl")) {
                 if (!c.get(field).isNull()) {
                     assertThat(g.get(field)).as(asked.what() + " " + field + " of create and get").isEqualTo(c.get(field));
                 }

@@ -21,8 +21,11 @@ import java.util.List;
  * <p>What the capabilities say and why:
  * <ul>
  * <li>Meetings: titles of at most 20 characters or at most 40 bytes ("最多支持40个字节或者20个utf8字符":
- *     40 Latin letters or 20 Chinese characters), descriptions of at most 500 bytes, 5 min to 86399 s, 10 hosts, 300 invitees (a paid corp's cap), 4–6 digit passwords, series of at most 200
- *     meetings (50 when bi-weekly or monthly) on WeCom's basic repeat shapes.</li>
+ *     40 Latin letters or 20 Chinese characters), descriptions of at most 500 bytes, 5 min to 86399 s, 10 hosts,
+ *     300 invitees (a paid corp's cap), 4–6 digit passwords, series of at most 200 meetings (50 when every second
+ *     week or more, or monthly): daily or every n days, every workday, weekly on one or several days every n weeks
+ *     (the start's weekday among them), monthly on the start's day every n months; the custom repeats go out as
+ *     WeCom's {@code is_custom_repeat} fields.</li>
  * <li>Webinars: no LIST, because WeCom has no webinar list endpoint; registration and password admission;
  *     replay needs cloud recording. Durations are capped at 24 hours on our side (WeCom states none).</li>
  * <li>Living: themes of at most 20 characters and 60 bytes, descriptions of at most 100 characters and 300

@@ -146,13 +146,13 @@ class WeComClientTest {
         SessionDraft meeting = bed.draft(SessionKind.MEETING)
                 .title("会".repeat(21)).start(bed.clock.instant().minusSeconds(1)).duration(Duration.ofSeconds(299))
                 .password("12").hosts(List.of("a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11"))
-                .recurrence(dev.convene.Recurrence.weekly(3))
+                .recurrence(dev.convene.Recurrence.monthlyOnWeekday(1, 2, java.time.DayOfWeek.MONDAY))
                 .option(WeComOptions.REMIND_BEFORE, List.of(Duration.ofMinutes(2)))
                 .option(WeComOptions.SPONSOR, "not for meetings")
                 .build();
         assertThatThrownBy(() -> service.create(meeting)).isInstanceOfSatisfying(InvalidSessionException.class,
                 e -> assertThat(e.violations()).extracting(Violation::field).contains("title", "start", "duration", "password", "hosts",
-                        "recurrence.interval", "options.wecom.remind-before", "options.wecom.sponsor"));
+                        "recurrence", "options.wecom.remind-before", "options.wecom.sponsor"));
         SessionDraft webinar = bed.draft(SessionKind.WEBINAR).title("x".repeat(256))
                 .start(bed.clock.instant().plus(Duration.ofMinutes(10))).access(dev.convene.Access.PASSWORD)
                 .live(new dev.convene.LiveOptions(null, true)).option(WeComOptions.SPONSOR, "s".repeat(41)).build();

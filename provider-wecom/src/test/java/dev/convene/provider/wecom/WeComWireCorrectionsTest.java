@@ -124,6 +124,7 @@ class WeComWireCorrectionsTest {
         Session got = service.get(s.id());
         for (Session each : List.of(s, got)) {
             assertThat(each.join().joinUrl()).contains("role=audience");
+            assertThat(each.join().panelistUrl()).contains("role=guest");
         }
         assertThat(got.join()).isEqualTo(s.join());
     }

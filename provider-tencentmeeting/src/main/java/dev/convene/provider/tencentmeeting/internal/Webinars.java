@@ -89,7 +89,7 @@ final class Webinars {
                 .hosts(w.hosts())
                 .access(access(w.admissionType()))
                 .password(password)
-                .join(new JoinInfo(w.audienceJoinLink(), w.meetingCode(), w.audienceJoinLink(), null))
+                .join(new JoinInfo(w.audienceJoinLink(), w.meetingCode(), w.audienceJoinLink(), null, w.guestJoinLink()))
                 .build();
     }
 

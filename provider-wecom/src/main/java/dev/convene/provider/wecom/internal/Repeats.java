@@ -12,16 +12,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A neutral {@link Recurrence} and WeCom's {@code reminders}, both ways (spec §2.1.2). Only the basic
- * page's fields are sent, so what is sent works for every corp: daily, every workday, weekly or every
- * two weeks on the start's weekday, monthly on the start's day; the series ends at {@code repeat_until}
- * (the start of its last meeting), or at WeCom's maximum of 200 meetings (50 for bi-weekly and monthly).
+ * A neutral {@link Recurrence} and WeCom's {@code reminders}, both ways (spec §2.1.2). The basic page's
+ * fields are sent where they suffice: daily, every workday, weekly or every two weeks on the start's
+ * weekday, monthly on the start's day. Anything else WeCom can say is a custom repeat ({@code is_custom_repeat}
+ * with {@code repeat_interval} and {@code repeat_day_of_week} 1..7 = Mon..Sun, confirmed by doc 98154 in the
+ * spec's corrections): every n days, weekly on several days or every n weeks, every n months. WeCom always
+ * holds a meeting on the start's weekday or day of the month (it adds them), so a rule must include them. The
+ * series ends at {@code repeat_until} (the start of its last meeting), or at WeCom's maximum of 200 meetings
+ * (50 for bi-weekly and monthly).
  * WeCom keeps no time zone: it lays series out on the China calendar, so a recurring meeting must be
  * planned in a UTC+8 zone for the two calendars to agree.
  */
@@ -64,18 +67,10 @@ final class Repeats {
             out.add(new Violation("options.wecom.repeat-until", "must not be before the start"));
         }
         switch (r.frequency()) {
-            case DAILY -> {
-                if (r.interval() != 1) {
-                    out.add(new Violation("recurrence.interval", "WeCom repeats daily only every day, was every " + r.interval() + " days"));
-                }
-            }
             case WEEKLY -> {
-                if (r.interval() > 2) {
-                    out.add(new Violation("recurrence.interval", "WeCom repeats weekly every week or every two weeks, was every " + r.interval()));
-                }
-                if (start != null && !r.daysOfWeek().isEmpty() && !r.daysOfWeek().equals(EnumSet.of(start.atZone(zone).getDayOfWeek()))) {
-                    out.add(new Violation("recurrence.daysOfWeek", "WeCom repeats weekly on the start's weekday only ("
-                            + start.atZone(zone).getDayOfWeek() + "), was " + r.daysOfWeek()));
+                if (start != null && !r.daysOfWeek().isEmpty() && !r.daysOfWeek().contains(start.atZone(zone).getDayOfWeek())) {
+                    out.add(new Violation("recurrence.daysOfWeek", "must include the start's weekday ("
+                            + start.atZone(zone).getDayOfWeek() + ") on WeCom, which always holds a meeting on it, was " + r.daysOfWeek()));
                 }
             }
             case MONTHLY -> {
@@ -85,11 +80,8 @@ final class Repeats {
                     out.add(new Violation("recurrence.dayOfMonth", "WeCom repeats monthly on the start's day ("
                             + start.atZone(zone).getDayOfMonth() + ") only, was " + r.dayOfMonth()));
                 }
-                if (r.interval() != 1) {
-                    out.add(new Violation("recurrence.interval", "WeCom repeats monthly only every month, was every " + r.interval()));
-                }
             }
-            case WEEKDAYS -> {
+            case DAILY, WEEKDAYS -> {
             }
         }
         int max = maxOccurrences(r);
@@ -135,7 +127,20 @@ final class Repeats {
             case MONTHLY -> MONTHLY;
         };
         Instant until = options.get(WeComOptions.REPEAT_UNTIL).orElseGet(() -> lastStart(r, start));
-        return new MeetingWire.Reminders(1, type, until, r.interval(), remindBefore, null, null, null, null, null);
+        ZonedDateTime first = start.atZone(CHINA);
+        Set<DayOfWeek> days = r.daysOfWeek().isEmpty() ? Set.of(first.getDayOfWeek()) : r.daysOfWeek();
+        boolean custom = switch (r.frequency()) {
+            case DAILY, MONTHLY -> r.interval() > 1;
+            case WEEKLY -> r.interval() > 2 || days.size() > 1;
+            case WEEKDAYS -> false;
+        };
+        if (!custom) {
+            return new MeetingWire.Reminders(1, type, until, r.interval(), remindBefore, null, null, null, null, null);
+        }
+        List<Integer> daysOfWeek = r.frequency() == Frequency.WEEKLY
+                ? days.stream().map(DayOfWeek::getValue).sorted().toList() : null;
+        List<Integer> daysOfMonth = r.frequency() == Frequency.MONTHLY ? List.of(first.getDayOfMonth()) : null;
+        return new MeetingWire.Reminders(1, type, until, r.interval(), remindBefore, 1, null, null, daysOfWeek, daysOfMonth);
     }
 
     /** The start of the series' last meeting when it ends by count or date; {@code null} when it runs to WeCom's maximum. */

@@ -138,7 +138,7 @@ public final class WeComClient implements VendorClient {
 
     /**
      * Meetings and webinars are read first: WeCom wants start and duration together, the full invitee list,
-     * and the playback flag on every webinar update.
+     * and on every webinar update its title, times, admission and playback flag.
      */
     @Override
     public Exchange<Session> update(SessionId id, SessionUpdate update) {
@@ -205,8 +205,6 @@ public final class WeComClient implements VendorClient {
 
     private WebinarWire.Update webinarUpdate(SessionId id, WebinarWire.Info info, Session merged, SessionUpdate u) {
         ProviderOptions o = u.options();
-        boolean times = u.start() != null || u.duration() != null;
-        boolean admission = u.access() != null || u.password() != null;
         boolean media = u.media() != null || any(o, WeComOptions.ALLOW_UNMUTE_SELF, WeComOptions.SCREEN_WATERMARK, WeComOptions.WATERMARK_TYPE,
                 WeComOptions.ALLOW_EXTERNAL_USERS, WeComOptions.RECORD_WHEN_ATTENDEE_JOINS, WeComOptions.HOST_MAY_PAUSE_RECORDING);
         // playback_for_audience is required on every update: the new wish, else what WeCom holds.
@@ -220,11 +218,12 @@ public final class WeComClient implements VendorClient {
                     replayAsked ? "needs media.autoRecording CLOUD: WeCom plays back the cloud recording"
                             : "must stay CLOUD while the audience may watch the replay (turn live.replay off in the same update)")));
         }
-        return new WebinarWire.Update(id.nativeId(), u.title(), WireValues.option(o, WeComOptions.SPONSOR),
-                times ? merged.start() : null, times ? merged.end() : null,
-                admission ? WireValues.admissionType(merged.access()) : null,
+        // Doc 98843 requires title, times, admission (with its password) and playback on every update (spec,
+        // corrections): what the update does not change is restated from the get.
+        return new WebinarWire.Update(id.nativeId(), merged.title(), WireValues.option(o, WeComOptions.SPONSOR),
+                merged.start(), merged.end(), WireValues.admissionType(merged.access()),
                 u.hosts() == null ? null : WireValues.hosts(u.hosts()),
-                admission ? merged.password() : null,
+                merged.access() == Access.PASSWORD ? merged.password() : null,
                 WireValues.option(o, WeComOptions.COVER_URL), u.description(), WireValues.option(o, WeComOptions.GUEST_INVITE_LINK),
                 media ? WebinarMapper.INSTANCE.mediaSetting(merged.media(), o) : null,
                 WireValues.option(o, WeComOptions.QUESTIONS_AND_ANSWERS), WireValues.option(o, WeComOptions.SENSITIVE_WORDS),

@@ -1,5 +1,6 @@
 package dev.convene.provider.wecom.internal;
 
+import dev.convene.JoinInfo;
 import dev.convene.MediaOptions;
 import dev.convene.ProviderOptions;
 import dev.convene.Session;
@@ -11,7 +12,7 @@ import org.mapstruct.Mapping;
 import org.mapstruct.ValueMapping;
 
 /** Neutral drafts to {@code meeting/webinar/create} bodies, and webinar answers to {@link Session}s. */
-@Mapper(config = WeComMapping.class, imports = {dev.convene.provider.wecom.WeComOptions.class, dev.convene.JoinInfo.class,
+@Mapper(config = WeComMapping.class, imports = {dev.convene.provider.wecom.WeComOptions.class,
         dev.convene.LiveOptions.class, java.time.Duration.class})
 abstract class WebinarMapper {
     static final WebinarMapper INSTANCE = new WebinarMapperImpl();
@@ -57,6 +58,7 @@ abstract class WebinarMapper {
     @Mapping(target = "autoRecordType", source = "media.autoRecording", qualifiedByName = "recordType")
     @Mapping(target = "attendeeJoinAutoRecord", expression = "java(WireValues.option(options, WeComOptions.RECORD_WHEN_ATTENDEE_JOINS))")
     @Mapping(target = "enableHostPauseAutoRecord", expression = "java(WireValues.option(options, WeComOptions.HOST_MAY_PAUSE_RECORDING))")
+    @Mapping(target = "muteEnableJoin", ignore = true)
     abstract WebinarWire.MediaSetting media(MediaOptions media, ProviderOptions options);
 
     /** What create answered, completed from the draft. WeCom makes the admin the host when none is named. */
@@ -75,13 +77,13 @@ abstract class WebinarMapper {
     @Mapping(target = "media", source = "draft.media")
     @Mapping(target = "live", expression = "java(new LiveOptions(null, Boolean.TRUE.equals(draft.live().replay())))")
     @Mapping(target = "recurrence", ignore = true)
-    @Mapping(target = "join", expression = "java(new JoinInfo(reply.guestJoinLink(), reply.meetingCode(), reply.audienceJoinLink(), null))")
+    @Mapping(target = "join", expression = "java(join(reply.audienceJoinLink(), reply.guestJoinLink(), reply.meetingCode()))")
     @Mapping(target = "occurrences", ignore = true)
     abstract Session created(SessionDraft draft, WebinarWire.Created reply, SessionId id);
 
     /** webinar/get names no admin, so the organizer stays unknown. */
     @Mapping(target = "id", source = "id")
-    @Mapping(target = "title", source = "info.title")
+    @Mapping(target = "title", expression = "java(info.title() != null ? info.title() : info.subject())")
     @Mapping(target = "description", source = "info.description", qualifiedByName = "blankToNull")
     @Mapping(target = "start", source = "info.startTime")
     @Mapping(target = "duration", expression = "java(Duration.between(info.startTime(), info.endTime()))")
@@ -95,13 +97,18 @@ abstract class WebinarMapper {
     @Mapping(target = "media", source = "info.mediaSetting")
     @Mapping(target = "live", expression = "java(new LiveOptions(null, info.playbackForAudience()))")
     @Mapping(target = "recurrence", ignore = true)
-    @Mapping(target = "join", expression = "java(new JoinInfo(info.guestJoinLink(), info.meetingCode(), info.audienceJoinLink(), null))")
+    @Mapping(target = "join", expression = "java(join(info.audienceJoinLink(), info.guestJoinLink(), info.meetingCode()))")
     @Mapping(target = "occurrences", ignore = true)
     abstract Session toSession(WebinarWire.Info info, SessionId id);
 
     /** Hand-written: MapStruct would take MediaOptions' {@code withX} copy methods for properties. */
     MediaOptions media(WebinarWire.MediaSetting m) {
-        return m == null ? null : new MediaOptions(m.enableEnterMute(), null, m.allowEnterBeforeHost(), WireValues.recording(m.autoRecordType()));
+        return m == null ? null : new MediaOptions(m.muteOnEntry(), null, m.allowEnterBeforeHost(), WireValues.recording(m.autoRecordType()));
+    }
+
+    /** The audience link is what attendees open (spec, corrections); the guest link makes the joiner a panel member. */
+    static JoinInfo join(String audienceLink, String guestLink, String meetingCode) {
+        return new JoinInfo(audienceLink, meetingCode, audienceLink, null, guestLink);
     }
 
     /** A webinar past its start with nobody in is still waiting for its host, so it reads as scheduled. */

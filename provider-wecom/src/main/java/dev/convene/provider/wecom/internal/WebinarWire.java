@@ -23,10 +23,17 @@ final class WebinarWire {
             @Json(name = "allow_external_user") Boolean allowExternalUser,
             @Json(name = "auto_record_type") String autoRecordType,
             @Json(name = "attendee_join_auto_record") Boolean attendeeJoinAutoRecord,
-            @Json(name = "enable_host_pause_auto_record") Boolean enableHostPauseAutoRecord) {
+            @Json(name = "enable_host_pause_auto_record") Boolean enableHostPauseAutoRecord,
+            // webinar/get's example spells enable_enter_mute so (spec, corrections); never sent.
+            @Json(name = "mute_enable_join") Boolean muteEnableJoin) {
 
         boolean isEmpty() {
-            return equals(new MediaSetting(null, null, null, null, null, null, null, null, null));
+            return equals(new MediaSetting(null, null, null, null, null, null, null, null, null, null));
+        }
+
+        /** Entry mute as get reports it, under either name. */
+        Boolean muteOnEntry() {
+            return enableEnterMute != null ? enableEnterMute : muteEnableJoin;
         }
     }
 
@@ -69,7 +76,11 @@ final class WebinarWire {
                    @Json(name = "manual_check_password") String manualCheckPassword) implements Reply {
     }
 
-    /** update: the meeting id and any of create's optional fields; playback_for_audience is required again (spec §3.2). */
+    /**
+     * update: the meeting id, the fields doc 98843 marks required (title, start_time, end_time, admission_type,
+     * playback_for_audience, and the password with admission 2: restated from a get when unchanged, spec
+     * corrections), and any of create's optional fields.
+     */
     public record Update(
             String meetingid,
             String title,
@@ -107,6 +118,8 @@ final class WebinarWire {
             String meetingid,
             @Json(name = "meeting_code") String meetingCode,
             String title,
+            // Doc 98860's table names the title so, its example title (spec, corrections): either may come.
+            String subject,
             State status,
             String sponsor,
             @Json(name = "start_time") @EpochSecondsString Instant startTime,
