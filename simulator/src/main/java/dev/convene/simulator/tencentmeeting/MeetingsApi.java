@@ -377,10 +377,17 @@ final class MeetingsApi {
         Rules.instanceId(f.requiredInt("instanceid"));
         f.requiredInt("reason_code");
         f.string("reason_detail");
-        f.integer("meeting_type");
+        long meetingType = f.integer("meeting_type").orElse(0L);
+        if (meetingType != 0 && meetingType != 1) {
+            throw ApiError.invalid("invalid param: meeting_type must be 0 or 1");
+        }
         Optional<String> subMeeting = f.string("sub_meeting_id");
         enterprise.requireKnown("userid", userid);
         Meeting m = find(meetingId);
+        // Doc 42422 (spec, corrections): cancelling a recurring meeting, whole or one sub-meeting, says meeting_type 1.
+        if (m.recurring() && meetingType != 1) {
+            throw ApiError.invalid("invalid param: meeting_type must be 1 to cancel a recurring meeting or one of its sub-meetings");
+        }
         if (!m.creator.equals(userid) && !enterprise.isAdmin(userid)) {
             throw new ApiError(ApiError.NO_PERMISSION, "no permission to cancel the meeting");
         }

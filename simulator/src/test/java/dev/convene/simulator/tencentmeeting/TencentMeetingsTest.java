@@ -547,6 +547,29 @@ class TencentMeetingsTest {
         assertThat(client.post("/v1/meetings/abc/cancel", "{\"userid\":\"tester\",\"instanceid\":1,\"reason_code\":1}").errorCode()).isEqualTo(9002);
     }
 
+    /** Spec tencentmeeting.md, corrections (doc 42422): a recurring series is cancelled with meeting_type 1 and no sub_meeting_id. */
+    @Test
+    void cancellingARecurringSeriesSaysMeetingType1() {
+        String id = create(meeting("\"meeting_type\":1,\"recurring_rule\":{\"recurring_type\":0,\"until_type\":1,\"until_count\":3}"));
+        SignedClient.Reply plain = client.post("/v1/meetings/" + id + "/cancel", "{\"userid\":\"tester\",\"instanceid\":1,\"reason_code\":1}");
+        assertThat(plain.status()).isEqualTo(400);
+        assertThat(plain.errorCode()).isEqualTo(190004);
+        assertThat(plain.json().path("error_info").path("message").asText()).contains("meeting_type");
+        assertThat(client.post("/v1/meetings/" + id + "/cancel", "{\"userid\":\"tester\",\"instanceid\":1,\"reason_code\":1,"
+                + "\"meeting_type\":1}").status()).isEqualTo(200);
+        assertThat(get(id).meeting().path("status").asText()).isEqualTo("MEETING_STATE_CANCELLED");
+    }
+
+    /** Spec tencentmeeting.md, corrections: time_zone is a zone name (seed 002's Oracle ids), never an offset. */
+    @Test
+    void timeZoneMustBeAZoneNameNotAnOffset() {
+        for (String offset : List.of("+08:00", "Z", "UTC+8", "GMT-05:00")) {
+            assertInvalid(meeting("\"time_zone\":\"" + offset + "\""), "time_zone");
+        }
+        create(meeting("\"time_zone\":\"America/New_York\""));
+        create(meeting("\"time_zone\":\"UTC\""));
+    }
+
     @Test
     void cancellingOneSubMeetingKeepsTheSeries() {
         String id = create(meeting("\"meeting_type\":1,\"recurring_rule\":{\"recurring_type\":0,\"until_type\":1,\"until_count\":2}"));
