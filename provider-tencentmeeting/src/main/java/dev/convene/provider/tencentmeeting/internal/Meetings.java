@@ -16,6 +16,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -23,6 +24,7 @@ import java.util.List;
  * {@code /v1/meetings}: times, people, password, settings, live configuration and recurrence.
  */
 final class Meetings {
+    private static final java.util.regex.Pattern OFFSET_ID = java.util.regex.Pattern.compile("(UTC|GMT|UT)[+-].*");
     /** Tencent's own zone: what a meeting without {@code time_zone} is in, so it is only sent when different. */
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     /** A scheduled meeting (预约会议); quick meetings start at once and are not what a draft describes. */
@@ -38,7 +40,8 @@ final class Meetings {
         boolean live = d.kind() == SessionKind.LIVE_STREAM;
         ProviderOptions o = d.options();
         String hostKey = o.get(TencentMeetingOptions.HOST_KEY).orElse(null);
-        Wire.RecurringRule rule = d.recurrence() == null ? null : Recurrences.toWire(d.recurrence(), d.start().atZone(d.timeZone()), false);
+        // A series is laid out in the zone Tencent keeps the meeting in, which is Beijing when the draft's has no name.
+        Wire.RecurringRule rule = d.recurrence() == null ? null : Recurrences.toWire(d.recurrence(), d.start().atZone(keptZone(d.timeZone())), false);
         return new Wire.MeetingRequest(d.organizer(), instanceId, d.title(), SCHEDULED,
                 users(d.hosts().isEmpty() ? null : d.hosts()), users(d.invitees().isEmpty() ? null : d.invitees()),
                 d.start(), d.start().plus(d.duration()), d.effectiveAccess() == Access.PASSWORD ? d.password() : null,
@@ -72,7 +75,7 @@ final class Meetings {
                 SettingsMapper.settings(o.get(TencentMeetingOptions.SETTINGS).orElse(null), u.media()),
                 rule == null ? null : RECURRING, rule,
                 null, liveChange == null || liveChange.equals(EMPTY_LIVE) ? null : liveChange,
-                u.timeZone() == null ? null : u.timeZone().getId(), o.get(TencentMeetingOptions.LOCATION).orElse(null));
+                zoneName(u.timeZone()), o.get(TencentMeetingOptions.LOCATION).orElse(null));
     }
 
     /** The live stream's settings; {@code subject} is {@code null} when it does not change. */
@@ -133,14 +136,14 @@ final class Meetings {
         Session s = toSession(m, d.kind(), d.organizer());
         boolean live = d.kind() == SessionKind.LIVE_STREAM;
         return s.toBuilder()
-                .timeZone(d.timeZone())
+                .timeZone(keptZone(d.timeZone()))
                 .status(m.status() == null ? SessionStatus.SCHEDULED : s.status())
                 .hosts(s.hosts().isEmpty() ? (d.hosts().isEmpty() ? List.of(d.organizer()) : d.hosts()) : s.hosts())
                 .invitees(m.participants() == null ? d.invitees() : s.invitees())
                 .media(m.settings() == null ? SettingsMapper.media(sent.settings()) : s.media())
                 .description(live ? d.description() : null)
                 .live(live ? d.live() : null)
-                .recurrence(sent.recurringRule() == null ? null : Recurrences.fromWire(sent.recurringRule(), d.start().atZone(d.timeZone())))
+                .recurrence(sent.recurringRule() == null ? null : Recurrences.fromWire(sent.recurringRule(), d.start().atZone(keptZone(d.timeZone()))))
                 .build();
     }
 
@@ -157,8 +160,34 @@ final class Meetings {
         };
     }
 
+    /**
+     * Tencent's {@code time_zone} for a zone: a zone name (an Oracle/IANA id), {@code UTC} for UTC, and none at
+     * all for any other bare offset such as {@code +08:00}, which Tencent does not take (spec, corrections).
+     */
+    static String zoneName(ZoneId zone) {
+        if (zone == null) {
+            return null;
+        }
+        if (zone instanceof ZoneOffset || OFFSET_ID.matcher(zone.getId()).matches()) {
+            return zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : null;
+        }
+        return zone.getId();
+    }
+
+    /** What a create sends: the zone's name, or nothing when it has none or is Tencent's own (the default). */
     static String zoneToSend(ZoneId zone) {
-        return zone == null || zone.equals(BEIJING) ? null : zone.getId();
+        String name = zoneName(zone);
+        return name == null || zone.equals(BEIJING) ? null : name;
+    }
+
+    /** The zone Tencent keeps a session in after {@code u}: an update's zone without a name is not sent, so the held one stays. */
+    static ZoneId zoneAfter(Session current, SessionUpdate u) {
+        return zoneName(u.timeZone()) != null ? zone(zoneName(u.timeZone())) : current.timeZone();
+    }
+
+    /** The zone Tencent keeps a new session in, as a get will report it: the draft's by name, else Beijing. */
+    static ZoneId keptZone(ZoneId draftZone) {
+        return zone(zoneToSend(draftZone));
     }
 
     static ZoneId zone(String timeZone) {

@@ -32,6 +32,8 @@ import okhttp3.OkHttpClient;
  * successful create would look like a failed create and invite a duplicate.
  */
 public final class TencentMeetingClient implements VendorClient {
+    /** {@code meeting_type} of a recurring meeting. */
+    private static final int RECURRING = 1;
     /** Caller-defined cancel reason; Tencent records it and gives it no meaning. */
     private static final int REASON_CODE = 1;
 
@@ -126,7 +128,7 @@ public final class TencentMeetingClient implements VendorClient {
 
     private Exchange<Void> modifyMeeting(SessionId id, SessionUpdate u, Session current, boolean streamFollowsTitle) {
         Wire.RecurringRule rule = u.recurrence() == null ? null : Recurrences.toWire(u.recurrence(),
-                (u.start() != null ? u.start() : current.start()).atZone(u.timeZone() != null ? u.timeZone() : current.timeZone()), true);
+                (u.start() != null ? u.start() : current.start()).atZone(Meetings.zoneAfter(current, u)), true);
         return api.modifyMeeting(id.nativeId(), Meetings.modify(id.kind(), current, u, organizer, instanceId, rule, streamFollowsTitle))
                 .map(ignored -> null);
     }
@@ -141,11 +143,13 @@ public final class TencentMeetingClient implements VendorClient {
     }
 
     @Override
+    /** A meeting is read first: a recurring one must be cancelled as such ({@code meeting_type} 1, doc 42422). */
     public Exchange<Void> cancel(SessionId id) {
-        Wire.CancelRequest request = new Wire.CancelRequest(organizer, instanceId, REASON_CODE, null);
-        return id.kind() == SessionKind.WEBINAR
-                ? api.cancelWebinar(id.nativeId(), request)
-                : api.cancelMeeting(id.nativeId(), request);
+        if (id.kind() == SessionKind.WEBINAR) {
+            return api.cancelWebinar(id.nativeId(), new Wire.CancelRequest(organizer, instanceId, REASON_CODE, null, null));
+        }
+        return meetingInfo(id).then(held -> api.cancelMeeting(id.nativeId(), new Wire.CancelRequest(organizer, instanceId, REASON_CODE, null,
+                held.meetingType() != null && held.meetingType() == RECURRING ? RECURRING : null)));
     }
 
     /**

@@ -62,7 +62,7 @@ final class Webinars {
         String password = access == Access.PASSWORD ? (u.password() != null ? u.password() : current.password()) : null;
         return new Wire.WebinarRequest(userid, instanceId, u.title(), u.options().get(TencentMeetingOptions.SPONSOR).orElse(null),
                 timesChange ? start : null, timesChange ? start.plus(duration) : null,
-                u.timeZone() == null ? null : u.timeZone().getId(),
+                Meetings.zoneName(u.timeZone()),
                 access == null ? null : admission(access), Meetings.users(u.hosts()),
                 admissionChanges ? password : null,
                 u.description(), u.description() == null ? null : true);
@@ -97,7 +97,7 @@ final class Webinars {
     static Session created(Wire.WebinarInfo w, SessionDraft d, Wire.WebinarRequest sent) {
         Session s = toSession(w, d.organizer());
         return s.toBuilder()
-                .timeZone(d.timeZone())
+                .timeZone(Meetings.keptZone(d.timeZone()))
                 .status(w.status() == null ? SessionStatus.SCHEDULED : s.status())
                 .description(d.description())
                 .hosts(s.hosts().isEmpty() ? sent.hosts().stream().map(Wire.UserObj::userid).toList() : s.hosts())

@@ -135,12 +135,16 @@ public final class Wire {
             @Json(name = "end_time") @EpochSecondsString Instant endTime) {
     }
 
-    /** Body of the two cancel endpoints; {@code reason_code} is the caller's own. */
+    /**
+     * Body of the two cancel endpoints; {@code reason_code} is the caller's own. {@code meeting_type} is 1 for a
+     * recurring meeting (doc 42422, spec corrections); without {@code sub_meeting_id} the whole series goes.
+     */
     public record CancelRequest(
             String userid,
             Integer instanceid,
             @Json(name = "reason_code") Integer reasonCode,
-            @Json(name = "reason_detail") String reasonDetail) {
+            @Json(name = "reason_detail") String reasonDetail,
+            @Json(name = "meeting_type") Integer meetingType) {
     }
 
     /** Body of {@code POST /v1/webinars} and {@code PUT /v1/webinars/{id}} (spec §4). */

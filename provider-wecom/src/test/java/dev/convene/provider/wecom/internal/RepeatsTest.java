@@ -50,6 +50,23 @@ class RepeatsTest {
         }
     }
 
+    /** Spec wecom.md, corrections (doc 98154): custom repeats say what the basic fields cannot, so they are no longer refused. */
+    @Test
+    void customRepeatsCarryIntervalsAndSeveralWeekdays() {
+        for (Recurrence r : List.of(Recurrence.daily(2), Recurrence.weekly(3), Recurrence.monthlyOnDay(2, 4),
+                Recurrence.weekly(1, DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY).times(6))) {
+            assertThat(fields(r)).as(r.toRRule()).isEmpty();
+            MeetingWire.Reminders wire = Repeats.toWire(r, START, ProviderOptions.NONE);
+            assertThat(wire.isCustomRepeat()).as(r.toRRule()).isEqualTo(1);
+            assertThat(wire.repeatInterval()).isEqualTo(r.interval());
+            Recurrence back = Repeats.toNeutral(wire, START);
+            assertThat(back.occurrences(MONDAY).limit(60).toList()).as(r.toRRule()).isEqualTo(r.occurrences(MONDAY).limit(60).toList());
+        }
+        assertThat(Repeats.toWire(Recurrence.weekly(1, DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY), START, ProviderOptions.NONE).repeatDayOfWeek())
+                .containsExactly(1, 3);
+        assertThat(Repeats.toWire(Recurrence.weekly(2), START, ProviderOptions.NONE).isCustomRepeat()).as("basic fields suffice").isNull();
+    }
+
     @Test
     void theAdvancedFieldsAreReadToo() {
         MeetingWire.Reminders custom = new MeetingWire.Reminders(1, 1, null, 1, null, 1, 1, 6, List.of(1, 3), null);
@@ -60,12 +77,10 @@ class RepeatsTest {
 
     @Test
     void shapesWeComCannotRepeatAreRefused() {
-        assertThat(fields(Recurrence.daily(2))).containsExactly("recurrence.interval");
-        assertThat(fields(Recurrence.weekly(3))).containsExactly("recurrence.interval");
         assertThat(fields(Recurrence.weekly(1, DayOfWeek.TUESDAY))).containsExactly("recurrence.daysOfWeek");
+        assertThat(fields(Recurrence.weekly(1, DayOfWeek.TUESDAY, DayOfWeek.THURSDAY))).containsExactly("recurrence.daysOfWeek");
         assertThat(fields(Recurrence.monthlyOnWeekday(1, 2, DayOfWeek.MONDAY))).contains("recurrence");
         assertThat(fields(Recurrence.monthlyOnDay(1, 5))).containsExactly("recurrence.dayOfMonth");
-        assertThat(fields(Recurrence.monthlyOnDay(2, 4))).containsExactly("recurrence.interval");
         assertThat(fields(Recurrence.weekly(1, DayOfWeek.MONDAY).times(200))).isEmpty();
         assertThat(fields(Recurrence.weekly(2).times(51))).containsExactly("recurrence.count");
         assertThat(fields(Recurrence.monthlyOnDay(1, 4).until(LocalDate.parse("2035-01-01")))).containsExactly("recurrence.until");
