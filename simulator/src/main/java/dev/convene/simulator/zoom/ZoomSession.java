@@ -159,7 +159,10 @@ final class ZoomSession {
         ObjectNode o = json.createObjectNode();
         o.put("id", id);
         o.put("uuid", uuid);
-        o.put("host_id", host.id());
+        // The create-meeting 201 schema documents host_email, not host_id (spec, corrections); GET answers carry both.
+        if (forGet || kind == Kind.WEBINAR) {
+            o.put("host_id", host.id());
+        }
         o.put("host_email", host.email());
         o.put("topic", topic);
         o.put("type", type);

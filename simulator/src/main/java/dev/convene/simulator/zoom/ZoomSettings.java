@@ -23,7 +23,7 @@ record ZoomSettings(
         int retryAfterSeconds,
         boolean rateLimitFaultIsDaily,
         int maxEndTimes,
-        int maxOccurrences,
+        int maxWebinarEndTimes,
         int webinarAgendaMax,
         boolean meetingGetAcceptsUuid,
         boolean webinarListHonoursPageToken,
@@ -35,6 +35,11 @@ record ZoomSettings(
 
     static final String ALL_SCOPES = "meeting:read:admin meeting:write:admin webinar:read:admin webinar:write:admin";
     static final int UNLIMITED = Integer.MAX_VALUE;
+
+    /** The longest series of a kind, by {@code end_times} or by end date: 60 meetings, 50 webinars (spec, corrections). */
+    int maxOccurrences(ZoomValidator.Kind kind) {
+        return kind == ZoomValidator.Kind.WEBINAR ? maxWebinarEndTimes : maxEndTimes;
+    }
 
     static ZoomSettings from(SimulatorOptions options) {
         return new ZoomSettings(
@@ -51,7 +56,7 @@ record ZoomSettings(
                 options.setting("retry-after-seconds").map(v -> positive("retry-after-seconds", v)).orElse(1),
                 choice(options, "rate-limit-fault", "qps", "daily").equals("daily"),
                 options.setting("max-end-times").map(v -> positive("max-end-times", v)).orElse(60),
-                options.setting("max-occurrences").map(v -> positive("max-occurrences", v)).orElse(50),
+                options.setting("max-webinar-end-times").map(v -> positive("max-webinar-end-times", v)).orElse(50),
                 options.setting("webinar-agenda-max").map(v -> positive("webinar-agenda-max", v)).orElse(2000),
                 Boolean.parseBoolean(choice(options, "meeting-get-accepts-uuid", "false", "true")),
                 choice(options, "webinar-list-next-page-token", "honoured", "ignored").equals("honoured"),

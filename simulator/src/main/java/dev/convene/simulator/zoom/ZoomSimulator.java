@@ -80,8 +80,9 @@ import java.util.regex.Pattern;
  *       Retry-After only for daily limits; unless told {@code none}, the fake sends it on every 429.</li>
  *   <li>{@code rate-limit-fault}: what an injected {@link FaultKind#RATE_LIMITED} answers: {@code qps}
  *       (default) or {@code daily} (also switchable with {@link #rateLimitFaultsAreDaily}).</li>
- *   <li>{@code max-end-times} (default 60, seed 004) and {@code max-occurrences} (default 50, §3.8): a series
- *       longer than {@code max-occurrences} answers 400 / 300 "Invalid recurrence settings.".</li>
+ *   <li>{@code max-end-times} (default 60) and {@code max-webinar-end-times} (default 50): the most
+ *       {@code end_times} of a meeting and of a webinar, per the OpenAPI document (spec, corrections); a series
+ *       ending by date with more occurrences than that answers 400 / 300 "Invalid recurrence settings.".</li>
  *   <li>{@code webinar-agenda-max}: no limit is documented for webinars; default 2000 like meetings.</li>
  *   <li>{@code meeting-get-accepts-uuid}: {@code false} (default): {@code GET /meetings/{id}} takes the
  *       numeric id only (§4.2).</li>
@@ -827,8 +828,9 @@ public final class ZoomSimulator extends HttpSimulator {
     }
 
     private List<Occurrence> occurrences(ZoomSession s) {
-        List<Instant> starts = ZoomRecurrence.expand(s.recurrence, s.start, ZoneId.of(s.timezone), settings.maxOccurrences() + 1);
-        if (starts.isEmpty() || starts.size() > settings.maxOccurrences()) {
+        int max = settings.maxOccurrences(s.kind);
+        List<Instant> starts = ZoomRecurrence.expand(s.recurrence, s.start, ZoneId.of(s.timezone), max + 1);
+        if (starts.isEmpty() || starts.size() > max) {
             throw ZoomError.of(400, 300, "Invalid recurrence settings.");
         }
         List<Occurrence> out = new ArrayList<>();

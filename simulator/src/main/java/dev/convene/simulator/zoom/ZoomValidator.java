@@ -234,7 +234,7 @@ final class ZoomValidator {
                 errors.add(new FieldError(p + "monthly_day", "Use either monthly_day or monthly_week with monthly_week_day."));
             }
         }
-        check(r, "end_times", Rule.range(Type.INTEGER, 1, settings.maxEndTimes()), p);
+        check(r, "end_times", Rule.range(Type.INTEGER, 1, settings.maxOccurrences(kind)), p);
         if (check(r, "end_date_time", Rule.of(Type.STRING), p) && ZoomTimes.parseUtc(r.get("end_date_time").asText()).isEmpty()) {
             invalid(p + "end_date_time");
         }

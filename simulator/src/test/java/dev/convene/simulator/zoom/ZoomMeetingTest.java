@@ -41,6 +41,15 @@ class ZoomMeetingTest {
         assertThat(http.get("/meetings/" + id).json().get("status").asText()).isEqualTo("started");
     }
 
+    /** Spec zoom.md, corrections: the create-meeting 201 documents host_email, not host_id; GET carries host_id. */
+    @Test
+    void theCreateAnswerNamesTheHostByEmailOnly() {
+        JsonNode created = http.create("/users/me/meetings", "{\"topic\":\"M\",\"start_time\":\"2030-03-01T09:00:00Z\"}");
+        assertThat(created.has("host_id")).isFalse();
+        assertThat(created.get("host_email").asText()).contains("@");
+        assertThat(http.get("/meetings/" + created.get("id").asText()).json().get("host_id").asText()).isNotBlank();
+    }
+
     @Test
     void aLiveMeetingCannotBeUpdatedOrDeleted() {
         // §4.3: 3000 "You cannot update or delete meetings that have started using this method"; §4.4: 3002 in progress.

@@ -99,14 +99,22 @@ class ZoomValidationTest {
         assertThat(fields(meeting("{\"type\":8,\"start_time\":\"2030-01-06T10:00:00Z\"}"))).containsExactly("recurrence");
     }
 
+    /** Spec zoom.md, corrections: end_times at most 60 for meetings, 50 for webinars (OpenAPI document); never with end_date_time. */
     @Test
-    void aSeriesLongerThanFiftyOccurrencesIsRefused() {
-        // §3.8: at most 50 occurrences; end_times itself may go to 60 (seed 004).
-        Answer a = meeting("{\"type\":8,\"start_time\":\"2030-01-06T10:00:00Z\",\"recurrence\":{\"type\":1,\"end_times\":51}}");
-        assertThat(a.status()).isEqualTo(400);
-        assertThat(a.code()).isEqualTo(300);
-        assertThat(a.message()).isEqualTo("Invalid recurrence settings.");
-        assertThat(meeting("{\"type\":8,\"start_time\":\"2030-01-06T10:00:00Z\",\"recurrence\":{\"type\":1,\"end_times\":50}}").status()).isEqualTo(201);
+    void endTimesIsAtMostSixtyForMeetingsAndFiftyForWebinars() {
+        assertThat(meeting("{\"type\":8,\"start_time\":\"2030-01-06T10:00:00Z\",\"recurrence\":{\"type\":1,\"end_times\":60}}").status())
+                .isEqualTo(201);
+        assertThat(fields(meeting("{\"type\":8,\"start_time\":\"2030-01-06T10:00:00Z\",\"recurrence\":{\"type\":1,\"end_times\":61}}")))
+                .containsExactly("recurrence.end_times");
+        assertThat(webinar("{\"type\":9,\"start_time\":\"2030-01-06T10:00:00Z\",\"recurrence\":{\"type\":1,\"end_times\":50}}").status())
+                .isEqualTo(201);
+        assertThat(fields(webinar("{\"type\":9,\"start_time\":\"2030-01-06T10:00:00Z\",\"recurrence\":{\"type\":1,\"end_times\":51}}")))
+                .containsExactly("recurrence.end_times");
+        // A series ending by date is held to the same number of occurrences.
+        Answer long51 = webinar("{\"type\":9,\"start_time\":\"2030-01-06T10:00:00Z\",\"recurrence\":{\"type\":1,"
+                + "\"end_date_time\":\"2030-02-25T12:00:00Z\"}}");
+        assertThat(long51.status()).isEqualTo(400);
+        assertThat(long51.message()).isEqualTo("Invalid recurrence settings.");
     }
 
     @Test
