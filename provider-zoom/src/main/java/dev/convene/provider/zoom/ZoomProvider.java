@@ -21,7 +21,12 @@ import java.util.List;
  * to the primary account's {@code /accounts/{id}/} mirror), {@code base-url} and {@code oauth-url}.
  *
  * <p>A session's organizer is its host's Zoom user id ({@code host_id}), whether it was read by get or
- * list: lists carry no e-mail. The id works wherever Convene takes an organizer.
+ * list: lists carry no e-mail. The id works wherever Convene takes an organizer. A created meeting is read
+ * once after the create, whose answer names the host by e-mail only.
+ *
+ * <p>Series: at most 60 meetings and 50 webinars ({@code end_times}); a rule without an end gets that many.
+ * Times go out in UTC; a start with only an offset (no region) is sent without {@code timezone}, or in UTC
+ * when it recurs, so that Zoom reads the rule's days where they were planned.
  *
  * <p>Cancelling is Zoom's DELETE: the session is gone afterwards, so neither kind declares
  * {@link Feature#KEEPS_CANCELLED} or {@link Feature#LISTS_CANCELLED}. A get, update or cancel of a cancelled
@@ -40,13 +45,13 @@ public final class ZoomProvider implements SessionProvider {
                             Feature.AUTO_RECORDING, Feature.TIME_ZONE),
                     Limits.builder().maxTitleLength(200).maxDescriptionLength(2000).duration(Duration.ofMinutes(1), MAX_DURATION)
                             .maxHosts(10).maxInvitees(0)
-                            .password("[A-Za-z0-9@_*-]{1,10}", "1 to 10 letters, digits or @ - _ *").maxOccurrences(ZoomRecurrences.MAX_OCCURRENCES).build())
+                            .password("[A-Za-z0-9@_*-]{1,10}", "1 to 10 letters, digits or @ - _ *").maxOccurrences(ZoomRecurrences.MAX_MEETING_OCCURRENCES).build())
             .kind(SessionKind.WEBINAR, EnumSet.allOf(Operation.class),
                     EnumSet.of(Feature.DESCRIPTION, Feature.PASSWORD, Feature.REGISTRATION, Feature.HOSTS, Feature.RECURRENCE,
                             Feature.OCCURRENCES, Feature.AUTO_RECORDING, Feature.TIME_ZONE),
                     Limits.builder().maxTitleLength(200).maxDescriptionLength(2000).duration(Duration.ofMinutes(1), MAX_DURATION)
                             .maxHosts(10).maxInvitees(0)
-                            .password("[A-Za-z0-9@_*!-]{1,10}", "1 to 10 letters, digits or @ - _ * !").maxOccurrences(ZoomRecurrences.MAX_OCCURRENCES).build())
+                            .password("[A-Za-z0-9@_*!-]{1,10}", "1 to 10 letters, digits or @ - _ * !").maxOccurrences(ZoomRecurrences.MAX_WEBINAR_OCCURRENCES).build())
             .build();
 
     @Override

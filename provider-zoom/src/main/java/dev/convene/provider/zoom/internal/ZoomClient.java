@@ -66,6 +66,7 @@ public final class ZoomClient implements VendorClient {
     public List<Violation> validate(SessionDraft d) {
         List<Violation> out = new ArrayList<>();
         common(out, d.timeZone(), d.duration(), d.hosts(), d.recurrence());
+        out.addAll(ZoomZone.check(d.timeZone(), d.start(), d.recurrence()));
         utf16(out, "title", d.title(), 200);
         utf16(out, "description", d.description(), 2000);
         if (d.effectiveAccess() == Access.PASSWORD && d.password() == null) {
@@ -100,8 +101,8 @@ public final class ZoomClient implements VendorClient {
     }
 
     private static void common(List<Violation> out, ZoneId zone, Duration duration, List<String> hosts, Recurrence recurrence) {
-        if (zone != null && !ZoomTimes.hasZoomName(zone)) {
-            out.add(new Violation("timeZone", "must be a region id such as Asia/Shanghai, or UTC; Zoom has no name for " + zone));
+        if (zone != null && !ZoomTimes.hasZoomName(zone) && ZoomTimes.bareOffset(zone).isEmpty()) {
+            out.add(new Violation("timeZone", "must be a region id such as Asia/Shanghai, UTC, or an offset such as +08:00; Zoom has no name for " + zone));
         }
         if (duration != null && (duration.toSecondsPart() != 0 || duration.toNanosPart() != 0)) {
             out.add(new Violation("duration", "must be whole minutes on Zoom, was " + duration));
@@ -122,8 +123,25 @@ public final class ZoomClient implements VendorClient {
 
     @Override
     public Exchange<Session> create(SessionDraft d) {
-        return api.create(d.organizer(), collection(d.kind()), ZoomRequests.INSTANCE.create(d))
-                .map(w -> sessions.toSession(d.kind(), w));
+        ZoomZone placed = ZoomZone.of(d.timeZone(), d.start(), d.recurrence());
+        ZoomWire.Recurrence rule = placed.rule() == null ? null
+                : ZoomRecurrences.toWire(placed.rule(), d.start(), placed.zone(), ZoomRecurrences.maxOccurrences(d.kind()));
+        return api.create(d.organizer(), collection(d.kind()), ZoomRequests.INSTANCE.create(d, placed.timezone(), rule))
+                .then(w -> withHost(d, w));
+    }
+
+    /**
+     * The create-meeting 201 documents {@code host_email}, not {@code host_id} (spec, corrections), while every
+     * other answer names the host by id: one read gives the session as a get shows it. A failed read does not undo
+     * the create; the session then names its host by e-mail, or as the draft did.
+     */
+    private Exchange<Session> withHost(SessionDraft d, ZoomWire.Session created) {
+        Session s = sessions.toSession(d.kind(), created);
+        if (created.hostId() != null) {
+            return Exchange.completed(s);
+        }
+        Session known = s.toBuilder().organizer(created.hostEmail() != null ? created.hostEmail() : d.organizer()).build();
+        return get(s.id()).recover(e -> Exchange.completed(known));
     }
 
     @Override
@@ -140,9 +158,19 @@ public final class ZoomClient implements VendorClient {
     public Exchange<Session> update(SessionId id, SessionUpdate u) {
         boolean needsCurrent = u.start() != null || u.timeZone() != null || u.recurrence() != null;
         Exchange<ZoomWire.Session> current = needsCurrent ? fetch(id) : Exchange.completed(null);
-        return current.then(cur -> api.update(collection(id.kind()), id.nativeId(),
-                        ZoomRequests.INSTANCE.update(id.kind(), u, recurrence(u, cur))))
+        return current.then(cur -> {
+                    ZoomWire.Recurrence rule = recurrence(id.kind(), u, cur);
+                    return api.update(collection(id.kind()), id.nativeId(), ZoomRequests.INSTANCE.update(id.kind(), u, timezone(u, rule), rule));
+                })
                 .then(ignored -> get(id));
+    }
+
+    /** The PATCH's {@code timezone}: the update's zone by name; a bare offset only when a rule goes with it, then UTC ({@link ZoomZone}). */
+    private static String timezone(SessionUpdate u, ZoomWire.Recurrence rule) {
+        if (u.timeZone() == null) {
+            return null;
+        }
+        return ZoomTimes.bareOffset(u.timeZone()).isPresent() ? (rule == null ? null : "UTC") : ZoomTimes.zoneName(u.timeZone());
     }
 
     /**
@@ -151,7 +179,7 @@ public final class ZoomClient implements VendorClient {
      * time alone restates the rule as Zoom stored it; a new zone re-expresses it there, because its end
      * date and weekdays are dates of the session's zone. Either way the series must still be one Zoom takes.
      */
-    static ZoomWire.Recurrence recurrence(SessionUpdate u, ZoomWire.Session current) {
+    static ZoomWire.Recurrence recurrence(SessionKind kind, SessionUpdate u, ZoomWire.Session current) {
         if (current == null) {
             return null;
         }
@@ -167,8 +195,13 @@ public final class ZoomClient implements VendorClient {
         ZoneId zone = u.timeZone() != null ? u.timeZone() : storedZone(current);
         Recurrence rule = u.recurrence() != null ? u.recurrence()
                 : ZoomRecurrences.fromWire(current.recurrence(), storedStart, storedZone(current));
-        requireFits(rule, start, zone);
-        return u.recurrence() == null && u.timeZone() == null ? current.recurrence() : ZoomRecurrences.toWire(rule, start, zone);
+        int longest = ZoomRecurrences.maxOccurrences(kind);
+        requireFits(rule, start, zone, longest);
+        if (u.recurrence() == null && u.timeZone() == null) {
+            return current.recurrence();
+        }
+        ZoomZone placed = ZoomZone.of(zone, start, rule);
+        return ZoomRecurrences.toWire(placed.rule(), start, placed.zone(), longest);
     }
 
     /**
@@ -180,9 +213,9 @@ public final class ZoomClient implements VendorClient {
                 "must be given for this change: Zoom keeps the session in '" + current.timezone() + "', a zone this Java runtime does not know"))));
     }
 
-    /** Refuses, before the PATCH, a series Zoom would refuse: none, or more than its 50 occurrences. */
-    private static void requireFits(Recurrence rule, Instant start, ZoneId zone) {
-        List<Violation> violations = ZoomRecurrences.fits(rule, start, zone, ZoomRecurrences.MAX_OCCURRENCES);
+    /** Refuses, before the PATCH, a series Zoom would refuse: none, or more than its kind's longest. */
+    private static void requireFits(Recurrence rule, Instant start, ZoneId zone, int longest) {
+        List<Violation> violations = ZoomRecurrences.fits(rule, start, zone, longest);
         if (!violations.isEmpty()) {
             throw new InvalidSessionException(violations);
         }

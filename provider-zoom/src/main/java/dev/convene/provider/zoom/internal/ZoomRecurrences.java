@@ -7,31 +7,67 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Neutral {@link Recurrence} ↔ Zoom's {@code recurrence} object (spec §3.8), with Zoom's limits:
- * {@code repeat_interval} at most 90 days, 12 weeks or 3 months; {@code end_times} at most 60 (and the
- * series at most 50 occurrences, which core checks from the declared limits). Zoom numbers weekdays
- * 1 = Sunday … 7 = Saturday.
+ * {@code repeat_interval} at most 90 days, 12 weeks or 3 months; {@code end_times} at most 60 for a meeting
+ * and 50 for a webinar (the OpenAPI document, spec corrections; core checks a series against the declared
+ * limits). Zoom numbers weekdays 1 = Sunday … 7 = Saturday and reads them in the session's zone.
  */
 public final class ZoomRecurrences {
     static final int DAILY = 1;
     static final int WEEKLY = 2;
     static final int MONTHLY = 3;
-    /** The most occurrences a Zoom series may have (§3.8). */
-    public static final int MAX_OCCURRENCES = 50;
-    /** A rule without an end gets Zoom's longest series, since Zoom has no open-ended fixed-time recurrence. */
-    static final int FOREVER_TIMES = MAX_OCCURRENCES;
+    /** The most occurrences of a meeting series: its {@code end_times} maximum (spec, corrections). */
+    public static final int MAX_MEETING_OCCURRENCES = 60;
+    /** The most occurrences of a webinar series (§3.8, and its {@code end_times} maximum). */
+    public static final int MAX_WEBINAR_OCCURRENCES = 50;
     private static final Set<DayOfWeek> WORKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
 
     private ZoomRecurrences() {
     }
 
+    /** The longest series of {@code kind}; a rule without an end gets it, as Zoom has no open-ended fixed-time series. */
+    public static int maxOccurrences(dev.convene.SessionKind kind) {
+        return kind == dev.convene.SessionKind.WEBINAR ? MAX_WEBINAR_OCCURRENCES : MAX_MEETING_OCCURRENCES;
+    }
+
+    /**
+     * {@code r}, planned at a fixed {@code offset}, said in UTC: Zoom reads a rule's days in the session's zone and has
+     * no name for a bare offset, so such a series goes out in {@code UTC}. At a fixed offset every occurrence moves to
+     * the same UTC date as the first, so daily and weekly rules keep their instants with their weekdays moved by that
+     * many days; a monthly rule whose dates move cannot be said in UTC (empty).
+     */
+    public static Optional<Recurrence> inUtc(Recurrence r, Instant start, ZoneOffset offset) {
+        int shift = (int) ChronoUnit.DAYS.between(start.atOffset(offset).toLocalDate(), start.atOffset(ZoneOffset.UTC).toLocalDate());
+        if (shift == 0) {
+            return Optional.of(r);
+        }
+        Recurrence moved;
+        switch (r.frequency()) {
+            case DAILY -> moved = r;
+            case WEEKDAYS, WEEKLY -> {
+                Set<DayOfWeek> days = r.frequency() == Frequency.WEEKDAYS ? WORKDAYS
+                        : r.daysOfWeek().isEmpty() ? Set.of(start.atOffset(offset).getDayOfWeek()) : r.daysOfWeek();
+                moved = Recurrence.weekly(r.frequency() == Frequency.WEEKDAYS ? 1 : r.interval(),
+                        days.stream().map(d -> d.plus(shift)).toArray(DayOfWeek[]::new));
+                moved = r.count() != null ? moved.times(r.count()) : r.until() != null ? moved.until(r.until()) : moved;
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+        // The last occurrence's UTC date is its local date moved the same way.
+        return Optional.of(moved.until() == null ? moved : moved.until(moved.until().plusDays(shift)));
+    }
     /** What Zoom cannot express; checked before anything is sent. */
     public static List<Violation> check(Recurrence r) {
         List<Violation> out = new ArrayList<>();
@@ -71,9 +107,9 @@ public final class ZoomRecurrences {
         return List.of();
     }
 
-    /** Zoom's recurrence for {@code r}, starting at {@code start} in {@code zone}. */
-    public static ZoomWire.Recurrence toWire(Recurrence r, Instant start, ZoneId zone) {
-        Integer endTimes = r.until() == null ? (r.count() == null ? FOREVER_TIMES : r.count()) : null;
+    /** Zoom's recurrence for {@code r}, starting at {@code start} in {@code zone}; an open rule gets {@code longest} times. */
+    public static ZoomWire.Recurrence toWire(Recurrence r, Instant start, ZoneId zone, int longest) {
+        Integer endTimes = r.until() == null ? (r.count() == null ? longest : r.count()) : null;
         String endDate = r.until() == null ? null : ZoomTimes.endOfDay(r.until(), zone);
         return switch (r.frequency()) {
             case DAILY -> new ZoomWire.Recurrence(DAILY, r.interval(), null, null, null, null, endTimes, endDate);

@@ -7,7 +7,6 @@ import dev.convene.SessionKind;
 import dev.convene.SessionUpdate;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import org.mapstruct.Mapper;
@@ -23,30 +22,32 @@ import org.mapstruct.ReportingPolicy;
 public interface ZoomRequests {
     ZoomRequests INSTANCE = new ZoomRequestsImpl();
 
-    @Mapping(target = "topic", source = "title")
-    @Mapping(target = "agenda", source = "description")
+    @Mapping(target = "topic", source = "draft.title")
+    @Mapping(target = "agenda", source = "draft.description")
     @Mapping(target = "type", expression = "java(type(draft.kind(), draft.recurrence() != null))")
-    @Mapping(target = "startTime", source = "start", qualifiedByName = "wireTime")
-    @Mapping(target = "duration", source = "duration", qualifiedByName = "minutes")
-    @Mapping(target = "timezone", source = "timeZone", qualifiedByName = "zoneName")
+    @Mapping(target = "startTime", source = "draft.start", qualifiedByName = "wireTime")
+    @Mapping(target = "duration", source = "draft.duration", qualifiedByName = "minutes")
+    @Mapping(target = "timezone", source = "timezone")
     @Mapping(target = "settings", expression = "java(settings(draft.kind(), draft.effectiveAccess(), draft.hosts(), draft.media()))")
-    @Mapping(target = "recurrence", expression = "java(draft.recurrence() == null ? null : ZoomRecurrences.toWire(draft.recurrence(), draft.start(), draft.timeZone()))")
-    ZoomWire.SessionRequest create(SessionDraft draft);
+    @Mapping(target = "recurrence", source = "recurrence")
+    @Mapping(target = "password", source = "draft.password")
+    ZoomWire.SessionRequest create(SessionDraft draft, String timezone, ZoomWire.Recurrence recurrence);
 
     /**
      * A partial body: only what the update sets. {@code recurrence} is the rule to send (the update's, or the
-     * stored one restated because Zoom ignores a new time of a recurring meeting without it, §4.3).
+     * stored one restated because Zoom ignores a new time of a recurring meeting without it, §4.3), and
+     * {@code timezone} the zone's Zoom name ({@link ZoomZone}).
      */
     @Mapping(target = "topic", source = "update.title")
     @Mapping(target = "agenda", source = "update.description")
     @Mapping(target = "type", expression = "java(recurrence == null ? null : type(kind, true))")
     @Mapping(target = "startTime", source = "update.start", qualifiedByName = "wireTime")
     @Mapping(target = "duration", source = "update.duration", qualifiedByName = "minutes")
-    @Mapping(target = "timezone", source = "update.timeZone", qualifiedByName = "zoneName")
+    @Mapping(target = "timezone", source = "timezone")
     @Mapping(target = "password", source = "update.password")
     @Mapping(target = "settings", expression = "java(update.access() == null && update.hosts() == null && update.media() == null ? null : settings(kind, update.access(), update.hosts(), update.media()))")
     @Mapping(target = "recurrence", source = "recurrence")
-    ZoomWire.SessionRequest update(SessionKind kind, SessionUpdate update, ZoomWire.Recurrence recurrence);
+    ZoomWire.SessionRequest update(SessionKind kind, SessionUpdate update, String timezone, ZoomWire.Recurrence recurrence);
 
     /** §3.1: webinar 5, or 9 when recurring with a fixed time; §4.1: meeting 2, or 8. */
     default Integer type(SessionKind kind, boolean recurring) {
@@ -61,11 +62,6 @@ public interface ZoomRequests {
     @Named("minutes")
     default Integer minutes(Duration duration) {
         return duration == null ? null : Math.toIntExact(duration.toMinutes());
-    }
-
-    @Named("zoneName")
-    default String zoneName(ZoneId zone) {
-        return zone == null ? null : ZoomTimes.zoneName(zone);
     }
 
     /**

@@ -89,6 +89,11 @@ public final class ZoomTimes {
         return zone.normalized().equals(ZoneOffset.UTC) || !(zone instanceof ZoneOffset) && zone.getId().contains("/");
     }
 
+    /** A fixed offset without a Zoom name ({@code +08:00}, {@code UTC+8}): its instants are exact, its name Zoom lacks. */
+    public static Optional<ZoneOffset> bareOffset(ZoneId zone) {
+        return zone != null && !hasZoomName(zone) && zone.normalized() instanceof ZoneOffset o ? Optional.of(o) : Optional.empty();
+    }
+
     /**
      * The zone Zoom names ({@code UTC} when it names none), or empty when this Java runtime does not know
      * the name: Zoom's list of zones can be newer than the JDK's time-zone data.

@@ -75,6 +75,8 @@ public final class ZoomWire {
     public record Session(
             Long id,
             @Json(name = "host_id") String hostId,
+            // The create-meeting 201 names the host only so (spec, corrections).
+            @Json(name = "host_email") String hostEmail,
             String topic,
             Integer type,
             String status,

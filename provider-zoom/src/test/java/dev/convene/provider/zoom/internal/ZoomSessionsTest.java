@@ -18,7 +18,7 @@ class ZoomSessionsTest {
     final ZoomSessions sessions = new ZoomSessions(Clock.fixed(NOW, ZoneOffset.UTC));
 
     static ZoomWire.Session webinar(String timezone, ZoomWire.Recurrence recurrence, List<ZoomWire.Occurrence> occurrences) {
-        return new ZoomWire.Session(81234567890L, "hostId01", "Topic", recurrence == null ? 5 : 9, null,
+        return new ZoomWire.Session(81234567890L, "hostId01", null, "Topic", recurrence == null ? 5 : 9, null,
                 "2030-03-06T02:00:00Z", 60, timezone, "", "2030-03-01T00:00:00Z", "https://zoom.us/w/1", null, null, null,
                 recurrence, occurrences, null, null);
     }
