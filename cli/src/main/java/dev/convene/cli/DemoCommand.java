@@ -13,6 +13,7 @@ import dev.convene.SessionKind;
 import dev.convene.SessionService;
 import dev.convene.SessionUpdate;
 import dev.convene.VendorException;
+import dev.convene.simulator.SimulatorOptions;
 import dev.convene.simulator.Simulators;
 import dev.convene.simulator.VendorSimulator;
 import java.io.PrintWriter;
@@ -31,6 +32,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -44,6 +46,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--daily-limits", description = "Enforce the vendors' per-day quotas in the simulators (default: off).")
+    boolean dailyLimits;
 
     private PrintWriter out;
 
@@ -65,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
             SessionService first = null;
             VendorSimulator firstSimulator = null;
             for (ProviderInfo p : providers) {
-                VendorSimulator sim = Simulators.start(p.id());
+                VendorSimulator sim = Simulators.start(p.id(), SimulatorOptions.defaults().withDailyLimits(dailyLimits));
                 open.add(sim);
                 SessionService sessions = Convene.builder().properties(sim.properties()).environment(Map.of()).systemProperties(false)
                         .classLoader(root.plugins()).build();

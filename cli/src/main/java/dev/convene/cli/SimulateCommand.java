@@ -31,6 +31,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--write-config", paramLabel = "DIR", description = "Also write <vendor>.properties files into DIR for --config.")
     Path writeConfig;
 
+    @Option(names = "--daily-limits", description = "Enforce the vendors' per-day quotas (Zoom: 100 creates and updates per host a day), "
+            + "which last until the simulators restart (default: off).")
+    boolean dailyLimits;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -42,7 +46,8 @@ final class SimulateCommand implements Callable<Integer> {
         }));
         List<String> vendors = Simulators.vendors().stream().sorted().toList();
         for (int i = 0; i < vendors.size(); i++) {
-            SimulatorOptions options = SimulatorOptions.defaults().withRecordLimit(10_000);
+            // A fresh seed at each start (the default): ids kept from an earlier run never name a new session.
+            SimulatorOptions options = SimulatorOptions.defaults().withRecordLimit(10_000).withDailyLimits(dailyLimits);
             if (port != null) {
                 options = options.withPort(port + i);
             }

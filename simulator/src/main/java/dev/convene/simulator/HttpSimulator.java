@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,10 +62,12 @@ public abstract class HttpSimulator implements VendorSimulator {
     private final HttpServer server;
     private final ExecutorService workers;
     private final URI baseUrl;
+    private final long seed;
 
     protected HttpSimulator(String vendor, SimulatorOptions options) {
         this.vendor = vendor;
         this.options = options;
+        this.seed = options.seed().orElseGet(() -> new SecureRandom().nextLong());
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 512);
         } catch (IOException e) {
@@ -111,6 +114,11 @@ public abstract class HttpSimulator implements VendorSimulator {
 
     protected final SimulatorOptions options() {
         return options;
+    }
+
+    /** Where this fake's ids, codes and tokens come from: {@link SimulatorOptions#seed()}, or one drawn at start. */
+    protected final long seed() {
+        return seed;
     }
 
     /** Runs {@code action} under the same lock as {@link #handle}, for control methods that touch state. */

@@ -35,9 +35,12 @@ final class Enterprise {
     private final Map<String, java.util.ArrayDeque<Long>> createsByUser = new java.util.HashMap<>();
     private long issued;
     private long lastModifiedMillis;
+    /** Where this fake's ids start, from its seed: ids differ from one start to the next unless the seed is the same. */
+    private final long idBase;
 
-    Enterprise(Clock clock, Settings settings) {
+    Enterprise(Clock clock, Settings settings, long seed) {
         this.clock = clock;
+        this.idBase = Math.floorMod(seed, 1_000_000_000_000L);
         users.addAll(SEED_USERS);
         users.addAll(settings.list("users"));
         admins.addAll(settings.list("admins", List.of("admin")));
@@ -86,8 +89,8 @@ final class Enterprise {
     /** A fresh ~19-digit numeric id and a 9-digit code, never repeated within this fake. */
     String[] nextIdAndCode() {
         long n = ++issued;
-        String id = Long.toString(5_937_000_510_779_417_366L + n * 1_000_003L);
-        String code = Long.toString(100_000_000L + (n * 7_919_113L) % 900_000_000L);
+        String id = Long.toString(5_937_000_510_779_417_366L + idBase * 1_000L + n * 1_000_003L);
+        String code = Long.toString(100_000_000L + (idBase + n * 7_919_113L) % 900_000_000L);
         return new String[] {id, code};
     }
 

@@ -62,7 +62,8 @@ import java.util.Set;
  *       {@code hosts}/{@code invitees} are accepted (the seed's table says objects, its example strings).</li>
  *   <li>{@code user-list-response} ({@code strings} default as in seed 002's output, or {@code objects}).</li>
  *   <li>{@code rate-limit-per-minute}, {@code rate-limit-per-day} (default 0 = off; the vendor's are 300 and
- *       200,000): authenticated calls per app before 190310 / 190311.</li>
+ *       200,000): authenticated calls per app before 190310 / 190311; the daily one only while
+ *       {@link SimulatorOptions#dailyLimits()} is on.</li>
  *   <li>{@code create-limit-per-hour} (default 0 = off; the vendor's is 2,000): creates per user before 500029.</li>
  *   <li>{@code status.<code>}: the HTTP status for a vendor error code, overriding the built-in table.</li>
  * </ul>
@@ -113,9 +114,9 @@ public final class TencentMeetingSimulator extends HttpSimulator {
         requireRegistered = settings.flag("require-registered", true);
         requireJson = settings.flag("require-json-content-type", true);
         perMinute = settings.number("rate-limit-per-minute", 0);
-        perDay = settings.number("rate-limit-per-day", 0);
+        perDay = options.dailyLimits() ? settings.number("rate-limit-per-day", 0) : 0;
         statusOverrides = settings.statusOverrides();
-        enterprise = new Enterprise(options.clock(), settings);
+        enterprise = new Enterprise(options.clock(), settings, seed());
         enterprise.users.add(organizer);
         meetings = new MeetingsApi(enterprise, settings.flag("reject-past-start", true),
                 settings.number("max-recurring-per-user", 50));

@@ -122,7 +122,7 @@ public final class WeComSimulator extends HttpSimulator {
     public WeComSimulator(SimulatorOptions options) {
         super("wecom", options);
         this.settings = WeComSettings.from(options);
-        Random random = new Random(0x5EC0_3L);
+        Random random = new Random(seed());
         this.tokens = new AccessTokens(settings.corpId(), settings.tokenTtl(), settings.reuseTokenWhileValid(),
                 settings.expiredTokenErrcode(), random.nextLong());
         this.app = tokens.addApp("default", settings.corpSecret(), settings.agentId());

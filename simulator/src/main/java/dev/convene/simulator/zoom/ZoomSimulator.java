@@ -70,7 +70,7 @@ import java.util.regex.Pattern;
  *       path) or {@code 2001} (404 "account does not exist") for an {@code accountId} that is not the
  *       caller's own sub-account (§3.7).</li>
  *   <li>{@code user-daily-write-limit}: create+update requests per host user per UTC day, default 100,
- *       {@code 0} switches it off; {@code user-daily-limit-answer}: {@code 429} (default) or {@code 300}
+ *       {@code 0} switches it off, and so does {@link SimulatorOptions#dailyLimits()} false; {@code user-daily-limit-answer}: {@code 429} (default) or {@code 300}
  *       (400 with the older spec's text) (§6).</li>
  *   <li>{@code qps-limits}: {@code off} (default) or {@code on}: Pro-plan per-second buckets per account,
  *       Light 30/s, Medium 20/s, counted per second of the simulator clock (§6).</li>
@@ -137,7 +137,7 @@ public final class ZoomSimulator extends HttpSimulator {
     private final Map<String, int[]> dailyWrites = new HashMap<>();
     private final Map<String, long[]> qpsBuckets = new HashMap<>();
     private final Deque<InjectedError> injected = new ArrayDeque<>();
-    private final Random random = new Random(20_220_326L);
+    private final Random random = new Random(seed());
     private volatile boolean dailyRateLimitFaults;
 
     public ZoomSimulator(SimulatorOptions options) {

@@ -547,6 +547,23 @@ class TencentMeetingsTest {
         assertThat(client.post("/v1/meetings/abc/cancel", "{\"userid\":\"tester\",\"instanceid\":1,\"reason_code\":1}").errorCode()).isEqualTo(9002);
     }
 
+    /** Issue 13, "Simulator use from the command line": ids differ from one start to the next, and repeat for the same seed. */
+    @Test
+    void idsDifferBetweenStartsUnlessTheSeedIsTheSame() {
+        List<String> ids = new ArrayList<>();
+        for (SimulatorOptions o : List.of(SimulatorOptions.defaults(), SimulatorOptions.defaults(),
+                SimulatorOptions.defaults().withSeed(7), SimulatorOptions.defaults().withSeed(7))) {
+            try (TencentMeetingSimulator s = new TencentMeetingSimulator(o.withClock(clock))) {
+                SignedClient c = new SignedClient(s.baseUrl(), clock, s.appId(), s.secretId(), s.properties().get("convene.tencentmeeting.secret-key"));
+                SignedClient.Reply r = c.post("/v1/meetings", meeting(""));
+                ids.add(r.meeting().path("meeting_id").asText() + "/" + r.meeting().path("meeting_code").asText());
+            }
+        }
+        assertThat(ids.get(0)).isNotEqualTo(ids.get(1));
+        assertThat(ids.get(2)).isEqualTo(ids.get(3));
+        assertThat(ids).allMatch(id -> id.matches("[0-9]{19}/[0-9]{9}"));
+    }
+
     /** Spec tencentmeeting.md, corrections (doc 42422): a recurring series is cancelled with meeting_type 1 and no sub_meeting_id. */
     @Test
     void cancellingARecurringSeriesSaysMeetingType1() {

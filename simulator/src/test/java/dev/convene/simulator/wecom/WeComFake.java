@@ -31,8 +31,15 @@ final class WeComFake implements AutoCloseable {
     }
 
     WeComFake(Instant now, Map<String, String> settings) {
+        this(now, settings, null);
+    }
+
+    WeComFake(Instant now, Map<String, String> settings, Long seed) {
         clock = new SettableClock(now);
         SimulatorOptions options = SimulatorOptions.defaults().withClock(clock);
+        if (seed != null) {
+            options = options.withSeed(seed);
+        }
         for (Map.Entry<String, String> e : settings.entrySet()) {
             options = options.with(e.getKey(), e.getValue());
         }

@@ -250,6 +250,20 @@ class WeComWebinarTest {
         assertThat(get(id).has("subject")).isTrue();
     }
 
+    /** Issue 13, "Simulator use from the command line": ids differ from one start to the next, and repeat for the same seed. */
+    @Test
+    void idsDifferBetweenStartsUnlessTheSeedIsTheSame() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (String seed : new String[] {null, null, "7", "7"}) {
+            try (WeComFake f = seed == null ? new WeComFake() : new WeComFake(WeComFake.T0, Map.of(), Long.parseLong(seed))) {
+                JsonNode r = f.post("/cgi-bin/meeting/webinar/create", f.webinar());
+                ids.add(r.get("meetingid").textValue() + "/" + r.get("meeting_code").textValue());
+            }
+        }
+        assertThat(ids.get(0)).isNotEqualTo(ids.get(1));
+        assertThat(ids.get(2)).isEqualTo(ids.get(3));
+    }
+
     @Test
     void thereIsNoWebinarListEndpoint() {
         assertThat(fake.send("POST", "/cgi-bin/meeting/webinar/list?access_token=" + fake.token(), "{}").statusCode()).isEqualTo(404);

@@ -9,6 +9,7 @@ import dev.convene.simulator.SimulatorOptions;
 import dev.convene.simulator.zoom.ZoomHttp.Answer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,38 @@ class ZoomRateLimitTest {
         clock.set(Instant.parse("2030-01-02T00:00:00Z"));
         http.authenticated();
         assertThat(http.post("/users/me/meetings", "{\"topic\":\"c\"}").status()).isEqualTo(201);
+    }
+
+    /** Issue 13, "Simulator use from the command line": the per-day quota is a switch, off for people trying things by hand. */
+    @Test
+    void theDailyQuotaIsOffWhenDailyLimitsAre() {
+        sim.close();
+        sim = new ZoomSimulator(SimulatorOptions.defaults().withClock(clock).withDailyLimits(false));
+        http = new ZoomHttp(sim).authenticated();
+        for (int i = 0; i < 101; i++) {
+            assertThat(http.post("/users/me/meetings", "{\"topic\":\"m" + i + "\",\"start_time\":\"2030-02-01T10:00:00Z\"}").status())
+                    .as("create " + (i + 1)).isEqualTo(201);
+        }
+        restart("user-daily-write-limit", "100");
+        for (int i = 0; i < 100; i++) {
+            http.create("/users/me/meetings", "{\"topic\":\"m" + i + "\",\"start_time\":\"2030-02-01T10:00:00Z\"}");
+        }
+        assertThat(http.post("/users/me/meetings", "{\"topic\":\"one too many\"}").status()).as("on by default").isEqualTo(429);
+    }
+
+    /** The same issue: ids differ from one start to the next, and repeat for the same seed. */
+    @Test
+    void idsDifferBetweenStartsUnlessTheSeedIsTheSame() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (SimulatorOptions o : List.of(SimulatorOptions.defaults(), SimulatorOptions.defaults(),
+                SimulatorOptions.defaults().withSeed(7), SimulatorOptions.defaults().withSeed(7))) {
+            try (ZoomSimulator s = new ZoomSimulator(o.withClock(clock))) {
+                ids.add(new ZoomHttp(s).authenticated().create("/users/me/meetings", "{\"topic\":\"x\",\"start_time\":\"2030-02-01T10:00:00Z\"}")
+                        .get("id").asText());
+            }
+        }
+        assertThat(ids.get(0)).isNotEqualTo(ids.get(1));
+        assertThat(ids.get(2)).isEqualTo(ids.get(3));
     }
 
     @Test
