@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.convene.Capabilities;
 import dev.convene.Feature;
 import dev.convene.InvalidSessionException;
+import dev.convene.JoinInfo;
 import dev.convene.Limits;
 import dev.convene.ListQuery;
 import dev.convene.Operation;
@@ -22,6 +23,9 @@ import dev.convene.TextLimit;
 import dev.convene.UnsupportedFeatureException;
 import dev.convene.Violation;
 import dev.convene.simulator.StoredSession;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -52,6 +56,11 @@ import org.junit.jupiter.api.TestFactory;
  *       letters and of Chinese characters the declared {@link TextLimit} allows is accepted by the vendor and read
  *       back unchanged, one more is refused before anything is sent; every broken rule is reported in one pass,
  *       and {@link SessionService#validate} reports the same without sending anything.</li>
+ *   <li>A start with only an offset ({@code 2030-01-07T10:00+08:00}) and a start in a region zone both work, at
+ *       the exact instant; a session reports the zone its vendor keeps it in, the same from create as from get,
+ *       and a provider declaring {@link Feature#TIME_ZONE} keeps the region.</li>
+ *   <li>{@code joinUrl} is the link an attendee opens: the same from create as from get, never the host's or a
+ *       panelist's link, and for a webinar the audience's.</li>
  * </ul>
  */
 public abstract class NeutralBehaviourContract extends ProviderFixture {
@@ -244,6 +253,64 @@ public abstract class NeutralBehaviourContract extends ProviderFixture {
             assertThat(service.validate(s.id(), SessionUpdate.builder().title(longest(limits.title(), "会")).build()))
                     .as("the longest Chinese title is a valid update").isEmpty();
             assertThat(simulator.requests()).as("nothing was sent").hasSize(before);
+        }));
+    }
+
+    // ---- times -----------------------------------------------------------------------------------
+
+    /** The draft's start, two days ahead at 10:00, with only the offset +08:00: the contract's own example. */
+    private SessionDraft.Builder offsetOnly(SessionKind kind) {
+        SessionDraft.Builder b = draft(kind);
+        Instant at = b.build().start();
+        return b.start(at.atOffset(ZoneOffset.ofHours(8)).toZonedDateTime());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aStartWithOnlyAnOffsetWorks() {
+        return kindsWith(Operation.CREATE, Operation.GET).stream().map(kind -> DynamicTest.dynamicTest(kind.wireName(), () -> {
+            SessionDraft draft = offsetOnly(kind).build();
+            assertThat(draft.timeZone()).isInstanceOf(ZoneOffset.class);
+            Session created = service.create(draft);
+            Session got = service.get(created.id());
+            assertThat(created.start()).as("the instant asked for").isEqualTo(draft.start());
+            assertThat(got.start()).isEqualTo(draft.start());
+            assertThat(created.timeZone()).as("create reports the zone a get reports").isEqualTo(got.timeZone());
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aStartInARegionZoneWorks() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        return kindsWith(Operation.CREATE, Operation.GET).stream().map(kind -> DynamicTest.dynamicTest(kind.wireName(), () -> {
+            SessionDraft.Builder b = draft(kind);
+            SessionDraft draft = b.start(b.build().start().atZone(newYork)).build();
+            Session created = service.create(draft);
+            Session got = service.get(created.id());
+            assertThat(got.start()).isEqualTo(draft.start());
+            assertThat(created.timeZone()).as("create reports the zone a get reports").isEqualTo(got.timeZone());
+            if (capabilities().supports(kind, Feature.TIME_ZONE)) {
+                assertThat(got.timeZone()).as(kind + " declares TIME_ZONE").isEqualTo(newYork);
+            }
+        }));
+    }
+
+    // ---- join links ------------------------------------------------------------------------------
+
+    @TestFactory
+    Stream<DynamicTest> joinUrlIsTheAttendeesLink() {
+        return kindsWith(Operation.CREATE, Operation.GET).stream().map(kind -> DynamicTest.dynamicTest(kind.wireName(), () -> {
+            Session created = service.create(draft(kind).build());
+            JoinInfo join = service.get(created.id()).join();
+            if (created.join().joinUrl() != null) {
+                assertThat(join.joinUrl()).as("joinUrl from create and from get").isEqualTo(created.join().joinUrl());
+            }
+            if (join.joinUrl() != null) {
+                assertThat(join.joinUrl()).as("an attendee's link, not the host's").isNotEqualTo(join.hostUrl());
+                assertThat(join.joinUrl()).as("an attendee's link, not a panelist's").isNotEqualTo(join.panelistUrl());
+            }
+            if (kind == SessionKind.WEBINAR && join.audienceUrl() != null) {
+                assertThat(join.joinUrl()).as("a webinar's attendees are its audience").isEqualTo(join.audienceUrl());
+            }
         }));
     }
 }
