@@ -478,6 +478,20 @@ class CommandLineIT {
         }
     }
 
+    /** Issue 13 item 5: the contract's own example, a start with only an offset and no --zone, works on every provider. */
+    @Test
+    void anOffsetOnlyStartWithoutZoneWorksOnEveryProvider() throws Exception {
+        for (ProviderInfo p : providers()) {
+            try (VendorSimulator sim = Simulators.start(p.id())) {
+                var r = CliProcess.run("--config", configFor(sim).toString(), "create", "meeting", "--title", "Offset only",
+                        "--start", START, "--duration", "60", "--json");
+                assertThat(r.exit()).as(p.id() + ": " + r).isZero();
+                assertThat(java.time.OffsetDateTime.parse(json(r).get("start").asText()).toInstant()).as(p.id())
+                        .isEqualTo(java.time.OffsetDateTime.parse(START).toInstant());
+            }
+        }
+    }
+
     @Test
     void anUnsupportedKindExitsWith5() throws Exception {
         Optional<ProviderInfo> lacking = providers().stream().filter(p -> p.capabilities().supportedKinds().size() < 3).findFirst();
