@@ -38,7 +38,7 @@ public interface Deduplicator extends AutoCloseable {
 
     /**
      * Makes a {@link Deduplicator} from configuration; found with {@link java.util.ServiceLoader} and chosen by
-     * {@code convene.events.dedup=<id>} (e.g. {@code redis} from {@code convene-events-redis}).
+     * {@code convene.events.dedup=<id>} (e.g. {@code redis} from {@code convene-tokenstore-redis}).
      */
     interface Factory {
         /** What {@code convene.events.dedup} names to choose this factory. */

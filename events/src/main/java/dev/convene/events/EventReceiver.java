@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * of the clock (default 5 minutes; {@code convene.<provider>.event-max-skew} for one provider); bodies above
  * {@code convene.events.max-body-bytes} (default 1 MiB) are refused; a delivery's key is remembered for
  * {@code convene.events.dedup-retention} (default 2 hours) in this JVM, or in Redis across instances with
- * {@code convene.events.dedup=redis} and {@code convene-events-redis} on the class path.
+ * {@code convene.events.dedup=redis} and {@code convene-tokenstore-redis} on the class path.
  *
  * <p>Thread-safe. {@link #receive} never throws for what a request contains: anything wrong with it is a
  * {@link EventResult.Rejected}.
@@ -229,7 +229,7 @@ public final class EventReceiver implements AutoCloseable {
                 found.add(f.id());
             }
             throw new ConfigurationException("unknown de-duplication store '" + id + "' in " + EventSettings.DEDUP + "; available: "
-                    + String.join(", ", found) + " (add e.g. convene-events-redis to the class path)");
+                    + String.join(", ", found) + " (add convene-tokenstore-redis to the class path for redis)");
         }
     }
 }

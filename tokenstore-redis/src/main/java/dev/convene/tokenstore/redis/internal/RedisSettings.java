@@ -6,6 +6,11 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.util.JedisURIHelper;
 
 /**
  * The {@code convene.redis.*} keys.
@@ -45,6 +50,33 @@ record RedisSettings(URI url, String keyPrefix, Duration timeout, Duration lockL
     private static int httpMaxRequests(Map<String, String> config) {
         String v = config.getOrDefault(HTTP_MAX_REQUESTS, "").trim();
         return v.matches("\\d{1,6}") ? Integer.parseInt(v) : DEFAULT_HTTP_MAX_REQUESTS;
+    }
+
+    /**
+     * A pool of connections to this Redis, named {@code clientName} in {@code CLIENT LIST}. Every vendor call reads
+     * its token from Redis, so as many connections as the HTTP client runs calls at once; only a few are kept
+     * idle. A caller that still finds none free within the timeout is served as during an outage rather than
+     * parked for ever.
+     */
+    JedisPooled pool(String clientName) {
+        int millis = Math.toIntExact(timeout.toMillis());
+        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(millis)
+                .socketTimeoutMillis(millis)
+                .database(JedisURIHelper.getDBIndex(url))
+                .ssl(JedisURIHelper.isRedisSSLScheme(url))
+                .clientName(clientName);
+        String user = JedisURIHelper.getUser(url);
+        String password = JedisURIHelper.getPassword(url);
+        if (password != null) {
+            client.user(user).password(password);
+        }
+        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+        pool.setMaxTotal(poolSize);
+        pool.setMaxIdle(Math.min(16, poolSize));
+        pool.setMaxWait(timeout);
+        pool.setJmxEnabled(false);
+        return new JedisPooled(JedisURIHelper.getHostAndPort(url), client.build(), pool);
     }
 
     /** The URL without user and password, for log lines. */

@@ -8,14 +8,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.Connection;
-import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.exceptions.JedisDataException;
-import redis.clients.jedis.util.JedisURIHelper;
 
 /**
  * The token records in Redis and the few atomic steps on them. Per credential there are two keys,
@@ -88,27 +84,7 @@ final class RedisTokens implements AutoCloseable {
     private final String prefix;
 
     RedisTokens(RedisSettings settings) {
-        int timeout = Math.toIntExact(settings.timeout().toMillis());
-        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(timeout)
-                .socketTimeoutMillis(timeout)
-                .database(JedisURIHelper.getDBIndex(settings.url()))
-                .ssl(JedisURIHelper.isRedisSSLScheme(settings.url()))
-                .clientName("convene-tokens");
-        String user = JedisURIHelper.getUser(settings.url());
-        String password = JedisURIHelper.getPassword(settings.url());
-        if (password != null) {
-            client.user(user).password(password);
-        }
-        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
-        // Every vendor call reads its token from Redis, so as many connections as the HTTP client runs calls at
-        // once; only a few are kept idle. A caller that still finds none free within the timeout is served as
-        // during an outage rather than parked for ever.
-        pool.setMaxTotal(settings.poolSize());
-        pool.setMaxIdle(Math.min(16, settings.poolSize()));
-        pool.setMaxWait(settings.timeout());
-        pool.setJmxEnabled(false);
-        this.redis = new JedisPooled(JedisURIHelper.getHostAndPort(settings.url()), client.build(), pool);
+        this.redis = settings.pool("convene-tokens");
         this.prefix = settings.keyPrefix();
     }
 

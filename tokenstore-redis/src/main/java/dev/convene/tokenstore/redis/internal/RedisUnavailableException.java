@@ -21,7 +21,7 @@ final class RedisUnavailableException extends RuntimeException {
      * Tells a busy pool (every connection in use for the whole timeout: this instance is overloaded, Redis
      * may be fine) from a Redis that does not answer; both are served from memory meanwhile.
      */
-    private static String describe(JedisException cause) {
+    static String describe(JedisException cause) {
         if (cause.getCause() instanceof NoSuchElementException) {
             return "every pooled connection to Redis stayed busy for the whole convene.redis.timeout (pool exhausted)";
         }
