@@ -78,6 +78,17 @@ class TencentWireCorrectionsTest {
         assertThat(env.service.get(s.id()).timeZone()).isEqualTo(ZoneId.of("America/New_York"));
     }
 
+    /** Corrections, "Query parameters": the page documents userid (with instanceid) on GET /v1/meetings/{id}; that is what goes. */
+    @Test
+    void aMeetingIsReadWithTheDocumentedUserid() {
+        Session s = env.service.create(Simulated.draft(SessionKind.MEETING).build());
+        env.service.get(s.id());
+        List<RecordedRequest> gets = env.sim.requests(Operation.GET);
+        RecordedRequest get = gets.get(gets.size() - 1);
+        assertThat(get.rawPath()).isEqualTo("/v1/meetings/" + s.id().nativeId());
+        assertThat(get.rawQuery()).contains("userid=").contains("instanceid=1").doesNotContain("operator_id");
+    }
+
     /** Corrections, "Custom recurrence days" (doc 81181): a bitmask, Sunday 1, Monday 2, Tuesday 4 … Saturday 64. */
     @Test
     void weeklyDaysAreABitmaskFromSunday() throws Exception {

@@ -117,6 +117,25 @@ class WeComWireCorrectionsTest {
         assertThat(service.get(weekly.id()).recurrence().interval()).isEqualTo(3);
     }
 
+    /** Corrections, "invitees is right; WxJava's attendees is stale" (doc 99104): invitees.userid[]. */
+    @Test
+    void inviteesGoOutAsInviteesUserid() throws Exception {
+        Session s = service.create(bed.draft(SessionKind.MEETING).invitees("lisi", "wangwu").build());
+        JsonNode body = lastBody(Operation.CREATE);
+        assertThat(body.get("invitees").get("userid").toString()).isEqualTo("[\"lisi\",\"wangwu\"]");
+        assertThat(body.has("attendees")).isFalse();
+        assertThat(service.get(s.id()).invitees()).containsExactly("lisi", "wangwu");
+    }
+
+    /** Corrections, "Cancel one occurrence": without sub_meetingid meeting/cancel cancels the whole series. */
+    @Test
+    void cancellingARecurringMeetingCancelsTheSeries() throws Exception {
+        Session s = service.create(bed.draft(SessionKind.MEETING).recurrence(Recurrence.parse("FREQ=DAILY;COUNT=3")).build());
+        service.cancel(s.id());
+        assertThat(lastBody(Operation.CANCEL).has("sub_meetingid")).isFalse();
+        assertThat(service.get(s.id()).status()).isEqualTo(dev.convene.SessionStatus.CANCELLED);
+    }
+
     /** Corrections, "Join links of a webinar": audience_join_link is the attendees' link, guest_join_link a panel member's. */
     @Test
     void aWebinarsJoinUrlIsTheAudienceLink() {

@@ -83,6 +83,17 @@ class WeComMeetingTest {
         }
     }
 
+    /** Spec wecom.md, corrections: create's field is invitees.userid[]; WxJava's stale attendees is ignored by WeCom. */
+    @Test
+    void attendeesIsNotAnInviteeField() {
+        ObjectNode body = fake.meeting();
+        body.putObject("attendees").putArray("userid").add("lisi");
+        String id = fake.post("/cgi-bin/meeting/create", body).get("meetingid").textValue();
+        List<String> members = new ArrayList<>();
+        fake.meetingInfo(id).get("attendees").get("member").forEach(m -> members.add(m.get("userid").textValue()));
+        assertThat(members).as("only the admin: attendees invited nobody").doesNotContain("lisi");
+    }
+
     @Test
     void requiredFieldsAreRequired() {
         for (String field : List.of("admin_userid", "title", "meeting_start", "meeting_duration")) {
