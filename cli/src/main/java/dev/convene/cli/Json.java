@@ -10,6 +10,7 @@ import dev.convene.Session;
 import dev.convene.SessionId;
 import dev.convene.SessionKind;
 import dev.convene.SessionStatus;
+import dev.convene.events.Event;
 import dev.convene.TextLimit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +36,31 @@ final class Json {
             body.write(w);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return buffer.readUtf8();
+    }
+
+    /**
+     * What {@code listen} prints for an accepted event: one line, never the payload (Zoom's recording payloads
+     * carry download tokens).
+     */
+    static String event(Event e) {
+        Buffer buffer = new Buffer();
+        try (JsonWriter w = JsonWriter.of(buffer)) {
+            w.setSerializeNulls(true);
+            w.beginObject();
+            w.name("provider").value(e.provider());
+            w.name("tenant").value(e.tenant());
+            w.name("change").value(e.change().wireName());
+            w.name("sessionId").value(e.sessionId() == null ? null : e.sessionId().toString());
+            w.name("kindKnown").value(e.kindKnown());
+            strings(w, "possibleKinds", e.possibleKinds().stream().map(SessionKind::wireName).toList());
+            w.name("occurredAt").value(e.occurredAt().toString());
+            w.name("dedupKey").value(e.dedupKey());
+            w.name("vendorEvent").value(e.vendorEvent());
+            w.endObject();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
         return buffer.readUtf8();
     }
