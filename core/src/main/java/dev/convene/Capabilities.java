@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public record Capabilities(Map<SessionKind, KindCapabilities> kinds) {
     public Capabilities {
-        kinds = Map.copyOf(kinds.isEmpty() ? Map.of() : new EnumMap<>(kinds));
+        kinds = kinds == null || kinds.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(kinds));
     }
 
     public static Builder builder() {
@@ -45,7 +45,7 @@ public record Capabilities(Map<SessionKind, KindCapabilities> kinds) {
         }
 
         public Builder kind(SessionKind kind, Set<Operation> operations, Set<Feature> features, Limits limits) {
-            kinds.put(kind, new KindCapabilities(operations, features, limits));
+            kinds.put(Checks.required(kind, "kind"), new KindCapabilities(operations, features, limits));
             return this;
         }
 

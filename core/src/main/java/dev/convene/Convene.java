@@ -20,10 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -79,6 +79,11 @@ public final class Convene {
         return new Builder();
     }
 
+    /**
+     * Configures and opens a {@link SessionService}. Like every builder of this package, each setter takes
+     * {@code null} as "not set", which means the default it documents; only {@link #build()} throws (a
+     * {@link ConfigurationException} naming what is missing or wrong).
+     */
     public static final class Builder {
         private final Map<String, String> properties = new LinkedHashMap<>();
         private Map<String, String> environment = System.getenv();
@@ -90,29 +95,42 @@ public final class Convene {
         private TokenStore tokenStore;
         private ClassLoader classLoader;
         private Function<Duration, CompletionStage<Void>> retryWait = DefaultSessionService::waitInRealTime;
+        private Executor completionExecutor;
 
         private Builder() {
         }
 
         /** Adds properties; later calls override earlier ones. */
         public Builder properties(Map<String, String> values) {
-            properties.putAll(values);
+            if (values != null) {
+                properties.putAll(values);
+            }
             return this;
         }
 
+        /** Adds properties; later calls override earlier ones. */
         public Builder properties(Properties values) {
-            values.stringPropertyNames().forEach(k -> properties.put(k, values.getProperty(k)));
+            if (values != null) {
+                values.stringPropertyNames().forEach(k -> properties.put(k, values.getProperty(k)));
+            }
             return this;
         }
 
-        /** Reads a {@code .properties} file (UTF-8). */
+        /**
+         * Reads a {@code .properties} file (UTF-8).
+         *
+         * @throws ConfigurationException when the file cannot be read
+         */
         public Builder propertiesFile(Path file) {
+            if (file == null) {
+                return this;
+            }
             return properties(ConfigLayers.readFile(file));
         }
 
         /** The environment variables to apply on top (default: the process environment). */
         public Builder environment(Map<String, String> environment) {
-            this.environment = Map.copyOf(environment);
+            this.environment = environment == null ? System.getenv() : Map.copyOf(environment);
             return this;
         }
 
@@ -128,14 +146,15 @@ public final class Convene {
             return this;
         }
 
-        /** The clock for every "now" (tests inject one). */
+        /** The clock for every "now" (tests inject one); default: the system clock in UTC. */
         public Builder clock(Clock clock) {
-            this.clock = clock;
+            this.clock = clock == null ? Clock.systemUTC() : clock;
             return this;
         }
 
+        /** How reads and cancels are retried; default {@link RetryPolicy#DEFAULT}. */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
-            this.retryPolicy = retryPolicy;
+            this.retryPolicy = retryPolicy == null ? RetryPolicy.DEFAULT : retryPolicy;
             return this;
         }
 
@@ -146,12 +165,27 @@ public final class Convene {
          * that notes the delay and returns a completed stage, so that retries take no time.
          */
         public Builder retryWait(Function<Duration, CompletionStage<Void>> wait) {
-            this.retryWait = Objects.requireNonNull(wait, "wait");
+            this.retryWait = wait == null ? DefaultSessionService::waitInRealTime : wait;
             return this;
         }
 
+        /**
+         * Where the futures of the {@code …Async} methods complete, and so where stages attached to them
+         * without an executor of their own run. Default ({@code null}): on the thread that finished the
+         * call, one of OkHttp's dispatcher threads, which a slow stage then keeps from other calls. Give
+         * one when stages block or take long (a JDBC call, a virtual-thread executor, a UI thread's).
+         * If it refuses a task (shut down), that future completes on the finishing thread instead.
+         */
+        public Builder completionExecutor(Executor executor) {
+            this.completionExecutor = executor;
+            return this;
+        }
+
+        /** Adds a listener told about every call, attempt and retry. */
         public Builder listener(SessionListener listener) {
-            listeners.add(listener);
+            if (listener != null) {
+                listeners.add(listener);
+            }
             return this;
         }
 
@@ -217,7 +251,7 @@ public final class Convene {
                     clock, tokens, redactor);
             VendorClient client = chosen.open(context);
             return new DefaultSessionService(chosen.id(), chosen.capabilities(), client, clock, retryPolicy, retryWait, listeners, redactor,
-                    ownedStore);
+                    ownedStore, chosen.credentialKeys().stream().map(providerConfig::key).toList(), completionExecutor);
         }
 
         /**

@@ -3,7 +3,11 @@ package dev.convene;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A draft, update or query breaks one or more rules; every violation is listed, and nothing was sent. */
+/**
+ * A draft, update or query breaks one or more rules, or text given to a parse method ({@link SessionId#parse},
+ * {@link SessionKind#parse}, {@link Recurrence#parse}) is not what it should be; every violation is listed
+ * (field and rule), and nothing was sent.
+ */
 public class InvalidSessionException extends ConveneException {
     private final List<Violation> violations;
 

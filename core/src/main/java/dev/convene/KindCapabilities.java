@@ -1,15 +1,15 @@
 package dev.convene;
 
 import java.util.EnumSet;
-import java.util.Objects;
 import java.util.Set;
 
 /** What a provider does for one kind of session. */
 public record KindCapabilities(Set<Operation> operations, Set<Feature> features, Limits limits) {
     public KindCapabilities {
-        operations = operations.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(operations));
-        features = features.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(features));
-        Objects.requireNonNull(limits, "limits");
+        // null means none, like everywhere in this package; a null among them is a mistake
+        operations = operations == null || operations.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(Checks.noNulls(operations, "operations")));
+        features = features == null || features.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(Checks.noNulls(features, "features")));
+        Checks.required(limits, "limits");
     }
 
     public boolean supports(Operation operation) {

@@ -1,7 +1,6 @@
 package dev.convene;
 
 import java.time.Duration;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -28,16 +27,16 @@ public record Limits(
         int maxOccurrences) {
 
     public Limits {
-        Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(description, "description");
-        Objects.requireNonNull(minDuration, "minDuration");
-        Objects.requireNonNull(maxDuration, "maxDuration");
+        Checks.required(title, "title");
+        Checks.required(description, "description");
+        Checks.required(minDuration, "minDuration");
+        Checks.required(maxDuration, "maxDuration");
         if (minDuration.compareTo(maxDuration) > 0 || maxHosts < 0 || maxInvitees < 0 || maxOccurrences < 0) {
             throw new IllegalArgumentException("inconsistent limits");
         }
         if (passwordPattern != null) {
             Pattern.compile(passwordPattern);
-            Objects.requireNonNull(passwordRule, "passwordRule must describe passwordPattern");
+            Checks.required(passwordRule, "passwordRule (the password pattern in words)");
         }
     }
 

@@ -1,29 +1,41 @@
 package dev.convene;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which sessions to list. Every part is optional: no kind lists every kind the provider can list; no
- * organizer means the configured one; {@code from}/{@code to} bound the start time; {@code pageSize}
- * 0 means the vendor's default; {@code cursor} continues from a previous {@link Page}.
+ * organizer means the configured one; {@code from}/{@code to} bound the start time; {@code cursor}
+ * continues from a previous {@link Page}.
+ *
+ * <p>{@code pageSize} is the most sessions one page holds; 0 means the vendor's default. Each vendor caps
+ * a page (WeCom 100, Tencent Meeting 20, Zoom 300), and a larger size gets pages of that cap. A page may
+ * hold fewer even when more follow (sessions of other organizers or kinds are left out of the vendor's
+ * pages), so walk on while {@link Page#hasNext()}, or use {@link SessionService#listAll}.
  *
  * <p>{@code statuses} empty (the default) lists every status but {@link SessionStatus#CANCELLED}, on every
  * provider. Asking for cancelled sessions ({@link #includingCancelled()}, or {@link #withStatus} naming
  * CANCELLED) needs {@link Feature#LISTS_CANCELLED}; where the kind does not declare it, the listing throws
  * {@link UnsupportedFeatureException} before anything is sent.
+ *
+ * <p>Like the drafts, a query is checked when it is used, not when it is made: {@code null} means "not
+ * set" everywhere, nothing here throws, and {@link SessionService#list} reports a negative page size or a
+ * {@code to} before {@code from} as an {@link InvalidSessionException} before anything is sent.
  */
 public record ListQuery(SessionKind kind, String organizer, Instant from, Instant to, int pageSize, String cursor,
                         Set<SessionStatus> statuses) {
     public ListQuery {
-        if (pageSize < 0) {
-            throw new IllegalArgumentException("pageSize must not be negative, was " + pageSize);
-        }
-        if (from != null && to != null && to.isBefore(from)) {
-            throw new IllegalArgumentException("'to' (" + to + ") is before 'from' (" + from + ")");
-        }
-        statuses = statuses == null || statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
+        // null, here and among the statuses, means "not set"
+        statuses = statuses == null ? Set.of() : statuses.stream().filter(Objects::nonNull)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(SessionStatus.class)));
+        statuses = statuses.isEmpty() ? Set.of() : Set.copyOf(statuses);
     }
 
     /** Every status but CANCELLED. */
@@ -61,7 +73,9 @@ public record ListQuery(SessionKind kind, String organizer, Instant from, Instan
 
     /** Only sessions in one of these statuses, e.g. {@code withStatus(SessionStatus.CANCELLED)}. */
     public ListQuery withStatus(SessionStatus status, SessionStatus... more) {
-        return new ListQuery(kind, organizer, from, to, pageSize, cursor, EnumSet.of(status, more));
+        List<SessionStatus> asked = new ArrayList<>(Arrays.asList(more == null ? new SessionStatus[0] : more));
+        asked.add(status);
+        return new ListQuery(kind, organizer, from, to, pageSize, cursor, new HashSet<>(asked));
     }
 
     /** Sessions in any status, the cancelled ones included. */

@@ -1,17 +1,16 @@
 package dev.convene;
 
-import java.util.Objects;
-
 /**
  * A typed knob only one vendor has (say, the WeCom calendar a meeting goes into). Providers publish
  * their options as constants; a draft may carry options of any provider, and each provider reads only
  * its own.
  */
 public record ProviderOption<T>(String provider, String name, Class<T> type) {
+    /** @throws IllegalArgumentException when a part is missing (providers publish options as constants) */
     public ProviderOption {
-        Objects.requireNonNull(provider, "provider");
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(type, "type");
+        if (provider == null || name == null || type == null) {
+            throw new IllegalArgumentException("a provider option's provider, name and type are required, was " + provider + "." + name + " of " + type);
+        }
     }
 
     @Override

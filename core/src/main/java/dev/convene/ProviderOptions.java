@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** An immutable bag of {@link ProviderOption} values. */
+/** An immutable bag of {@link ProviderOption} values. Like every builder of this package it takes {@code null} as "not set". */
 public final class ProviderOptions {
     public static final ProviderOptions NONE = new ProviderOptions(Map.of());
 
@@ -14,11 +14,16 @@ public final class ProviderOptions {
         this.values = values;
     }
 
+    /** The value of {@code option}; empty when it is not set (or {@code option} is null). */
     public <T> Optional<T> get(ProviderOption<T> option) {
-        return Optional.ofNullable(option.type().cast(values.get(option)));
+        return option == null ? Optional.empty() : Optional.ofNullable(option.type().cast(values.get(option)));
     }
 
+    /** These options with {@code option} set to {@code value}; a {@code null} value removes it, a {@code null} option changes nothing. */
     public <T> ProviderOptions with(ProviderOption<T> option, T value) {
+        if (option == null) {
+            return this;
+        }
         Map<ProviderOption<?>, Object> copy = new LinkedHashMap<>(values);
         if (value == null) {
             copy.remove(option);

@@ -4,8 +4,10 @@ import dev.convene.internal.RRules;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Objects;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -22,6 +24,12 @@ import java.util.stream.Stream;
  * </ul>
  * It ends after {@code count} occurrences, on {@code until} (inclusive, a date in the session's zone),
  * or not at all (the provider then applies its vendor's maximum).
+ *
+ * <p>A recurrence checks itself when it is made. Text from outside goes through {@link #parse}, which
+ * throws {@link InvalidSessionException}; the constructor and factory methods are for rules written in
+ * code and throw {@link IllegalArgumentException} naming the part and the rule (a missing frequency, a
+ * {@code null} among the days, an interval below 1, a count and an end date together, ...). As everywhere
+ * in this package, {@code null} for an optional part means "not set": no days, no day of month, no end.
  */
 public record Recurrence(
         Frequency frequency,
@@ -35,8 +43,18 @@ public record Recurrence(
 
     public enum Frequency { DAILY, WEEKDAYS, WEEKLY, MONTHLY }
 
+    /** @throws IllegalArgumentException naming the part and the rule it breaks */
     public Recurrence {
-        Objects.requireNonNull(frequency, "frequency");
+        if (frequency == null) {
+            throw new IllegalArgumentException("recurrence frequency is required");
+        }
+        if (daysOfWeek != null) {
+            for (DayOfWeek day : daysOfWeek) {
+                if (day == null) {
+                    throw new IllegalArgumentException("recurrence days of week must not contain null");
+                }
+            }
+        }
         daysOfWeek = daysOfWeek == null || daysOfWeek.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(daysOfWeek));
         if (interval < 1) {
             throw new IllegalArgumentException("recurrence interval must be at least 1, was " + interval);
@@ -89,8 +107,9 @@ public record Recurrence(
         return new Recurrence(Frequency.WEEKDAYS, 1, Set.of(), null, null, null, null, null);
     }
 
+    /** Weekly on {@code days} every {@code interval} weeks; no days (or {@code null}) means the start's weekday. */
     public static Recurrence weekly(int interval, DayOfWeek... days) {
-        return new Recurrence(Frequency.WEEKLY, interval, Set.of(days), null, null, null, null, null);
+        return new Recurrence(Frequency.WEEKLY, interval, days == null ? null : new HashSet<>(Arrays.asList(days)), null, null, null, null, null);
     }
 
     public static Recurrence monthlyOnDay(int interval, int dayOfMonth) {
@@ -107,9 +126,9 @@ public record Recurrence(
         return new Recurrence(frequency, interval, daysOfWeek, dayOfMonth, weekOfMonth, weekday, count, null);
     }
 
-    /** The same rule ending on {@code date}, inclusive. */
+    /** The same rule ending on {@code date}, inclusive ({@code null}: without an end, like {@link #forever()}). */
     public Recurrence until(LocalDate date) {
-        return new Recurrence(frequency, interval, daysOfWeek, dayOfMonth, weekOfMonth, weekday, null, Objects.requireNonNull(date));
+        return new Recurrence(frequency, interval, daysOfWeek, dayOfMonth, weekOfMonth, weekday, null, date);
     }
 
     /** The same rule without an end. */
@@ -125,10 +144,17 @@ public record Recurrence(
      * Parses the supported RRULE subset (an optional {@code RRULE:} prefix; FREQ, INTERVAL, BYDAY,
      * BYMONTHDAY, BYSETPOS, COUNT, UNTIL; WKST=MO is tolerated).
      *
-     * @throws IllegalArgumentException naming the part that is outside the subset
+     * @throws InvalidSessionException with one {@link Violation} of field {@code recurrence} naming the
+     *                                 part that is outside the subset (or the rule it breaks)
      */
     public static Recurrence parse(String rrule) {
-        return RRules.parse(rrule);
+        try {
+            return RRules.parse(rrule);
+        } catch (IllegalArgumentException e) {
+            InvalidSessionException invalid = new InvalidSessionException(List.of(new Violation("recurrence", e.getMessage())));
+            invalid.initCause(e);
+            throw invalid;
+        }
     }
 
     /** The canonical RRULE, e.g. {@code FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE;COUNT=10}. */

@@ -1,7 +1,6 @@
 package dev.convene;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How core retries calls that are safe to retry (gets, lists, cancels): at most {@code maxAttempts}
@@ -17,9 +16,9 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
     public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, 0, Duration.ZERO);
 
     public RetryPolicy {
-        Objects.requireNonNull(baseDelay, "baseDelay");
-        Objects.requireNonNull(maxDelay, "maxDelay");
-        Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
+        Checks.required(baseDelay, "baseDelay");
+        Checks.required(maxDelay, "maxDelay");
+        Checks.required(maxRetryAfter, "maxRetryAfter");
         if (maxAttempts < 1 || jitter < 0 || jitter > 1 || baseDelay.isNegative() || maxDelay.compareTo(baseDelay) < 0) {
             throw new IllegalArgumentException("maxAttempts ≥ 1, 0 ≤ jitter ≤ 1 and 0 ≤ baseDelay ≤ maxDelay are required");
         }

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A session as the vendor reports it. Immutable; the duration is never negative and start and end are
@@ -34,10 +33,10 @@ public record Session(
         List<Occurrence> occurrences) {
 
     public Session {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(start, "start");
-        Objects.requireNonNull(duration, "duration");
+        Checks.required(id, "a session's id");
+        Checks.required(title, "a session's title");
+        Checks.required(start, "a session's start");
+        Checks.required(duration, "a session's duration");
         timeZone = timeZone == null ? ZoneOffset.UTC : timeZone;
         // A vendor's answer may say anything: a session that could not be shown or ended is not one (the answer is unreadable).
         if (duration.isNegative()) {

@@ -5,15 +5,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * What to create. Build it freely: nothing is checked here (not even null entries in the lists), so
- * that {@link SessionService#create} can report every broken rule at once in one {@link InvalidSessionException}.
+ * What to create. Build it freely: nothing is checked here, so that {@link SessionService#create} can
+ * report every broken rule at once in one {@link InvalidSessionException}, before anything is sent.
  *
- * <p>{@code organizer} null means the provider's configured organizer; {@code timeZone} null means
- * UTC; {@code access} null means {@link Access#PASSWORD} when a password is given, else {@link Access#OPEN}.
+ * <p>Nulls follow the package's one rule: every setter of the builder (and every component of the record)
+ * takes {@code null} and means "not set"; neither the setters nor {@link Builder#build()} ever throw. What
+ * a create then lacks ({@code kind}, {@code title}, {@code start}, {@code duration}) or gets wrong,
+ * null entries in {@code hosts} and {@code invitees} included, is a violation naming the field.
+ * {@code organizer} not set means the provider's configured organizer; {@code timeZone} not set means
+ * UTC; {@code access} not set means {@link Access#PASSWORD} when a password is given, else
+ * {@link Access#OPEN}; lists, media, live and provider options not set mean none and the vendor's defaults.
  */
 public record SessionDraft(
         SessionKind kind,
@@ -94,25 +100,26 @@ public record SessionDraft(
         public Builder duration(Duration duration) { this.duration = duration; return this; }
         public Builder timeZone(ZoneId timeZone) { this.timeZone = timeZone; return this; }
 
-        /** Sets start and time zone together. */
+        /** Sets start and time zone together ({@code null} unsets both). */
         public Builder start(ZonedDateTime start) {
-            this.start = start.toInstant();
-            this.timeZone = start.getZone();
+            this.start = start == null ? null : start.toInstant();
+            this.timeZone = start == null ? null : start.getZone();
             return this;
         }
 
         public Builder organizer(String organizer) { this.organizer = organizer; return this; }
         public Builder hosts(List<String> hosts) { this.hosts = hosts; return this; }
-        public Builder hosts(String... hosts) { this.hosts = List.of(hosts); return this; }
+        public Builder hosts(String... hosts) { this.hosts = hosts == null ? null : Arrays.asList(hosts); return this; }
         public Builder invitees(List<String> invitees) { this.invitees = invitees; return this; }
-        public Builder invitees(String... invitees) { this.invitees = List.of(invitees); return this; }
+        public Builder invitees(String... invitees) { this.invitees = invitees == null ? null : Arrays.asList(invitees); return this; }
         public Builder access(Access access) { this.access = access; return this; }
         public Builder password(String password) { this.password = password; return this; }
         public Builder media(MediaOptions media) { this.media = media; return this; }
         public Builder live(LiveOptions live) { this.live = live; return this; }
         public Builder recurrence(Recurrence recurrence) { this.recurrence = recurrence; return this; }
-        public Builder options(ProviderOptions options) { this.options = options; return this; }
+        public Builder options(ProviderOptions options) { this.options = options == null ? ProviderOptions.NONE : options; return this; }
 
+        /** Sets one provider's option; a {@code null} value removes it, a {@code null} option sets nothing. */
         public <T> Builder option(ProviderOption<T> option, T value) {
             this.options = options.with(option, value);
             return this;

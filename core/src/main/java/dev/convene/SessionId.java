@@ -1,15 +1,22 @@
 package dev.convene;
 
-import java.util.Objects;
-
 /**
  * Identifies one session at one vendor: provider id, kind and the vendor's own id. Its string form
  * {@code provider:kind:nativeId} (e.g. {@code wecom:meeting:hyRJX2CQAAz}) is stable and safe to store;
  * get, update and cancel are routed by it alone.
+ *
+ * <p>Text from outside (a stored id, a command line) goes through {@link #parse}, which fails with an
+ * {@link InvalidSessionException}. The constructor and {@link #of} are for ids built in code: like every
+ * self-checking value of this package, they throw {@link IllegalArgumentException} for a missing or
+ * malformed part (a programming error, or an unreadable vendor answer when a provider builds one).
+ *
+ * @throws IllegalArgumentException from the constructor and {@link #of}, naming the part and the rule
  */
 public record SessionId(String provider, SessionKind kind, String nativeId) {
     public SessionId {
-        Objects.requireNonNull(kind, "kind");
+        if (kind == null) {
+            throw new IllegalArgumentException("session kind is required");
+        }
         if (provider == null || !isProviderId(provider)) {
             throw new IllegalArgumentException("provider id must be lower-case letters, digits or '-' starting with a letter (at most 32), was '" + provider + "'");
         }
@@ -56,28 +63,36 @@ public record SessionId(String provider, SessionKind kind, String nativeId) {
      * Parses {@code provider:kind:nativeId}. The native id may itself contain colons (only the first
      * two separate), so vendor ids never need escaping.
      *
-     * @throws IllegalArgumentException naming what is wrong with {@code text}
+     * @throws InvalidSessionException with one {@link Violation} of field {@code id} saying what is wrong with {@code text}
      */
     public static SessionId parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("session id is empty; expected provider:kind:nativeId, e.g. zoom:webinar:97871060099");
+            throw invalid("is empty; expected provider:kind:nativeId, e.g. zoom:webinar:97871060099", null);
         }
         int first = text.indexOf(':');
         int second = first < 0 ? -1 : text.indexOf(':', first + 1);
         if (first < 0 || second < 0) {
-            throw new IllegalArgumentException("session id '" + text + "' is not of the form provider:kind:nativeId, e.g. zoom:webinar:97871060099");
+            throw invalid("'" + text + "' is not of the form provider:kind:nativeId, e.g. zoom:webinar:97871060099", null);
         }
         SessionKind kind;
         try {
             kind = SessionKind.parse(text.substring(first + 1, second));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("session id '" + text + "': " + e.getMessage(), e);
+        } catch (InvalidSessionException e) {
+            throw invalid("'" + text + "': " + e.violations().get(0).rule(), e);
         }
         try {
             return new SessionId(text.substring(0, first), kind, text.substring(second + 1));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("session id '" + text + "': " + e.getMessage(), e);
+            throw invalid("'" + text + "': " + e.getMessage(), e);
         }
+    }
+
+    private static InvalidSessionException invalid(String rule, Throwable cause) {
+        InvalidSessionException e = new InvalidSessionException(java.util.List.of(new Violation("id", rule)));
+        if (cause != null) {
+            e.initCause(cause);
+        }
+        return e;
     }
 
     @Override

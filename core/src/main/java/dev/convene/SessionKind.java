@@ -1,6 +1,7 @@
 package dev.convene;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -13,7 +14,11 @@ public enum SessionKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Parses {@code meeting} / {@code webinar} / {@code live_stream} (any case; {@code -} accepted for {@code _}). */
+    /**
+     * Parses {@code meeting} / {@code webinar} / {@code live_stream} (any case; {@code -} accepted for {@code _}).
+     *
+     * @throws InvalidSessionException with one {@link Violation} of field {@code kind} when {@code text} names no kind
+     */
     public static SessionKind parse(String text) {
         if (text != null) {
             String normalized = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
@@ -23,7 +28,7 @@ public enum SessionKind {
                 }
             }
         }
-        throw new IllegalArgumentException("unknown session kind '" + text + "'; expected one of "
-                + Arrays.stream(values()).map(SessionKind::wireName).collect(Collectors.joining(", ")));
+        throw new InvalidSessionException(List.of(new Violation("kind", "'" + text + "' is not a session kind; expected one of "
+                + Arrays.stream(values()).map(SessionKind::wireName).collect(Collectors.joining(", ")))));
     }
 }

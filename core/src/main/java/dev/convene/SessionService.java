@@ -12,18 +12,41 @@ import java.util.stream.Stream;
  * vendor's own rules) and throws {@link InvalidSessionException} listing every violation, or
  * {@link UnsupportedFeatureException}, before anything is sent. Vendor refusals arrive as
  * {@link VendorException}s with the vendor's code and message. Reads and cancels are retried when
- * that is safe; creates and updates never are (see {@link SessionOutcomeUnknownException}).
+ * that is safe; creates and updates never are (see {@link SessionOutcomeUnknownException}). Every
+ * failure of a call is a {@link ConveneException}; the one exception is a call on a closed service.
  *
- * <p>The {@code *Async} variants do not park a thread per call; their futures fail with the same
- * exceptions the blocking variants throw.
+ * <p><b>Async.</b> Every operation has an {@code …Async} variant that parks no thread per call (a first
+ * WeCom or Zoom call waits for its token on one of OkHttp's threads). Its future fails with the same
+ * exceptions the blocking variant throws, input errors included (the future is then returned already
+ * failed, nothing sent). Which thread completes a future: the executor given to
+ * {@link Convene.Builder#completionExecutor}, when there is one; otherwise the thread that finished the
+ * call, which is one of OkHttp's dispatcher threads (or, for a future returned already failed, the
+ * caller's own). Stages attached without an executor of their own ({@code thenApply}, {@code whenComplete}
+ * …) run on that thread, so without a completion executor keep them short and never block in them: until
+ * they return, the dispatcher thread holds one of the {@code convene.http.max-requests} slots.
+ *
+ * <p><b>Closing.</b> {@link #close()} is idempotent. Afterwards every method but {@link #provider()},
+ * {@link #capabilities()} and {@code close()} throws {@link IllegalStateException} at once and sends
+ * nothing; so do the async variants (they throw rather than return a future) and walks of a
+ * {@link #listAll} stream that need another page.
  */
 public interface SessionService extends AutoCloseable {
 
     /** The provider id, e.g. {@code zoom}. */
     String provider();
 
+    /** What the provider can do per kind: operations, features and limits. */
     Capabilities capabilities();
 
+    /**
+     * Creates a session and returns it as the vendor reports it.
+     *
+     * @throws InvalidSessionException        when the draft breaks a rule (every violation listed; nothing sent)
+     * @throws UnsupportedFeatureException    when the provider cannot create this kind or offer a feature asked for
+     * @throws SessionOutcomeUnknownException when the request may have reached the vendor but no usable answer came back
+     * @throws VendorException                when the vendor refused
+     * @throws IllegalStateException          after {@link #close()}
+     */
     Session create(SessionDraft draft);
 
     /**
@@ -33,6 +56,7 @@ public interface SessionService extends AutoCloseable {
      *
      * @throws UnsupportedFeatureException where create would: the provider lacks the kind, CREATE, or a
      *                                     feature the draft uses
+     * @throws IllegalStateException       after {@link #close()}
      */
     List<Violation> validate(SessionDraft draft);
 
@@ -43,38 +67,120 @@ public interface SessionService extends AutoCloseable {
      *
      * @throws UnsupportedFeatureException where update would: the provider lacks the kind, UPDATE, or a
      *                                     feature the update uses
+     * @throws IllegalStateException       after {@link #close()}
      */
     List<Violation> validate(SessionId id, SessionUpdate update);
 
+    /**
+     * The session {@code id} names, read from the vendor it names.
+     *
+     * @throws InvalidSessionException     when {@code id} is missing or belongs to another provider
+     * @throws UnsupportedFeatureException when the provider cannot read this kind
+     * @throws SessionNotFoundException    when the vendor has no such session
+     * @throws VendorException             when the vendor refused otherwise or could not be reached
+     * @throws IllegalStateException       after {@link #close()}
+     */
     Session get(SessionId id);
 
+    /**
+     * Changes what {@code update} sets and returns the session as the vendor reports it afterwards.
+     *
+     * @throws InvalidSessionException        when the update breaks a rule (every violation listed; nothing sent)
+     * @throws UnsupportedFeatureException    when the provider cannot update this kind or offer a feature asked for
+     * @throws SessionOutcomeUnknownException when the change may have reached the vendor but no usable answer came back
+     * @throws VendorException                when the vendor refused
+     * @throws IllegalStateException          after {@link #close()}
+     */
     Session update(SessionId id, SessionUpdate update);
 
+    /**
+     * Cancels the session.
+     *
+     * @throws InvalidSessionException     when {@code id} is missing or belongs to another provider
+     * @throws UnsupportedFeatureException when the provider cannot cancel this kind
+     * @throws VendorException             when the vendor refused (e.g. {@link AlreadyCancelledException})
+     * @throws IllegalStateException       after {@link #close()}
+     */
     void cancel(SessionId id);
 
-    /** One page; pass {@link Page#nextCursor()} back as {@link ListQuery#cursor()} for the next. */
+    /**
+     * One page; pass {@link Page#nextCursor()} back as {@link ListQuery#cursor()} for the next.
+     *
+     * @throws InvalidSessionException     when the query breaks a rule or its cursor is not one of this library's
+     * @throws UnsupportedFeatureException when the provider cannot list the kind asked for (or any kind)
+     * @throws VendorException             when the vendor refused or could not be reached
+     * @throws IllegalStateException       after {@link #close()}
+     */
     Page<Session> list(ListQuery query);
 
-    /** Every session matching {@code query}, fetching pages lazily as the stream is consumed. */
+    /**
+     * Every session matching {@code query}, fetching pages lazily as the stream is consumed (one page held
+     * at a time). A page that cannot be read ends the stream with the {@link ConveneException} of
+     * {@link #list}, never silently short.
+     *
+     * @throws InvalidSessionException     when the query breaks a rule (at once, before any page)
+     * @throws UnsupportedFeatureException when the provider cannot list the kind asked for (at once)
+     * @throws IllegalStateException       after {@link #close()}, at once or when a later page is needed
+     */
     Stream<Session> listAll(ListQuery query);
 
     /**
      * After a {@link SessionOutcomeUnknownException} on create: the sessions at the vendor that match the
      * draft (same kind, organizer, title and start). Empty means the create did not happen; the kind
      * must support {@link Operation#LIST}.
+     *
+     * @throws InvalidSessionException     when the draft lacks kind, title or start
+     * @throws UnsupportedFeatureException when the provider cannot list the draft's kind
+     * @throws VendorException             when the vendor refused or could not be reached
+     * @throws IllegalStateException       after {@link #close()}
      */
     List<Session> findCreated(SessionDraft draft);
 
+    /**
+     * Proves that the vendor accepts the configured credentials, creating and changing nothing: WeCom and
+     * Zoom obtain an access token (one request to the token endpoint, unless a valid token for these very
+     * credentials is already held); Tencent Meeting, which signs every request instead, makes one signed
+     * read of the organizer's meeting list, so it checks {@code convene.tencentmeeting.organizer} as well.
+     *
+     * @throws AuthenticationException      when the vendor refused the credentials; its message names the
+     *                                      configuration keys to check, never their values
+     * @throws VendorException              when the vendor refused otherwise or could not be reached
+     * @throws UnsupportedFeatureException  when the provider (a plugin) offers no such check
+     * @throws IllegalStateException        after {@link #close()}
+     */
+    void checkCredentials();
+
+    /** {@link #create} without blocking. @throws IllegalStateException after {@link #close()} */
     CompletableFuture<Session> createAsync(SessionDraft draft);
 
+    /** {@link #get} without blocking. @throws IllegalStateException after {@link #close()} */
     CompletableFuture<Session> getAsync(SessionId id);
 
+    /** {@link #update} without blocking. @throws IllegalStateException after {@link #close()} */
     CompletableFuture<Session> updateAsync(SessionId id, SessionUpdate update);
 
+    /** {@link #cancel} without blocking. @throws IllegalStateException after {@link #close()} */
     CompletableFuture<Void> cancelAsync(SessionId id);
 
+    /** {@link #list} without blocking. @throws IllegalStateException after {@link #close()} */
     CompletableFuture<Page<Session>> listAsync(ListQuery query);
 
+    /**
+     * {@link #listAll} without blocking: every page, one after another, collected into one list, so the
+     * whole listing is held in memory. For a listing too large for that, walk the pages with
+     * {@link #listAsync} and {@link Page#nextCursor()}.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    CompletableFuture<List<Session>> listAllAsync(ListQuery query);
+
+    /** {@link #findCreated} without blocking. @throws IllegalStateException after {@link #close()} */
+    CompletableFuture<List<Session>> findCreatedAsync(SessionDraft draft);
+
+    /** {@link #checkCredentials} without blocking. @throws IllegalStateException after {@link #close()} */
+    CompletableFuture<Void> checkCredentialsAsync();
+
+    /** Releases what this service holds (its own token store, if any); calls afterwards throw {@link IllegalStateException}. Idempotent. */
     @Override
     void close();
 }

@@ -11,6 +11,10 @@ import java.util.List;
 /**
  * A partial change: every {@code null} part stays as it is at the vendor. Lists, when given, replace
  * the whole list. Like a draft, it is checked by {@link SessionService#update}, not here.
+ *
+ * <p>Nulls follow the package's one rule: every setter of the builder takes {@code null} and means "not
+ * set", here "unchanged"; neither the setters nor {@link Builder#build()} ever throw. Null entries in a
+ * list are violations reported by the update, before anything is sent.
  */
 public record SessionUpdate(
         String title,
@@ -91,9 +95,10 @@ public record SessionUpdate(
         public Builder description(String description) { this.description = description; return this; }
         public Builder start(Instant start) { this.start = start; return this; }
 
+        /** Sets start and time zone together ({@code null} leaves both unchanged). */
         public Builder start(ZonedDateTime start) {
-            this.start = start.toInstant();
-            this.timeZone = start.getZone();
+            this.start = start == null ? null : start.toInstant();
+            this.timeZone = start == null ? null : start.getZone();
             return this;
         }
 
@@ -107,6 +112,7 @@ public record SessionUpdate(
         public Builder live(LiveOptions live) { this.live = live; return this; }
         public Builder recurrence(Recurrence recurrence) { this.recurrence = recurrence; return this; }
 
+        /** Sets one provider's option; a {@code null} value removes it, a {@code null} option sets nothing. */
         public <T> Builder option(ProviderOption<T> option, T value) {
             this.options = options.with(option, value);
             return this;

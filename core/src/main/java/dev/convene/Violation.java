@@ -1,7 +1,5 @@
 package dev.convene;
 
-import java.util.Objects;
-
 /**
  * One broken rule of a draft or update.
  *
@@ -10,8 +8,8 @@ import java.util.Objects;
  */
 public record Violation(String field, String rule) {
     public Violation {
-        Objects.requireNonNull(field, "field");
-        Objects.requireNonNull(rule, "rule");
+        Checks.required(field, "a violation's field");
+        Checks.required(rule, "a violation's rule");
     }
 
     @Override

@@ -53,8 +53,10 @@ class RecurrenceTest {
             "FREQ=MONTHLY;BYMONTHDAY=1,15", "FREQ=DAILY;WKST=SU", "FREQ=MONTHLY;BYDAY=2TU;BYSETPOS=2"})
     void rejectsEverythingOutsideTheSubsetWithTheReason(String rrule) {
         assertThatThrownBy(() -> Recurrence.parse(rrule))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith(rrule.isEmpty() ? "RRULE is empty" : "RRULE '" + rrule + "': ");
+                .isInstanceOfSatisfying(InvalidSessionException.class, e -> assertThat(e.violations()).singleElement().satisfies(v -> {
+                    assertThat(v.field()).isEqualTo("recurrence");
+                    assertThat(v.rule()).startsWith(rrule.isEmpty() ? "RRULE is empty" : "RRULE '" + rrule + "': ");
+                }));
     }
 
     @Test

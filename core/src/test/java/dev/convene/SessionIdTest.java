@@ -24,16 +24,42 @@ class SessionIdTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "''|session id is empty",
+            "''|is empty",
             "zoom|is not of the form provider:kind:nativeId",
             "zoom:meeting|is not of the form",
-            "zoom:party:1|unknown session kind 'party'",
+            "zoom:party:1|'party' is not a session kind",
             "Zoom:meeting:1|provider id must be lower-case",
             ":meeting:1|provider id must be lower-case",
             "zoom:meeting:|native id must be 1 to 256",
             "zoom:meeting:a b|native id must be 1 to 256 printable ASCII characters without spaces"})
     void rejectsGarbageSayingWhy(String text, String reason) {
-        assertThatThrownBy(() -> SessionId.parse(text)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(reason);
+        // A ConveneException like every other failure, naming the field and the rule; nothing else escapes.
+        assertThatThrownBy(() -> SessionId.parse(text)).isInstanceOfSatisfying(InvalidSessionException.class, e -> {
+            assertThat(e.violations()).singleElement().satisfies(v -> {
+                assertThat(v.field()).isEqualTo("id");
+                assertThat(v.rule()).contains(reason);
+            });
+        }).hasMessageContaining(reason);
+    }
+
+    @Test
+    void aNullIdIsRefusedLikeAnEmptyOne() {
+        assertThatThrownBy(() -> SessionId.parse(null)).isInstanceOf(InvalidSessionException.class).hasMessageContaining("id is empty");
+    }
+
+    @Test
+    void kindsFromTextAreRefusedAsInvalidInputToo() {
+        assertThatThrownBy(() -> SessionKind.parse("party")).isInstanceOfSatisfying(InvalidSessionException.class,
+                e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("kind"));
+        assertThatThrownBy(() -> SessionKind.parse(null)).isInstanceOf(InvalidSessionException.class);
+    }
+
+    @Test
+    void idsBuiltInCodeRefuseMissingPartsWithIllegalArgument() {
+        // The one rule for self-checking values: a part that is missing or malformed is an IllegalArgumentException naming it.
+        assertThatThrownBy(() -> SessionId.of("zoom", null, "1")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kind");
+        assertThatThrownBy(() -> SessionId.of(null, SessionKind.MEETING, "1")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("provider");
+        assertThatThrownBy(() -> SessionId.of("zoom", SessionKind.MEETING, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("native id");
     }
 
     @Test

@@ -29,7 +29,7 @@ public final class Cursors {
             }
             String provider = raw.substring(nl + 1);
             return new Position(SessionKind.parse(raw.substring(0, nl)), provider.isEmpty() ? null : provider);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | dev.convene.InvalidSessionException e) {
             throw new IllegalArgumentException("cursor '" + cursor + "' was not made by this library (pass Page.nextCursor() back unchanged)", e);
         }
     }

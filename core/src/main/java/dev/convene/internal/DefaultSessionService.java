@@ -1,6 +1,7 @@
 package dev.convene.internal;
 
 import dev.convene.AlreadyCancelledException;
+import dev.convene.AuthenticationException;
 import dev.convene.Capabilities;
 import dev.convene.ConveneException;
 import dev.convene.Feature;
@@ -49,8 +50,11 @@ import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -78,10 +82,15 @@ public final class DefaultSessionService implements SessionService {
     private final boolean listening;
     private final Redactor redactor;
     private final AutoCloseable onClose;
+    /** The full configuration keys an authentication error names, e.g. {@code convene.zoom.client-secret}. */
+    private final List<String> credentialKeys;
+    /** Where futures complete; {@code null}: on the thread that finished the call. */
+    private final Executor completions;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     public DefaultSessionService(String provider, Capabilities capabilities, VendorClient client, Clock clock, RetryPolicy retry,
                                  Function<Duration, CompletionStage<Void>> retryWait, List<SessionListener> listeners, Redactor redactor,
-                                 AutoCloseable onClose) {
+                                 AutoCloseable onClose, List<String> credentialKeys, Executor completions) {
         this.provider = provider;
         this.capabilities = capabilities;
         this.client = client;
@@ -92,6 +101,8 @@ public final class DefaultSessionService implements SessionService {
         this.listening = !this.listeners.isEmpty();
         this.redactor = redactor;
         this.onClose = onClose;
+        this.credentialKeys = List.copyOf(credentialKeys);
+        this.completions = completions;
     }
 
     @Override
@@ -108,12 +119,14 @@ public final class DefaultSessionService implements SessionService {
 
     @Override
     public Session create(SessionDraft draft) {
+        ensureOpen();
         SessionDraft checked = checkCreate(draft);
         return run(new Call<>(Operation.CREATE, checked.kind(), () -> client.create(checked), checked, null));
     }
 
     @Override
     public List<Violation> validate(SessionDraft draft) {
+        ensureOpen();
         try {
             checkCreate(draft);
             return List.of();
@@ -124,6 +137,7 @@ public final class DefaultSessionService implements SessionService {
 
     @Override
     public List<Violation> validate(SessionId id, SessionUpdate update) {
+        ensureOpen();
         try {
             checkUpdate(id, update);
             return List.of();
@@ -134,6 +148,7 @@ public final class DefaultSessionService implements SessionService {
 
     @Override
     public CompletableFuture<Session> createAsync(SessionDraft draft) {
+        ensureOpen();
         return async(() -> {
             SessionDraft checked = checkCreate(draft);
             return new Call<>(Operation.CREATE, checked.kind(), () -> client.create(checked), checked, null);
@@ -142,12 +157,14 @@ public final class DefaultSessionService implements SessionService {
 
     @Override
     public Session get(SessionId id) {
+        ensureOpen();
         checkTarget(id, Operation.GET);
         return run(new Call<>(Operation.GET, id.kind(), () -> asked(id, client.get(id)), null, id));
     }
 
     @Override
     public CompletableFuture<Session> getAsync(SessionId id) {
+        ensureOpen();
         return async(() -> {
             checkTarget(id, Operation.GET);
             return new Call<>(Operation.GET, id.kind(), () -> asked(id, client.get(id)), null, id);
@@ -156,12 +173,14 @@ public final class DefaultSessionService implements SessionService {
 
     @Override
     public Session update(SessionId id, SessionUpdate update) {
+        ensureOpen();
         checkUpdate(id, update);
         return run(new Call<>(Operation.UPDATE, id.kind(), () -> client.update(id, update), null, id));
     }
 
     @Override
     public CompletableFuture<Session> updateAsync(SessionId id, SessionUpdate update) {
+        ensureOpen();
         return async(() -> {
             checkUpdate(id, update);
             return new Call<>(Operation.UPDATE, id.kind(), () -> client.update(id, update), null, id);
@@ -180,12 +199,14 @@ public final class DefaultSessionService implements SessionService {
 
     @Override
     public void cancel(SessionId id) {
+        ensureOpen();
         checkTarget(id, Operation.CANCEL);
         run(new Call<>(Operation.CANCEL, id.kind(), () -> client.cancel(id), null, id));
     }
 
     @Override
     public CompletableFuture<Void> cancelAsync(SessionId id) {
+        ensureOpen();
         return async(() -> {
             checkTarget(id, Operation.CANCEL);
             return new Call<>(Operation.CANCEL, id.kind(), () -> client.cancel(id), null, id);
@@ -194,46 +215,38 @@ public final class DefaultSessionService implements SessionService {
 
     @Override
     public Page<Session> list(ListQuery query) {
+        ensureOpen();
         Listing listing = checkList(query);
         return listing.toPage(run(listing.call()));
     }
 
     @Override
     public CompletableFuture<Page<Session>> listAsync(ListQuery query) {
+        ensureOpen();
+        Listing listing;
         try {
-            Listing listing = checkList(query);
-            return async(listing::call).thenApply(listing::toPage);
+            listing = checkList(query);
         } catch (ConveneException e) {
-            return CompletableFuture.failedFuture(e);
+            return failed(e);
         }
+        return async(listing::call).thenApply(listing::toPage);
     }
 
     @Override
     public Stream<Session> listAll(ListQuery asked) {
+        ensureOpen();
         ListQuery query = asked == null ? ListQuery.all() : asked;
         checkList(query);
+        Walk walk = new Walk(query);
         Iterator<Session> pages = new Iterator<>() {
             Page<Session> page;
             Iterator<Session> items = java.util.Collections.emptyIterator();
-            /** The cursors walked so far: a vendor that leads back to one of them would be walked for ever. */
-            final Set<String> walked = new java.util.HashSet<>();
-
-            {
-                if (query.cursor() != null) {
-                    walked.add(query.cursor());
-                }
-            }
 
             @Override
             public boolean hasNext() {
                 // Pages are fetched only as the stream is consumed, and only one is held at a time.
                 while (!items.hasNext() && (page == null || page.hasNext())) {
-                    if (page != null && !walked.add(page.nextCursor())) {
-                        throw new VendorUnavailableException(new VendorError(provider, 0, "",
-                                "the vendor's listing leads back to a page already read (its next-page cursor repeats); stopped after "
-                                        + walked.size() + " pages", null, null), null);
-                    }
-                    page = list(page == null ? query : query.withCursor(page.nextCursor()));
+                    page = list(walk.next(page));
                     items = page.items().iterator();
                 }
                 return items.hasNext();
@@ -252,8 +265,85 @@ public final class DefaultSessionService implements SessionService {
     }
 
     @Override
+    public CompletableFuture<List<Session>> listAllAsync(ListQuery asked) {
+        ensureOpen();
+        ListQuery query = asked == null ? ListQuery.all() : asked;
+        try {
+            checkList(query);
+        } catch (ConveneException e) {
+            return failed(e);
+        }
+        return collect(new Walk(query), null, new ArrayList<>());
+    }
+
+    /** The pages after {@code page}, one after another, each asked for when the one before has come. */
+    private CompletableFuture<List<Session>> collect(Walk walk, Page<Session> page, List<Session> all) {
+        ListQuery next;
+        try {
+            next = walk.next(page);
+        } catch (ConveneException e) {
+            return failed(e);
+        }
+        return listAsync(next).thenCompose(p -> {
+            all.addAll(p.items());
+            return p.hasNext() ? collect(walk, p, all) : CompletableFuture.completedFuture(List.copyOf(all));
+        });
+    }
+
+    /**
+     * Where a walk over every page goes next, refusing a vendor whose next-page cursor leads back to a page
+     * already read: that listing would be walked for ever.
+     */
+    private final class Walk {
+        private final ListQuery query;
+        private final Set<String> walked = new java.util.HashSet<>();
+
+        Walk(ListQuery query) {
+            this.query = query;
+            if (query.cursor() != null) {
+                walked.add(query.cursor());
+            }
+        }
+
+        /** The query of the page after {@code page} ({@code null}: the first). */
+        ListQuery next(Page<Session> page) {
+            if (page == null) {
+                return query;
+            }
+            if (!walked.add(page.nextCursor())) {
+                throw new VendorUnavailableException(new VendorError(provider, 0, "",
+                        "the vendor's listing leads back to a page already read (its next-page cursor repeats); stopped after "
+                                + walked.size() + " pages", null, null), null);
+            }
+            return query.withCursor(page.nextCursor());
+        }
+    }
+
+    @Override
     public List<Session> findCreated(SessionDraft draft) {
+        ensureOpen();
         SessionDraft d = normalize(draft);
+        try (Stream<Session> all = listAll(findQuery(d))) {
+            return all.filter(s -> sameAs(s, d)).toList();
+        }
+    }
+
+    @Override
+    public CompletableFuture<List<Session>> findCreatedAsync(SessionDraft draft) {
+        ensureOpen();
+        SessionDraft d;
+        ListQuery query;
+        try {
+            d = normalize(draft);
+            query = findQuery(d);
+        } catch (ConveneException e) {
+            return failed(e);
+        }
+        return listAllAsync(query).thenApply(all -> all.stream().filter(s -> sameAs(s, d)).toList());
+    }
+
+    /** The listing a draft's session is in: its kind and organizer, a minute either side of its start. */
+    private ListQuery findQuery(SessionDraft d) {
         if (d.kind() == null || d.start() == null || d.title() == null) {
             throw new InvalidSessionException(List.of(new Violation("draft", "needs kind, title and start to be found again")));
         }
@@ -261,14 +351,40 @@ public final class DefaultSessionService implements SessionService {
             throw new UnsupportedFeatureException(provider, d.kind(), Operation.LIST.name() + " (needed to look for the session)");
         }
         Instant start = d.start();
-        ListQuery query = ListQuery.of(d.kind()).withOrganizer(d.organizer()).between(start.minusSeconds(60), start.plusSeconds(60));
-        try (Stream<Session> all = listAll(query)) {
-            return all.filter(s -> s.title().equals(d.title()) && s.start().getEpochSecond() == start.getEpochSecond()).toList();
+        return ListQuery.of(d.kind()).withOrganizer(d.organizer()).between(start.minusSeconds(60), start.plusSeconds(60));
+    }
+
+    private static boolean sameAs(Session s, SessionDraft d) {
+        return s.title().equals(d.title()) && s.start().getEpochSecond() == d.start().getEpochSecond();
+    }
+
+    @Override
+    public void checkCredentials() {
+        ensureOpen();
+        run(credentialCheck());
+    }
+
+    @Override
+    public CompletableFuture<Void> checkCredentialsAsync() {
+        ensureOpen();
+        return async(this::credentialCheck);
+    }
+
+    private Call<Void> credentialCheck() {
+        Exchange<Void> check;
+        try {
+            check = client.checkCredentials();
+        } catch (UnsupportedOperationException e) {
+            throw new UnsupportedFeatureException(provider, null, "checking credentials");
         }
+        return new Call<>(null, null, () -> check, null, null);
     }
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             client.close();
             if (onClose != null) {
@@ -276,6 +392,13 @@ public final class DefaultSessionService implements SessionService {
             }
         } catch (Exception e) {
             LOG.warn("closing {} failed: {}", provider, redactor.redact(String.valueOf(e)));
+        }
+    }
+
+    /** A closed service sends nothing: a call after {@link #close()} is a mistake of the caller's, not a failure of the vendor's. */
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("this " + provider + " SessionService is closed");
         }
     }
 
@@ -382,6 +505,16 @@ public final class DefaultSessionService implements SessionService {
 
     private Listing checkList(ListQuery query) {
         ListQuery q = query == null ? ListQuery.all() : query;
+        List<Violation> violations = new ArrayList<>();
+        if (q.pageSize() < 0) {
+            violations.add(new Violation("pageSize", "must not be negative, was " + q.pageSize()));
+        }
+        if (q.from() != null && q.to() != null && q.to().isBefore(q.from())) {
+            violations.add(new Violation("to", "must not be before from (" + q.from() + "), was " + q.to()));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidSessionException(violations);
+        }
         List<SessionKind> kinds;
         if (q.kind() != null) {
             supported(q.kind(), Operation.LIST);
@@ -422,26 +555,34 @@ public final class DefaultSessionService implements SessionService {
 
     // ---- running, retrying, classifying failures ------------------------------------------------
 
-    /** One vendor call with what is needed to run, retry and explain it. */
+    /**
+     * One vendor call with what is needed to run, retry and explain it. A credential check has no
+     * operation (and no kind): it is no session operation, so listeners do not hear of it.
+     */
     private record Call<T>(Operation operation, SessionKind kind, Supplier<Exchange<T>> exchange, SessionDraft draft, SessionId target) {
-        /** Gets and lists read; a cancel that already happened is reported as such by the vendor, so it is safe too. */
+        /** Gets, lists and credential checks read; a cancel that already happened is reported as such by the vendor, so it is safe too. */
         boolean safeToRetry() {
-            return operation == Operation.GET || operation == Operation.LIST || operation == Operation.CANCEL;
+            return operation == null || operation == Operation.GET || operation == Operation.LIST || operation == Operation.CANCEL;
+        }
+
+        boolean observed() {
+            return operation != null;
         }
     }
 
     private <T> T run(Call<T> call) {
+        boolean observed = listening && call.observed();
         long started = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             int n = attempt;
-            if (listening) {
+            if (observed) {
                 SessionEvent event = event(call, n, started);
                 fire(l -> l.onStart(event));
             }
             ConveneException failure;
             try {
                 T result = call.exchange().get().execute();
-                if (listening) {
+                if (observed) {
                     fire(l -> l.onSuccess(event(call, n, started)));
                 }
                 return result;
@@ -449,7 +590,7 @@ public final class DefaultSessionService implements SessionService {
                 failure = classify(call, t);
             }
             if (doneAlready(call, attempt, failure)) {
-                if (listening) {
+                if (observed) {
                     fire(l -> l.onSuccess(event(call, n, started)));
                 }
                 return null;
@@ -457,16 +598,23 @@ public final class DefaultSessionService implements SessionService {
             Optional<Duration> delay = retryDelay(call, attempt, failure);
             if (delay.isEmpty()) {
                 ConveneException f = failure;
-                if (listening) {
+                if (observed) {
                     fire(l -> l.onFailure(event(call, n, started), f));
                 }
                 throw failure;
             }
             ConveneException f = failure;
-            if (listening) {
+            if (observed) {
                 fire(l -> l.onRetry(event(call, n, started), f, delay.get()));
             }
             sleep(delay.get());
+            if (closed.get()) {
+                // Closed while waiting: a closed service sends nothing, so this failure is the last.
+                if (observed) {
+                    fire(l -> l.onFailure(event(call, n, started), f));
+                }
+                throw failure;
+            }
         }
     }
 
@@ -475,7 +623,7 @@ public final class DefaultSessionService implements SessionService {
         try {
             call = prepare.get();
         } catch (ConveneException e) {
-            return CompletableFuture.failedFuture(e);
+            return failed(e);
         }
         CompletableFuture<T> result = new CompletableFuture<>();
         attemptAsync(call, 1, System.nanoTime(), result);
@@ -483,7 +631,8 @@ public final class DefaultSessionService implements SessionService {
     }
 
     private <T> void attemptAsync(Call<T> call, int attempt, long started, CompletableFuture<T> result) {
-        if (listening) {
+        boolean observed = listening && call.observed();
+        if (observed) {
             SessionEvent event = event(call, attempt, started);
             fire(l -> l.onStart(event));
         }
@@ -495,39 +644,75 @@ public final class DefaultSessionService implements SessionService {
         }
         exchange.whenComplete((value, error) -> {
             if (error == null) {
-                if (listening) {
+                if (observed) {
                     fire(l -> l.onSuccess(event(call, attempt, started)));
                 }
-                result.complete(value);
+                finish(result, value, null);
                 return;
             }
             ConveneException failure = classify(call, Exchange.unwrap(error));
             if (doneAlready(call, attempt, failure)) {
-                if (listening) {
+                if (observed) {
                     fire(l -> l.onSuccess(event(call, attempt, started)));
                 }
-                result.complete(null);
+                finish(result, null, null);
                 return;
             }
             Optional<Duration> delay = retryDelay(call, attempt, failure);
             if (delay.isEmpty()) {
-                if (listening) {
+                if (observed) {
                     fire(l -> l.onFailure(event(call, attempt, started), failure));
                 }
-                result.completeExceptionally(failure);
+                finish(result, null, failure);
                 return;
             }
-            if (listening) {
+            if (observed) {
                 fire(l -> l.onRetry(event(call, attempt, started), failure, delay.get()));
             }
             waitFor(delay.get()).whenCompleteAsync((ignored, waitFailure) -> {
-                if (waitFailure == null) {
-                    attemptAsync(call, attempt + 1, started, result);
+                if (waitFailure != null) {
+                    finish(result, null, waitFailed(waitFailure));
+                } else if (closed.get()) {
+                    // Closed while waiting: a closed service sends nothing, so this failure is the last.
+                    if (observed) {
+                        fire(l -> l.onFailure(event(call, attempt, started), failure));
+                    }
+                    finish(result, null, failure);
                 } else {
-                    result.completeExceptionally(waitFailed(waitFailure));
+                    attemptAsync(call, attempt + 1, started, result);
                 }
             });
         });
+    }
+
+    /** A future that fails with {@code error}, completed where every other future of this service completes. */
+    private <T> CompletableFuture<T> failed(Throwable error) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        finish(future, null, error);
+        return future;
+    }
+
+    /**
+     * Completes {@code future} on the completion executor when there is one, else right here. An executor
+     * that refuses the task (shut down) does not leave the future hanging: it completes here then.
+     */
+    private <T> void finish(CompletableFuture<T> future, T value, Throwable failure) {
+        Runnable complete = () -> {
+            if (failure == null) {
+                future.complete(value);
+            } else {
+                future.completeExceptionally(failure);
+            }
+        };
+        if (completions == null) {
+            complete.run();
+            return;
+        }
+        try {
+            completions.execute(complete);
+        } catch (RejectedExecutionException e) {
+            complete.run();
+        }
     }
 
     /**
@@ -539,8 +724,9 @@ public final class DefaultSessionService implements SessionService {
                 && (failure instanceof AlreadyCancelledException || (attempt > 1 && failure instanceof SessionNotFoundException));
     }
 
+    /** No retry once the service is closed: a closed service sends nothing, so the last failure stands. */
     private Optional<Duration> retryDelay(Call<?> call, int attempt, ConveneException failure) {
-        if (!call.safeToRetry() || attempt >= retry.maxAttempts()
+        if (!call.safeToRetry() || attempt >= retry.maxAttempts() || closed.get()
                 || !(failure instanceof VendorException vendor) || !vendor.isRetryable()) {
             return Optional.empty();
         }
@@ -555,8 +741,14 @@ public final class DefaultSessionService implements SessionService {
         return Optional.of(backoff);
     }
 
-    /** Every failure becomes one of Convene's exceptions; whether a write may have happened decides which. */
+    /**
+     * Every failure becomes one of Convene's exceptions; whether a write may have happened decides which.
+     * A refusal of the credentials is told which configuration keys hold them.
+     */
     private ConveneException classify(Call<?> call, Throwable t) {
+        if (t instanceof AuthenticationException e && e.credentialKeys().isEmpty() && !credentialKeys.isEmpty()) {
+            return new AuthenticationException(e.error(), credentialKeys, e);
+        }
         if (t instanceof SessionNotFoundException e && call.target() != null && !e.mayHaveBeenCancelled()
                 && !capabilities.supports(call.kind(), Feature.KEEPS_CANCELLED)) {
             // The vendor deletes what is cancelled: its "not found" may well mean "cancelled", and the caller should know.

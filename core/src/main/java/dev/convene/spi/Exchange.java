@@ -87,7 +87,13 @@ public abstract class Exchange<T> {
         };
     }
 
-    /** Transforms the result; an exception thrown by {@code f} (other than a {@link ConveneException}) means the answer was unreadable. */
+    /**
+     * Transforms the result; an exception thrown by {@code f} (other than a {@link ConveneException}) means the answer was unreadable.
+     * A {@link ConveneException} passes through as it is, so a decoder that uses Convene's parse methods
+     * ({@link dev.convene.SessionId#parse}, {@link dev.convene.Recurrence#parse}, ...) catches their
+     * {@link dev.convene.InvalidSessionException}: text in a vendor's answer that does not parse makes the
+     * answer unreadable, it is not the caller's invalid input.
+     */
     public final <R> Exchange<R> map(Function<? super T, ? extends R> f) {
         Exchange<T> self = this;
         return new Exchange<>() {

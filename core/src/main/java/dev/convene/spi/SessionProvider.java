@@ -34,6 +34,15 @@ public interface SessionProvider {
         return List.of();
     }
 
+    /**
+     * The keys under {@code convene.<id>.} that hold the credentials, e.g. {@code client-id} and
+     * {@code client-secret}: an {@link dev.convene.AuthenticationException} names them (never their values)
+     * so that the user knows what to check. Default: {@link #requiredKeys()}.
+     */
+    default List<String> credentialKeys() {
+        return requiredKeys();
+    }
+
     /** Connects to the vendor with the given context. Called once per {@link dev.convene.SessionService}. */
     VendorClient open(ProviderContext context);
 }

@@ -44,6 +44,17 @@ public interface VendorClient extends AutoCloseable {
      */
     Exchange<Page<Session>> list(SessionKind kind, ListQuery query);
 
+    /**
+     * The cheapest call that proves the vendor accepts the configured credentials and creates or changes
+     * nothing, e.g. obtaining an access token ({@link dev.convene.spi.token.TokenCache#obtain}) or a signed
+     * read. Core runs it for {@link dev.convene.SessionService#checkCredentials()} like a read (retried
+     * when safe). The default throws {@link UnsupportedOperationException}, which core reports as an
+     * {@link dev.convene.UnsupportedFeatureException}.
+     */
+    default Exchange<Void> checkCredentials() {
+        throw new UnsupportedOperationException("checking credentials");
+    }
+
     /** The organizer used when a draft or query names none. */
     String defaultOrganizer();
 

@@ -36,6 +36,13 @@ public final class ScriptedProvider implements SessionProvider {
         return vendor;
     }
 
+    /** A builder for a service on the vendor registered as {@code name}, with no environment or system properties. */
+    public static dev.convene.Convene.Builder builder(String name) {
+        return dev.convene.Convene.builder()
+                .properties(Map.of("convene.provider", "scripted", "convene.scripted.name", name, "convene.scripted.secret", "s3cr3t-value"))
+                .environment(Map.of()).systemProperties(false);
+    }
+
     @Override
     public String id() {
         return "scripted";

@@ -29,6 +29,9 @@ public final class ScriptedVendor implements VendorClient {
     private final Map<Operation, Deque<Throwable>> failures = new EnumMap<>(Operation.class);
     private final Map<Operation, AtomicInteger> attempts = new EnumMap<>(Operation.class);
     private final List<List<Session>> pages = new ArrayList<>();
+    private final Deque<Throwable> checkFailures = new ArrayDeque<>();
+    private final AtomicInteger checks = new AtomicInteger();
+    private volatile boolean checkable = true;
     private volatile Session getAnswer;
     private volatile boolean endless;
 
@@ -66,6 +69,27 @@ public final class ScriptedVendor implements VendorClient {
         return attempts.get(operation).get();
     }
 
+    /** The next credential checks fail with {@code errors}, in order. */
+    public synchronized ScriptedVendor failChecks(Throwable... errors) {
+        checkFailures.addAll(List.of(errors));
+        return this;
+    }
+
+    /** Like a plugin that offers no credential check (the SPI's default). */
+    public ScriptedVendor withoutCredentialCheck() {
+        this.checkable = false;
+        return this;
+    }
+
+    public int credentialChecks() {
+        return checks.get();
+    }
+
+    /** Every call of every kind: what a closed service must never add to. */
+    public int allAttempts() {
+        return attempts.values().stream().mapToInt(AtomicInteger::get).sum() + checks.get();
+    }
+
     public ProviderContext context() {
         return context;
     }
@@ -76,13 +100,17 @@ public final class ScriptedVendor implements VendorClient {
     }
 
     private <T> Exchange<T> scripted(Operation op, java.util.function.Supplier<T> success) {
+        return scripted(failures.get(op), attempts.get(op), success);
+    }
+
+    private <T> Exchange<T> scripted(Deque<Throwable> queue, AtomicInteger counter, java.util.function.Supplier<T> success) {
         return new Exchange<>() {
             @Override
             public T execute() throws IOException {
-                attempts.get(op).incrementAndGet();
+                counter.incrementAndGet();
                 Throwable t;
                 synchronized (ScriptedVendor.this) {
-                    t = failures.get(op).poll();
+                    t = queue.poll();
                 }
                 if (t instanceof IOException io) {
                     throw io;
@@ -119,7 +147,7 @@ public final class ScriptedVendor implements VendorClient {
 
     @Override
     public Exchange<Session> update(SessionId id, SessionUpdate update) {
-        return scripted(Operation.UPDATE, () -> session(id.kind(), id.nativeId(), update.title()));
+        return scripted(Operation.UPDATE, () -> session(id.kind(), id.nativeId(), update.title() == null ? "updated" : update.title()));
     }
 
     @Override
@@ -140,6 +168,11 @@ public final class ScriptedVendor implements VendorClient {
             }
             return new Page<>(mine.get(index), index + 1 < mine.size() ? Integer.toString(index + 1) : null);
         });
+    }
+
+    @Override
+    public Exchange<Void> checkCredentials() {
+        return checkable ? scripted(checkFailures, checks, () -> null) : VendorClient.super.checkCredentials();
     }
 
     @Override

@@ -22,6 +22,11 @@ public abstract class TokenInterceptor implements Interceptor {
         this.tokens = tokens;
     }
 
+    /** The tokens this interceptor puts on requests, e.g. for a credential check ({@link TokenCache#obtain}). */
+    public final TokenCache tokens() {
+        return tokens;
+    }
+
     /** The request carrying {@code token} (as a header or query parameter). */
     protected abstract Request authorize(Request request, AccessToken token);
 

@@ -3,10 +3,13 @@ package dev.convene.spi.token;
 import dev.convene.ConveneException;
 import dev.convene.VendorError;
 import dev.convene.VendorUnavailableException;
+import dev.convene.spi.Exchange;
 import dev.convene.spi.http.Redactor;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * One credential's token, as a provider uses it: {@link #current()} before each call (refreshing
@@ -41,6 +44,25 @@ public final class TokenCache {
         } catch (IOException e) {
             throw new VendorUnavailableException(new VendorError(key.provider(), 0, "", "token request failed: " + e.getClass().getSimpleName(), null, null), e);
         }
+    }
+
+    /**
+     * Obtaining a token as an {@link Exchange}, for a credential check: exactly {@link #current()} (the held
+     * token while it is valid, else one fetched once and kept), so a check never replaces a token other
+     * callers hold. Run non-blocking, the fetch happens on {@code executor}.
+     */
+    public Exchange<AccessToken> obtain(Executor executor) {
+        return new Exchange<>() {
+            @Override
+            public AccessToken execute() {
+                return current();
+            }
+
+            @Override
+            public CompletableFuture<AccessToken> enqueue() {
+                return CompletableFuture.supplyAsync(TokenCache.this::current, executor);
+            }
+        };
     }
 
     public void invalidate(AccessToken stale) {

@@ -95,6 +95,12 @@ public final class TencentMeetingProvider implements SessionProvider {
         return List.of("app-id", "secret-id", "secret-key", "organizer");
     }
 
+    /** Tencent refuses the AppId, SdkId, SecretId or signature (SecretKey) of a request: those are what to check. */
+    @Override
+    public List<String> credentialKeys() {
+        return List.of("app-id", "sdk-id", "secret-id", "secret-key");
+    }
+
     @Override
     public List<String> optionalKeys() {
         return List.of("sdk-id", "instance-id", "base-url");

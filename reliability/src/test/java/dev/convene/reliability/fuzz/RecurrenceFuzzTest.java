@@ -2,6 +2,7 @@ package dev.convene.reliability.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.convene.InvalidSessionException;
 import dev.convene.Recurrence;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@link Recurrence#parse}: arbitrary text and RRULE-shaped text either parse or fail with an
- * {@link IllegalArgumentException} naming the RRULE and the problem; whatever parses prints back to
+ * {@link InvalidSessionException} (field {@code recurrence}) naming the RRULE and the problem; whatever parses prints back to
  * an RRULE that parses to an equal value; expanding any rule from any start never hangs and yields
  * increasing times that honour count and until.
  */
@@ -81,9 +82,11 @@ class RecurrenceFuzzTest {
         Recurrence parsed;
         try {
             parsed = Fuzz.within(HANG, () -> Recurrence.parse(text));
-        } catch (IllegalArgumentException e) {
-            assertThat(e.getMessage()).as("the refusal names the RRULE and the problem").isNotBlank().startsWith("RRULE");
-            assertThat(e.getClass()).isEqualTo(IllegalArgumentException.class);
+        } catch (InvalidSessionException e) {
+            assertThat(e.violations()).singleElement().satisfies(v -> {
+                assertThat(v.field()).isEqualTo("recurrence");
+                assertThat(v.rule()).as("the refusal names the RRULE and the problem").isNotBlank().startsWith("RRULE");
+            });
             return;
         } catch (AssertionError e) {
             throw e;

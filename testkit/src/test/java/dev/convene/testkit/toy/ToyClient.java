@@ -2,6 +2,7 @@ package dev.convene.testkit.toy;
 
 import com.squareup.moshi.Json;
 import com.squareup.moshi.Moshi;
+import dev.convene.InvalidSessionException;
 import dev.convene.ListQuery;
 import dev.convene.Page;
 import dev.convene.Recurrence;
@@ -31,6 +32,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -87,6 +89,7 @@ final class ToyClient implements VendorClient {
     private static final Logger LOG = LoggerFactory.getLogger("dev.convene.toy");
     private final ProviderContext context;
     private final Api api;
+    private final Exchange<Void> credentialCheck;
     /** The promises broken on purpose ({@code convene.toy.flaw}, comma-separated), for the testkit's own tests. */
     private final Set<String> flaws;
 
@@ -98,15 +101,24 @@ final class ToyClient implements VendorClient {
         String secret = context.config().require("secret");
         Moshi moshi = JsonQuirks.moshi().build();
         VendorErrors errors = errors(moshi);
-        this.api = ProviderHttp.endpoints(Api.class, context, base, moshi, errors, endpoints -> bearer(endpoints, base, key, secret));
+        AtomicReference<TokenCache> tokens = new AtomicReference<>();
+        this.api = ProviderHttp.endpoints(Api.class, context, base, moshi, errors, endpoints -> bearer(endpoints, base, key, secret, tokens));
+        this.credentialCheck = tokens.get().obtain(context.httpClient().dispatcher().executorService()).map(token -> null);
+    }
+
+    /** Obtains a token through the cache, as every call does: a check never replaces a token other callers hold. */
+    @Override
+    public Exchange<Void> checkCredentials() {
+        return credentialCheck;
     }
 
     /** Bearer tokens from the toy's own {@code @NoToken} endpoint; with the flaw "replays-creates", lost POSTs are sent again. */
-    private Interceptor bearer(Api endpoints, String base, String key, String secret) {
+    private Interceptor bearer(Api endpoints, String base, String key, String secret, AtomicReference<TokenCache> kept) {
         TokenCache tokens = new TokenCache(context.tokenStore(), TokenKey.of("toy", base, key, secret), () -> {
             TokenAnswer a = endpoints.token(key, secret).execute();
             return new AccessToken(a.accessToken(), context.clock().instant().plusSeconds(a.expiresIn()));
         }, context.clock(), Duration.ofMinutes(5), context.redactor());
+        kept.set(tokens);
         TokenInterceptor bearer = new TokenInterceptor(tokens) {
             @Override
             protected Request authorize(Request request, AccessToken token) {
@@ -206,12 +218,17 @@ final class ToyClient implements VendorClient {
     }
 
     private Session toSession(WireSession w) {
-        return Session.builder()
-                .id(SessionId.of("toy", SessionKind.parse(w.kind()), w.id()))
-                .title(w.title()).description(w.description()).start(w.start())
-                .duration(Duration.ofMinutes(w.minutes())).timeZone(w.zone() == null ? null : ZoneId.of(w.zone()))
-                .status("cancelled".equals(w.status()) && !flaws.contains("cancelled-as-scheduled") ? SessionStatus.CANCELLED : SessionStatus.SCHEDULED)
-                .password(w.password()).recurrence(w.rrule() == null ? null : Recurrence.parse(w.rrule()))
-                .build();
+        try {
+            return Session.builder()
+                    .id(SessionId.of("toy", SessionKind.parse(w.kind()), w.id()))
+                    .title(w.title()).description(w.description()).start(w.start())
+                    .duration(Duration.ofMinutes(w.minutes())).timeZone(w.zone() == null ? null : ZoneId.of(w.zone()))
+                    .status("cancelled".equals(w.status()) && !flaws.contains("cancelled-as-scheduled") ? SessionStatus.CANCELLED : SessionStatus.SCHEDULED)
+                    .password(w.password()).recurrence(w.rrule() == null ? null : Recurrence.parse(w.rrule()))
+                    .build();
+        } catch (InvalidSessionException e) {
+            // The parse methods refuse text as the caller's invalid input; in a vendor's answer it makes the answer unreadable.
+            throw new IllegalStateException("unreadable session in the answer: " + e.getMessage(), e);
+        }
     }
 }

@@ -54,6 +54,12 @@ public final class ToyProvider implements SessionProvider {
         return List.of("base-url", "key", "secret");
     }
 
+    /** The base URL is required but no credential: an authentication error names only key and secret. */
+    @Override
+    public List<String> credentialKeys() {
+        return List.of("key", "secret");
+    }
+
     @Override
     public List<String> optionalKeys() {
         return List.of("organizer", "flaw");

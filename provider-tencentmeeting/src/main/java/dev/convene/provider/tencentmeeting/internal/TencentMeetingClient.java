@@ -207,6 +207,15 @@ public final class TencentMeetingClient implements VendorClient {
         }
     }
 
+    /**
+     * Tencent has no token: every request is signed, and the cheapest signed request that changes nothing is
+     * the first page of the organizer's meeting list (one page of at most 20, read and dropped).
+     */
+    @Override
+    public Exchange<Void> checkCredentials() {
+        return api.listMeetings(organizer, instanceId, null, null).map(ignored -> null);
+    }
+
     @Override
     public String defaultOrganizer() {
         return organizer;

@@ -27,10 +27,12 @@ import dev.convene.spi.ProviderContext;
 import dev.convene.spi.VendorClient;
 import dev.convene.spi.http.ProviderHttp;
 import dev.convene.spi.json.JsonQuirks;
+import dev.convene.spi.token.TokenCache;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The WeCom client: meetings under {@code /cgi-bin/meeting/*}, webinars under {@code /cgi-bin/meeting/webinar/*},
@@ -53,10 +55,13 @@ public final class WeComClient implements VendorClient {
     private final WeComApi api;
     private final WeComRules rules;
     private final Integer agentId;
+    /** The credential check: this app's token, obtained as every call obtains it. */
+    private final Exchange<Void> credentialCheck;
 
-    private WeComClient(ProviderContext context, WeComApi api) {
+    private WeComClient(ProviderContext context, WeComApi api, Exchange<Void> credentialCheck) {
         this.context = context;
         this.api = api;
+        this.credentialCheck = credentialCheck;
         this.rules = new WeComRules(context.clock());
         String agent = context.config().get("agent-id").orElse(null);
         this.agentId = agent == null ? null : context.config().getInt("agent-id", 0);
@@ -69,8 +74,20 @@ public final class WeComClient implements VendorClient {
         context.redactor().addFixedSecret(corpSecret);
         Moshi moshi = wireJson();
         WeComErrors errors = new WeComErrors(context.redactor());
-        return new WeComClient(context, ProviderHttp.endpoints(WeComApi.class, context, baseUrl, moshi, errors,
-                api -> AccessTokens.create(context, api, moshi, baseUrl, corpId, corpSecret)));
+        AtomicReference<TokenCache> tokens = new AtomicReference<>();
+        WeComApi api = ProviderHttp.endpoints(WeComApi.class, context, baseUrl, moshi, errors, endpoints -> {
+            AccessTokens interceptor = AccessTokens.create(context, endpoints, moshi, baseUrl, corpId, corpSecret);
+            tokens.set(interceptor.tokens());
+            return interceptor;
+        });
+        Exchange<Void> check = tokens.get().obtain(context.httpClient().dispatcher().executorService()).map(token -> null);
+        return new WeComClient(context, api, check);
+    }
+
+    /** A token for corp-id and corp-secret (gettoken), as the calls obtain it: the held one while it is valid. */
+    @Override
+    public Exchange<Void> checkCredentials() {
+        return credentialCheck;
     }
 
     /** The JSON of WeCom's wire: core's quirk adapters (Unix seconds as numbers or strings, 0/1 flags, enum fallback). */

@@ -17,6 +17,8 @@ import dev.convene.spi.ProviderConfig;
 import dev.convene.spi.ProviderContext;
 import dev.convene.spi.VendorClient;
 import dev.convene.spi.http.ProviderHttp;
+import dev.convene.spi.http.TokenInterceptor;
+import dev.convene.spi.token.TokenCache;
 import dev.convene.spi.json.JsonQuirks;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Request;
 
 /**
@@ -39,6 +42,7 @@ public final class ZoomClient implements VendorClient {
     private final ZoomApi api;
     private final ZoomSessions sessions;
     private final String organizer;
+    private final Exchange<Void> credentialCheck;
 
     public ZoomClient(ProviderContext context) {
         this.context = context;
@@ -56,8 +60,21 @@ public final class ZoomClient implements VendorClient {
         Moshi moshi = JsonQuirks.moshi().build();
         String sub = config.get("sub-account-id").orElse(null);
         String apiBase = sub == null ? baseUrl : trimSlash(baseUrl) + "/accounts/" + URLEncoder.encode(sub, StandardCharsets.UTF_8);
+        AtomicReference<TokenCache> tokens = new AtomicReference<>();
         this.api = ProviderHttp.endpoints(ZoomApi.class, context, apiBase, moshi, ZoomErrors.api(moshi, context.clock(), context.redactor()),
-                endpoints -> ServerToServerOAuth.bearer(context, endpoints, oauthUrl, accountId, clientId, clientSecret));
+                endpoints -> {
+                    TokenInterceptor bearer = ServerToServerOAuth.bearer(context, endpoints, oauthUrl, accountId, clientId, clientSecret);
+                    tokens.set(bearer.tokens());
+                    return bearer;
+                });
+        // Through the cache, never a token of its own: a new S2S token may invalidate the one held (spec §1.3).
+        this.credentialCheck = tokens.get().obtain(context.httpClient().dispatcher().executorService()).map(token -> null);
+    }
+
+    /** A token for account-id, client-id and client-secret from the OAuth endpoint, as the calls obtain it: the held one while it is valid. */
+    @Override
+    public Exchange<Void> checkCredentials() {
+        return credentialCheck;
     }
 
     // ---- validation before anything is sent ---------------------------------------------------
