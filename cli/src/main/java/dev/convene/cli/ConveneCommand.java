@@ -19,7 +19,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "convene", mixinStandardHelpOptions = true, version = "convene 0.1.0",
         description = "Meetings, webinars and live streams on WeCom, Tencent Meeting and Zoom, from a shell.",
         subcommands = {ProvidersCommand.class, CreateCommand.class, GetCommand.class, UpdateCommand.class, CancelCommand.class,
-                ListCommand.class, DemoCommand.class, SimulateCommand.class, ListenCommand.class, CommandLine.HelpCommand.class},
+                ListCommand.class, CheckCommand.class, DemoCommand.class, SimulateCommand.class, ListenCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 bad input or usage (nothing sent), 3 the vendor refused (its code is named), "
                 + "4 configuration, 5 unsupported feature, 1 anything else (such as a vendor that could not be reached, "
                 + "or a create or update whose outcome is unknown)."})

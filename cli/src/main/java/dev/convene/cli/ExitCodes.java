@@ -1,5 +1,6 @@
 package dev.convene.cli;
 
+import dev.convene.AuthenticationException;
 import dev.convene.ConfigurationException;
 import dev.convene.InvalidSessionException;
 import dev.convene.Operation;
@@ -55,7 +56,8 @@ final class ExitCodes {
         }
         if (t instanceof VendorException v) {
             return "error: " + v.provider() + " refused with vendor code " + (v.vendorCode().isEmpty() ? "(none)" : v.vendorCode())
-                    + vendorDetails(v);
+                    + vendorDetails(v) + (v instanceof AuthenticationException a && !a.credentialKeys().isEmpty()
+                    ? " (check " + String.join(", ", a.credentialKeys()) + ")" : "");
         }
         if (t instanceof SessionOutcomeUnknownException u) {
             return outcomeUnknown(u);

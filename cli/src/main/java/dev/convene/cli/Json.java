@@ -79,6 +79,16 @@ final class Json {
         });
     }
 
+    /** What {@code check --json} prints when the vendor accepted the credentials. */
+    static String credentialsAccepted(String provider) {
+        return render(w -> {
+            w.beginObject();
+            w.name("provider").value(provider);
+            w.name("credentials").value("accepted");
+            w.endObject();
+        });
+    }
+
     static String sessions(List<Session> sessions) {
         return render(w -> {
             w.beginArray();

@@ -404,6 +404,34 @@ class CommandLineIT {
     }
 
     @Test
+    void checkSaysWhetherTheCredentialsAreAcceptedAndCreatesNothing() throws Exception {
+        for (ProviderInfo p : providers()) {
+            try (VendorSimulator sim = Simulators.start(p.id())) {
+                int sessions = sim.sessions().size();
+                var ok = CliProcess.run("--config", configFor(sim).toString(), "check");
+                assertThat(ok.exit()).as(ok.toString()).isZero();
+                assertThat(ok.out()).isEqualTo(p.id() + ": credentials accepted\n");
+                var json = CliProcess.run("--config", configFor(sim).toString(), "--json", "check");
+                assertThat(json(json).get("credentials").asText()).isEqualTo("accepted");
+
+                Map<String, String> bad = sim.propertiesWithBadCredentials();
+                var refused = CliProcess.run("--config", configFor(sim, bad).toString(), "check");
+                assertThat(refused.exit()).as(refused.toString()).isEqualTo(3);
+                String first = refused.err().lines().findFirst().orElseThrow();
+                assertThat(first).as(p.id()).startsWith("error: " + p.id() + " refused with vendor code ").contains("(check convene." + p.id() + ".");
+                bad.forEach((k, v) -> {
+                    if (k.matches(".*(secret|secret-key)$")) {
+                        assertThat(refused.err()).as("the value of " + k).doesNotContain(v);
+                    }
+                });
+                assertThat(sim.sessions()).as(p.id() + ": nothing created").hasSize(sessions);
+                assertThat(sim.requests()).as(p.id() + ": only token requests and reads")
+                        .allSatisfy(r -> assertThat(r.operation()).isIn(dev.convene.simulator.Operation.TOKEN, dev.convene.simulator.Operation.LIST));
+            }
+        }
+    }
+
+    @Test
     void aProviderOptionThatContradictsTheSessionIdIsAUsageError() {
         var r = CliProcess.run("--provider", "zoom", "get", "wecom:meeting:hygrn1ZurwggrQ4hgRw7IaAB");
         assertThat(r.exit()).as(r.toString()).isEqualTo(2);

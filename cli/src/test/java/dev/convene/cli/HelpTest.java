@@ -14,7 +14,7 @@ class HelpTest {
     @Test
     void everyCommandsHelpExitsZeroAndShowsItsUsage() {
         List<String> commands = new ArrayList<>(ConveneCommand.commandLine().getSubcommands().keySet());
-        assertThat(commands).contains("providers", "create", "get", "update", "cancel", "list", "demo", "simulate", "help");
+        assertThat(commands).contains("providers", "create", "get", "update", "cancel", "list", "check", "demo", "simulate", "help");
         commands.add(0, null);
         for (String command : commands) {
             CommandLine cl = ConveneCommand.commandLine();

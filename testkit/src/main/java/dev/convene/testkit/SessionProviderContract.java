@@ -409,9 +409,62 @@ public abstract class SessionProviderContract extends ProviderFixture {
         int before = simulator.sessions().size();
         try (SessionService bad = open(simulator.propertiesWithBadCredentials())) {
             assertThatThrownBy(() -> bad.create(complete(kind, Set.of(), draft(kind)).build()))
-                    .isInstanceOfSatisfying(AuthenticationException.class, e -> assertThat(e.provider()).isEqualTo(providerId()));
+                    .isInstanceOfSatisfying(AuthenticationException.class, e -> {
+                        assertThat(e.provider()).isEqualTo(providerId());
+                        assertThat(e.credentialKeys()).as("the keys to check").isNotEmpty();
+                    });
         }
         assertThat(simulator.sessions()).hasSize(before);
+    }
+
+    @Test
+    void credentialsAreCheckedWithoutCreatingOrChangingAnything() {
+        int sessions = simulator.sessions().size();
+        int before = requestCount();
+        service.checkCredentials();
+        service.checkCredentialsAsync().join();
+        try (SessionService bad = open(simulator.propertiesWithBadCredentials())) {
+            Set<String> secrets = new HashSet<>(SecretWitness.secretsOf(simulator, simulator.properties()));
+            secrets.addAll(SecretWitness.secretsOf(simulator, simulator.propertiesWithBadCredentials()));
+            for (Throwable refused : List.of(catchThrowable(bad::checkCredentials), catchThrowable(() -> bad.checkCredentialsAsync().join()).getCause())) {
+                assertThat(refused).isInstanceOfSatisfying(AuthenticationException.class, e -> {
+                    assertThat(e.provider()).isEqualTo(providerId());
+                    assertThat(e.credentialKeys()).isNotEmpty().allSatisfy(k -> assertThat(k).startsWith("convene." + providerId() + "."));
+                    assertThat(e.getMessage()).as("names the keys to check").contains("(check convene." + providerId() + ".");
+                    assertThat(secrets).as("no credential in the message").noneMatch(secret -> e.getMessage().contains(secret));
+                });
+            }
+        }
+        assertThat(simulator.sessions()).as("nothing created").hasSize(sessions);
+        assertThat(simulator.requests().subList(before, requestCount())).as("only token requests and reads").isNotEmpty()
+                .allSatisfy(r -> assertThat(r.operation()).isIn(dev.convene.simulator.Operation.TOKEN,
+                        dev.convene.simulator.Operation.GET, dev.convene.simulator.Operation.LIST));
+    }
+
+    // ---- closing ---------------------------------------------------------------------------------
+
+    @Test
+    void aClosedServiceRefusesEveryCallAndSendsNothing() {
+        SessionKind kind = kindsWith(Operation.CREATE).get(0);
+        SessionService closed = open(simulator.properties());
+        SessionDraft d = complete(kind, Set.of(), draft(kind)).build();
+        SessionId id = closed.create(d).id();
+        closed.close();
+        closed.close();
+        int before = requestCount();
+        ListQuery query = ListQuery.of(kind);
+        List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> calls = List.of(
+                () -> closed.create(d), () -> closed.get(id), () -> closed.update(id, SessionUpdate.builder().title("t").build()),
+                () -> closed.cancel(id), () -> closed.list(query), () -> closed.listAll(query), () -> closed.findCreated(d),
+                closed::checkCredentials,
+                () -> closed.createAsync(d), () -> closed.getAsync(id), () -> closed.updateAsync(id, SessionUpdate.builder().title("t").build()),
+                () -> closed.cancelAsync(id), () -> closed.listAsync(query), () -> closed.listAllAsync(query), () -> closed.findCreatedAsync(d),
+                closed::checkCredentialsAsync);
+        for (var call : calls) {
+            assertThatThrownBy(call).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        }
+        assertThat(requestCount()).as("requests after close()").isEqualTo(before);
+        assertThat(closed.provider()).isEqualTo(providerId());
     }
 
     @Test
