@@ -29,7 +29,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -61,6 +63,7 @@ import org.junit.jupiter.api.TestFactory;
  *       and a provider declaring {@link Feature#TIME_ZONE} keeps the region.</li>
  *   <li>{@code joinUrl} is the link an attendee opens: the same from create as from get, never the host's or a
  *       panelist's link, and for a webinar the audience's.</li>
+ *   <li>A closed service refuses every call, blocking and async, with {@link IllegalStateException}, and sends nothing.</li>
  * </ul>
  */
 public abstract class NeutralBehaviourContract extends ProviderFixture {
@@ -312,5 +315,33 @@ public abstract class NeutralBehaviourContract extends ProviderFixture {
                 assertThat(join.joinUrl()).as("a webinar's attendees are its audience").isEqualTo(join.audienceUrl());
             }
         }));
+    }
+
+    // ---- closing ---------------------------------------------------------------------------------
+
+    /** Proven with the simulator's record of requests: after {@code close()}, every call throws at once and nothing reaches the vendor. */
+    @Test
+    void aClosedServiceRefusesEveryCallAndSendsNothing() {
+        SessionKind kind = kindsWith(Operation.CREATE).get(0);
+        SessionService closed = open(simulator.properties());
+        SessionDraft d = draft(kind).build();
+        SessionId id = closed.create(d).id();
+        Stream<Session> openedBefore = closed.listAll(ListQuery.of(kind));
+        closed.close();
+        closed.close();
+        int before = simulator.requests().size();
+        ListQuery query = ListQuery.of(kind);
+        List<ThrowingCallable> calls = List.of(
+                () -> closed.create(d), () -> closed.get(id), () -> closed.update(id, SessionUpdate.builder().title("t").build()),
+                () -> closed.cancel(id), () -> closed.list(query), () -> closed.listAll(query), () -> closed.findCreated(d),
+                closed::checkCredentials, () -> closed.validate(d), () -> closed.validate(id, SessionUpdate.builder().title("t").build()),
+                () -> closed.createAsync(d), () -> closed.getAsync(id), () -> closed.updateAsync(id, SessionUpdate.builder().title("t").build()),
+                () -> closed.cancelAsync(id), () -> closed.listAsync(query), () -> closed.listAllAsync(query), () -> closed.findCreatedAsync(d),
+                closed::checkCredentialsAsync, () -> openedBefore.iterator().hasNext());
+        for (var call : calls) {
+            assertThatThrownBy(call).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        }
+        assertThat(simulator.requests().size()).as("requests after close()").isEqualTo(before);
+        assertThat(closed.provider()).isEqualTo(providerId());
     }
 }

@@ -441,32 +441,6 @@ public abstract class SessionProviderContract extends ProviderFixture {
                         dev.convene.simulator.Operation.GET, dev.convene.simulator.Operation.LIST));
     }
 
-    // ---- closing ---------------------------------------------------------------------------------
-
-    @Test
-    void aClosedServiceRefusesEveryCallAndSendsNothing() {
-        SessionKind kind = kindsWith(Operation.CREATE).get(0);
-        SessionService closed = open(simulator.properties());
-        SessionDraft d = complete(kind, Set.of(), draft(kind)).build();
-        SessionId id = closed.create(d).id();
-        closed.close();
-        closed.close();
-        int before = requestCount();
-        ListQuery query = ListQuery.of(kind);
-        List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> calls = List.of(
-                () -> closed.create(d), () -> closed.get(id), () -> closed.update(id, SessionUpdate.builder().title("t").build()),
-                () -> closed.cancel(id), () -> closed.list(query), () -> closed.listAll(query), () -> closed.findCreated(d),
-                closed::checkCredentials,
-                () -> closed.createAsync(d), () -> closed.getAsync(id), () -> closed.updateAsync(id, SessionUpdate.builder().title("t").build()),
-                () -> closed.cancelAsync(id), () -> closed.listAsync(query), () -> closed.listAllAsync(query), () -> closed.findCreatedAsync(d),
-                closed::checkCredentialsAsync);
-        for (var call : calls) {
-            assertThatThrownBy(call).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
-        }
-        assertThat(requestCount()).as("requests after close()").isEqualTo(before);
-        assertThat(closed.provider()).isEqualTo(providerId());
-    }
-
     @Test
     void aRevokedTokenIsReplacedOnceAndTheCallSucceeds() {
         SessionKind kind = kindsWith(Operation.CREATE, Operation.GET).get(0);
