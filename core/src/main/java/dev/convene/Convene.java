@@ -221,6 +221,9 @@ public final class Convene {
                         + (ids.isEmpty() ? "none" : String.join(", ", ids)), List.of("convene.provider"), null);
             }
             SessionProvider chosen = registry.byId(id.trim().toLowerCase(Locale.ROOT));
+            List<String> ownKeys = new ArrayList<>(chosen.requiredKeys());
+            ownKeys.addAll(chosen.optionalKeys());
+            ConfigLayers.warnUnknownKeys(chosen.id(), ownKeys, config.keySet());
             ProviderConfig providerConfig = new ProviderConfig(chosen.id(), config);
             List<String> missing = chosen.requiredKeys().stream().map(providerConfig::key)
                     .filter(k -> providerConfig.global(k).isEmpty()).toList();

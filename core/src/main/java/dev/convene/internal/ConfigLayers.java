@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Merges configuration the contract's way: files and maps first, then {@code convene.*} system
@@ -24,6 +27,7 @@ import java.util.Set;
  * (set elsewhere, declared by a provider, or global), else read as {@code convene.<provider>.<key-with-dashes>}.
  */
 public final class ConfigLayers {
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigLayers.class);
     public static final Set<String> GLOBAL_KEYS = Set.of(
             "convene.provider", "convene.token-store",
             "convene.http.max-requests", "convene.http.max-requests-per-host",
@@ -85,6 +89,47 @@ public final class ConfigLayers {
             }
         });
         return out;
+    }
+
+    /**
+     * Warns, once per key each time a service is opened, about every key under {@code convene.<provider>.}
+     * that the provider does not declare, naming the closest one it does: a typo in an optional key
+     * ({@code convene.zoom.organiser}) would otherwise be ignored without a word. Keys of other providers
+     * and keys outside {@code convene.<provider>.} are none of this provider's business.
+     *
+     * @param declared the provider's own key names, e.g. {@code organizer}
+     * @return the keys warned about
+     */
+    public static List<String> warnUnknownKeys(String provider, Collection<String> declared, Collection<String> keys) {
+        String prefix = "convene." + provider + ".";
+        List<String> known = declared.stream().map(name -> prefix + name).distinct().sorted().toList();
+        List<String> unknown = keys.stream().filter(k -> k.startsWith(prefix) && !known.contains(k)).distinct().sorted().toList();
+        for (String key : unknown) {
+            String closest = known.stream().min(Comparator.comparingInt(k -> distance(key, k))).orElse(null);
+            LOG.warn("{} is not a configuration key of {} and is ignored.{} Its keys: {}", key, provider,
+                    closest == null ? "" : " Did you mean " + closest + "?", known.isEmpty() ? "none" : String.join(", ", known));
+        }
+        return unknown;
+    }
+
+    /** Levenshtein distance: the fewest single-character insertions, deletions and substitutions from {@code a} to {@code b}. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private static String providerKey(String variable, Collection<String> providerIds) {
