@@ -124,6 +124,23 @@ public final class SecretWitness implements AutoCloseable {
         return secrets;
     }
 
+    /**
+     * Every line in which {@code value} stands alone (not inside a longer run of letters or digits, as a short
+     * password may by chance inside an id), with the value masked in the report itself.
+     */
+    public List<String> linesShowing(String value) {
+        java.util.regex.Pattern alone = java.util.regex.Pattern.compile("(?<![A-Za-z0-9])" + java.util.regex.Pattern.quote(value) + "(?![A-Za-z0-9])");
+        List<String> out = new ArrayList<>();
+        synchronized (seen) {
+            for (String line : seen) {
+                if (line != null && alone.matcher(line).find()) {
+                    out.add(line.replace(value, "<" + value.length() + "-char value>"));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Every line that contains one of {@code secrets}, with the secret masked in the report itself. */
     public List<String> leaks(Set<String> secrets) {
         List<String> leaks = new ArrayList<>();

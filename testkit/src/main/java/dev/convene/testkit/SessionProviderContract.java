@@ -215,6 +215,67 @@ public abstract class SessionProviderContract extends ProviderFixture {
         return r.occurrences(first).limit(10).map(ZonedDateTime::toInstant).toList();
     }
 
+    /**
+     * A session's password is masked in {@code toString()}, and so in the HTTP log at TRACE: with every line
+     * captured while a session with a password (and a live password where offered) is created, read, changed
+     * and listed, neither shows anywhere, though the HTTP bodies were logged and some of them masked.
+     */
+    @TestFactory
+    Stream<DynamicTest> passwordsNeverReachTheLogEvenAtTrace() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (SessionKind kind : kindsWith(Operation.CREATE, Operation.GET)) {
+            KindCapabilities k = capabilities().of(kind).orElseThrow();
+            Set<Feature> used = EnumSet.noneOf(Feature.class);
+            for (Feature f : List.of(Feature.PASSWORD, Feature.LIVE_PASSWORD)) {
+                if (k.supports(f)) {
+                    used.add(f);
+                }
+            }
+            if (used.isEmpty()) {
+                continue;
+            }
+            tests.add(DynamicTest.dynamicTest(kind.wireName(), () -> {
+                String password = sample(k.limits(), "739164", "7391", "Qz7391");
+                String livePassword = sample(k.limits(), "582046", "5820", "Lv5820");
+                String changed = sample(k.limits(), "284617", "2846", "Rw2846");
+                SessionDraft.Builder b = draft(kind);
+                if (used.contains(Feature.PASSWORD)) {
+                    b.password(password);
+                }
+                if (used.contains(Feature.LIVE_PASSWORD)) {
+                    b.live(new LiveOptions(livePassword, null));
+                }
+                SessionDraft d = complete(kind, used, b).build();
+                try (SecretWitness witness = new SecretWitness()) {
+                    Session created = service.create(d);
+                    witness.saw(created);
+                    witness.saw(service.get(created.id()));
+                    if (used.contains(Feature.PASSWORD) && k.supports(Operation.UPDATE)) {
+                        witness.saw(service.update(created.id(), SessionUpdate.builder().password(changed).build()));
+                    }
+                    if (k.supports(Operation.LIST)) {
+                        witness.saw(service.list(ListQuery.of(kind)));
+                    }
+                    assertThat(witness.requestTraces()).as("HTTP bodies were logged at TRACE").isPositive();
+                    assertThat(witness.maskedHttpLines()).as("and some were masked").isPositive();
+                    for (String p : List.of(password, livePassword, changed)) {
+                        assertThat(witness.linesShowing(p)).as("lines showing a password").isEmpty();
+                    }
+                }
+            }));
+        }
+        return tests.stream();
+    }
+
+    private static String sample(Limits limits, String... candidates) {
+        for (String candidate : candidates) {
+            if (limits.passwordMatches(candidate)) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("none of " + List.of(candidates) + " matches the declared password rule " + limits.passwordRule());
+    }
+
     private static String password(Limits limits) {
         for (String candidate : List.of("123456", "1234", "Abc123", "abc123")) {
             if (limits.passwordMatches(candidate)) {

@@ -14,13 +14,15 @@ import java.util.regex.Pattern;
  * Keeps secrets out of logs and messages. It knows secrets two ways: by value (configured secrets and
  * every token a provider fetched, registered with {@link #addSecret}) and by name (query parameters,
  * headers and JSON fields that always carry secrets, like {@code access_token} or {@code Authorization}).
+ * A meeting's {@code password} is one of them: {@link dev.convene.Session#toString()} hides it, so the HTTP
+ * log at TRACE does too; a provider registers its vendor's other names for it ({@link #addSensitiveName}).
  */
 public final class Redactor {
     public static final String MASK = "****";
     /** Names whose values are secret wherever they appear; lower case. */
     private static final Set<String> DEFAULT_NAMES = Set.of(
             "access_token", "corpsecret", "corp_secret", "client_secret", "secret", "secretkey", "secret_key",
-            "authorization", "proxy-authorization", "x-tc-signature", "x-tc-key", "token", "refresh_token");
+            "authorization", "proxy-authorization", "x-tc-signature", "x-tc-key", "token", "refresh_token", "password");
 
     private final Set<String> fixedSecrets = ConcurrentHashMap.newKeySet();
     /**

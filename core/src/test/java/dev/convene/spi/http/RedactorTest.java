@@ -17,6 +17,14 @@ class RedactorTest {
     }
 
     @Test
+    void masksMeetingPasswordsAsToStringDoes() {
+        assertThat(redactor.redact("{\"subject\":\"x\",\"password\":\"739164\",\"need_password\":true}"))
+                .isEqualTo("{\"subject\":\"x\",\"password\":\"****\",\"need_password\":true}");
+        redactor.addSensitiveName("live_password");
+        assertThat(redactor.redact("{\"live_config\":{\"live_password\": \"5820\"}}")).isEqualTo("{\"live_config\":{\"live_password\": \"****\"}}");
+    }
+
+    @Test
     void masksRegisteredValuesAnywhereAndTheirUrlEncodedForm() {
         redactor.addFixedSecret("s3cr3t+value/x");
         redactor.addSecret("bearer-token-xyz");

@@ -72,6 +72,9 @@ public final class WeComClient implements VendorClient {
         String corpId = context.config().require("corp-id");
         String corpSecret = context.config().require("corp-secret");
         context.redactor().addFixedSecret(corpSecret);
+        // Like the password (core masks that name), these let whoever reads them in at TRACE join or host.
+        context.redactor().addSensitiveName("host_key");
+        context.redactor().addSensitiveName("manual_check_password");
         Moshi moshi = wireJson();
         WeComErrors errors = new WeComErrors(context.redactor());
         AtomicReference<TokenCache> tokens = new AtomicReference<>();

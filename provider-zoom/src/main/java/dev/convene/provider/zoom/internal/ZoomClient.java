@@ -48,6 +48,10 @@ public final class ZoomClient implements VendorClient {
         this.context = context;
         // start_url carries the host's key (?zak=…): whoever holds it starts the session as host (§2).
         context.redactor().addSensitiveName("zak");
+        // The passcode in its other forms (core masks "password"): dial-in and H.323 digits, and the join link's pwd.
+        for (String name : new String[] {"h323_password", "pstn_password", "encrypted_password", "pwd"}) {
+            context.redactor().addSensitiveName(name);
+        }
         ProviderConfig config = context.config();
         String accountId = config.require("account-id");
         String clientId = config.require("client-id");
