@@ -375,6 +375,12 @@ class TencentMeetingsTest {
         second.json().path("meeting_info_list").forEach(m -> seen.add(m.path("meeting_id").asText()));
         assertThat(seen).isEqualTo(created);
         assertThat(first.json().path("meeting_info_list").get(0).path("join_meeting_role").asText()).isEqualTo("creator");
+        // §3.4: the page size is fixed at 20; the list takes no size, so a page_size asked for changes nothing.
+        for (String size : List.of("5", "50")) {
+            SignedClient.Reply sized = client.get("/v1/meetings?userid=tester&instanceid=1&page_size=" + size);
+            assertThat(sized.json().path("meeting_number").asInt()).as("page_size=" + size).isEqualTo(20);
+            assertThat(sized.json().path("remaining").asInt()).isEqualTo(5);
+        }
     }
 
     @Test

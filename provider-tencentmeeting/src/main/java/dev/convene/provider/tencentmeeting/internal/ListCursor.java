@@ -6,14 +6,15 @@ import java.util.stream.Collectors;
 
 /**
  * Where a meeting listing continues: Tencent's {@code next_pos} (seconds) and {@code next_cursory}
- * (milliseconds), plus the ids of the last page's meetings that start exactly at {@code next_pos}.
- * Spec §3.4 warns that meetings sharing a start time may come again on the next page; carrying their
- * ids lets the next page drop them, so nothing is listed twice.
+ * (milliseconds), plus the ids of meetings listed already that the vendor's next answer may hold again.
+ * Spec §3.4 warns that meetings sharing a start time may come again on the next page: those of the last
+ * page starting exactly at {@code next_pos} are carried. A page smaller than the vendor's continues at the
+ * same {@code pos} and {@code cursory} (the same vendor page) and carries every id it showed of it.
  */
-record ListCursor(long pos, long cursory, Set<String> seenAtPos) {
+record ListCursor(long pos, long cursory, Set<String> listed) {
 
     String encode() {
-        return pos + ":" + cursory + ":" + String.join(",", seenAtPos);
+        return pos + ":" + cursory + ":" + String.join(",", listed);
     }
 
     static ListCursor decode(String cursor) {

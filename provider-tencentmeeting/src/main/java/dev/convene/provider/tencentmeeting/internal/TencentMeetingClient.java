@@ -19,6 +19,7 @@ import dev.convene.spi.http.ProviderHttp;
 import dev.convene.spi.json.JsonQuirks;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,6 +35,8 @@ import okhttp3.OkHttpClient;
 public final class TencentMeetingClient implements VendorClient {
     /** {@code meeting_type} of a recurring meeting. */
     private static final int RECURRING = 1;
+    /** Tencent's list page holds at most this many meetings, and takes no page size (spec §3.4). */
+    private static final int PAGE = 20;
     /** Caller-defined cancel reason; Tencent records it and gives it no meaning. */
     private static final int REASON_CODE = 1;
 
@@ -156,28 +159,41 @@ public final class TencentMeetingClient implements VendorClient {
     }
 
     /**
-     * One vendor page (at most 20) of the organizer's upcoming and running meetings, narrowed to
-     * {@code kind} (live streams are the meetings with {@code enable_live}) and to those the organizer
-     * created. Tencent has no webinar listing, so core never asks for one.
+     * One page of at most {@code pageSize} (and at most 20: Tencent's page is fixed at 20, spec §3.4) of the
+     * organizer's upcoming and running meetings, narrowed to {@code kind} (live streams are the meetings with
+     * {@code enable_live}) and to those the organizer created. Tencent takes no page size, so when a vendor page
+     * holds more than was asked for, the next page asks for the same vendor page again and leaves out what was
+     * shown (its cursor carries those ids). Tencent has no webinar listing, so core never asks for one.
      */
     @Override
     public Exchange<Page<Session>> list(SessionKind kind, ListQuery query) {
         ListCursor cursor = cursor(query.cursor());
         Long pos = cursor != null ? Long.valueOf(cursor.pos()) : query.from() == null ? null : query.from().getEpochSecond();
         Long cursory = cursor == null ? null : cursor.cursory();
+        int size = query.pageSize() == 0 ? PAGE : Math.min(query.pageSize(), PAGE);
         String user = query.organizer();
         return api.listMeetings(user, instanceId, pos, cursory).map(answer -> {
             List<Wire.MeetingInfo> items = answer.meetingInfoList() == null ? List.of() : answer.meetingInfoList();
-            Set<String> seen = cursor == null ? Set.of() : cursor.seenAtPos();
-            List<Session> sessions = items.stream()
+            Set<String> seen = cursor == null ? Set.of() : cursor.listed();
+            List<Wire.MeetingInfo> matching = items.stream()
                     .filter(m -> m.joinMeetingRole() == null || m.joinMeetingRole().equals("creator"))
                     .filter(m -> Boolean.TRUE.equals(m.enableLive()) == (kind == SessionKind.LIVE_STREAM))
                     .filter(m -> !seen.contains(m.meetingId()))
                     .filter(m -> within(m.startTime(), query))
-                    .map(m -> Meetings.toSession(m, kind, user))
                     .toList();
-            return new Page<>(sessions, next(answer, items, cursor, query));
+            if (matching.size() > size) {
+                List<Wire.MeetingInfo> shown = matching.subList(0, size);
+                Set<String> skip = new HashSet<>(seen);
+                shown.forEach(m -> skip.add(m.meetingId()));
+                ListCursor rest = new ListCursor(pos == null ? 0 : pos, cursory == null ? 0 : cursory, skip);
+                return new Page<>(sessions(shown, kind, user), rest.encode());
+            }
+            return new Page<>(sessions(matching, kind, user), next(answer, items, cursor, query));
         });
+    }
+
+    private static List<Session> sessions(List<Wire.MeetingInfo> meetings, SessionKind kind, String user) {
+        return meetings.stream().map(m -> Meetings.toSession(m, kind, user)).toList();
     }
 
     private static String next(Wire.MeetingList answer, List<Wire.MeetingInfo> items, ListCursor current, ListQuery query) {
