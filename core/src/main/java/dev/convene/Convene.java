@@ -1,27 +1,18 @@
 package dev.convene;
 
 import dev.convene.internal.ConfigLayers;
+import dev.convene.internal.ServiceFactory;
 import dev.convene.internal.DefaultSessionService;
-import dev.convene.internal.HttpRoot;
-import dev.convene.internal.InMemoryTokenStore;
 import dev.convene.internal.ProviderRegistry;
-import dev.convene.spi.ProviderConfig;
-import dev.convene.spi.ProviderContext;
-import dev.convene.spi.SessionProvider;
-import dev.convene.spi.VendorClient;
-import dev.convene.spi.http.Redactor;
 import dev.convene.spi.token.TokenStore;
-import dev.convene.spi.token.TokenStoreFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.ServiceLoader;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -44,8 +35,6 @@ import java.util.function.Function;
  * {@code CONVENE_*} environment variables, each overriding the one before.
  */
 public final class Convene {
-    private static final InMemoryTokenStore JVM_TOKENS = new InMemoryTokenStore();
-
     private Convene() {
     }
 
@@ -140,7 +129,10 @@ public final class Convene {
             return this;
         }
 
-        /** Chooses the provider, overriding {@code convene.provider}. */
+        /**
+         * Chooses the provider, overriding {@code convene.provider}: with several ({@code convene.providers}) the
+         * default for creates, added to them when they do not name it.
+         */
         public Builder provider(String id) {
             this.provider = id;
             return this;
@@ -201,125 +193,20 @@ public final class Convene {
             return this;
         }
 
-        public SessionService build() {
-            HttpRoot.prepare();
-            ProviderRegistry registry = ProviderRegistry.load(classLoader);
-            List<String> declared = new ArrayList<>();
-            List<String> ids = new ArrayList<>();
-            for (SessionProvider p : registry.all()) {
-                ids.add(p.id());
-                p.requiredKeys().forEach(k -> declared.add("convene." + p.id() + "." + k));
-                p.optionalKeys().forEach(k -> declared.add("convene." + p.id() + "." + k));
-            }
-            ClassLoader storeLoader = classLoader != null ? classLoader : Convene.class.getClassLoader();
-            ServiceLoader.load(TokenStoreFactory.class, storeLoader).forEach(f -> declared.addAll(f.configurationKeys()));
-            Map<String, String> config = ConfigLayers.merge(properties, systemProperties ? ConfigLayers.systemProperties() : Map.of(),
-                    environment, declared, ids);
-            String id = provider != null ? provider : config.get("convene.provider");
-            if (id == null || id.isBlank()) {
-                throw new ConfigurationException("missing configuration convene.provider (or environment variable CONVENE_PROVIDER); providers found: "
-                        + (ids.isEmpty() ? "none" : String.join(", ", ids)), List.of("convene.provider"), null);
-            }
-            SessionProvider chosen = registry.byId(id.trim().toLowerCase(Locale.ROOT));
-            List<String> ownKeys = new ArrayList<>(chosen.requiredKeys());
-            ownKeys.addAll(chosen.optionalKeys());
-            ConfigLayers.warnUnknownKeys(chosen.id(), ownKeys, config.keySet());
-            ProviderConfig providerConfig = new ProviderConfig(chosen.id(), config);
-            List<String> missing = chosen.requiredKeys().stream().map(providerConfig::key)
-                    .filter(k -> providerConfig.global(k).isEmpty()).toList();
-            if (!missing.isEmpty()) {
-                throw new ConfigurationException("missing configuration for " + chosen.id() + ": " + String.join(", ", missing)
-                        + " (environment: " + String.join(", ", missing.stream().map(ProviderConfig::environmentVariable).toList()) + ")",
-                        missing, null);
-            }
-            checkUrls(providerConfig, config);
-            Redactor redactor = new Redactor();
-            config.forEach((k, v) -> {
-                if (k.matches(".*(secret|password|token|key)$") && !k.endsWith("token-store")) {
-                    redactor.addFixedSecret(v);
-                }
-                if (k.endsWith("url")) {
-                    // redis://user:password@host and the like: the credentials inside a URL are secrets too
-                    java.util.regex.Matcher userInfo = java.util.regex.Pattern.compile("^[a-z][a-z0-9+.-]*://([^@/]+)@").matcher(v);
-                    if (userInfo.find()) {
-                        redactor.addFixedSecret(userInfo.group(1));
-                        String info = userInfo.group(1);
-                        redactor.addFixedSecret(info.substring(info.indexOf(':') + 1));
-                    }
-                }
-            });
-            TokenStore tokens = tokenStore != null ? tokenStore : configuredTokenStore(config);
-            AutoCloseable ownedStore = tokenStore == null && tokens != JVM_TOKENS ? tokens : null;
-            ProviderContext context = new ProviderContext(chosen.id(), providerConfig, HttpRoot.client(httpSettings(providerConfig)),
-                    clock, tokens, redactor);
-            VendorClient client = chosen.open(context);
-            return new DefaultSessionService(chosen.id(), chosen.capabilities(), client, clock, retryPolicy, retryWait, listeners, redactor,
-                    ownedStore, chosen.credentialKeys().stream().map(providerConfig::key).toList(), completionExecutor);
-        }
-
         /**
-         * Every {@code convene.<provider>.*-url} of the chosen provider is checked before it is opened, so
-         * that a mistyped URL is a configuration error naming its key, not an HTTP library's complaint.
+         * Opens the service: one provider ({@code convene.provider}), or several ({@code convene.providers}, with
+         * {@code convene.provider}, else the first listed, as the default for creates).
+         *
+         * @throws ConfigurationException naming every missing key of a provider, an unknown provider (listing the
+         *                                ones found), a malformed value, or an unknown token store
          */
-        private static void checkUrls(ProviderConfig providerConfig, Map<String, String> config) {
-            String prefix = providerConfig.key("");
-            config.keySet().stream().filter(k -> k.startsWith(prefix) && k.endsWith("-url"))
-                    .forEach(k -> providerConfig.getUrl(k.substring(prefix.length())));
+        public SessionService build() {
+            ServiceFactory.Configuration config = ServiceFactory.configure(classLoader, properties, systemProperties, environment);
+            return ServiceFactory.open(config, provider, settings());
         }
 
-        private TokenStore configuredTokenStore(Map<String, String> config) {
-            String id = config.getOrDefault("convene.token-store", "memory").trim();
-            if (id.isEmpty() || id.equals("memory")) {
-                return JVM_TOKENS;
-            }
-            List<String> found = new ArrayList<>(List.of("memory"));
-            for (TokenStoreFactory f : ServiceLoader.load(TokenStoreFactory.class, classLoader != null ? classLoader : Convene.class.getClassLoader())) {
-                if (f.id().equals(id)) {
-                    return f.open(config, clock);
-                }
-                found.add(f.id());
-            }
-            throw new ConfigurationException("unknown token store '" + id + "' in convene.token-store; available: " + String.join(", ", found)
-                    + " (add e.g. convene-tokenstore-redis to the class path)");
-        }
-
-        private static HttpRoot.Settings httpSettings(ProviderConfig c) {
-            HttpRoot.Settings d = HttpRoot.Settings.DEFAULT;
-            return new HttpRoot.Settings(
-                    globalInt(c, "convene.http.max-requests", d.maxRequests()),
-                    globalInt(c, "convene.http.max-requests-per-host", d.maxRequestsPerHost()),
-                    globalDuration(c, "convene.http.connect-timeout", d.connectTimeout()),
-                    globalDuration(c, "convene.http.read-timeout", d.readTimeout()),
-                    globalDuration(c, "convene.http.call-timeout", d.callTimeout()),
-                    d.keepAlive());
-        }
-
-        private static int globalInt(ProviderConfig c, String key, int fallback) {
-            String v = c.global(key).orElse(null);
-            if (v == null) {
-                return fallback;
-            }
-            try {
-                int n = Integer.parseInt(v);
-                if (n < 1) {
-                    throw new NumberFormatException();
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                throw new ConfigurationException(key + " must be a positive whole number, was '" + v + "'");
-            }
-        }
-
-        private static Duration globalDuration(ProviderConfig c, String key, Duration fallback) {
-            String v = c.global(key).orElse(null);
-            if (v == null) {
-                return fallback;
-            }
-            try {
-                return v.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(v)) : Duration.parse(v);
-            } catch (RuntimeException e) {
-                throw new ConfigurationException(key + " must be a duration like PT30S or a number of seconds, was '" + v + "'");
-            }
+        ServiceFactory.Settings settings() {
+            return new ServiceFactory.Settings(clock, retryPolicy, retryWait, listeners, tokenStore, classLoader, completionExecutor);
         }
     }
 }

@@ -25,17 +25,26 @@ import java.util.stream.Collectors;
  * CANCELLED) needs {@link Feature#LISTS_CANCELLED}; where the kind does not declare it, the listing throws
  * {@link UnsupportedFeatureException} before anything is sent.
  *
+ * <p>{@code provider} not set lists every provider the service is configured with ({@code convene.providers}),
+ * one after another; the pages' cursors carry where the walk is, so paging crosses from one to the next.
+ *
  * <p>Like the drafts, a query is checked when it is used, not when it is made: {@code null} means "not
  * set" everywhere, nothing here throws, and {@link SessionService#list} reports a negative page size or a
  * {@code to} before {@code from} as an {@link InvalidSessionException} before anything is sent.
  */
 public record ListQuery(SessionKind kind, String organizer, Instant from, Instant to, int pageSize, String cursor,
-                        Set<SessionStatus> statuses) {
+                        Set<SessionStatus> statuses, String provider) {
     public ListQuery {
         // null, here and among the statuses, means "not set"
         statuses = statuses == null ? Set.of() : statuses.stream().filter(Objects::nonNull)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(SessionStatus.class)));
         statuses = statuses.isEmpty() ? Set.of() : Set.copyOf(statuses);
+    }
+
+    /** Every configured provider's sessions. */
+    public ListQuery(SessionKind kind, String organizer, Instant from, Instant to, int pageSize, String cursor,
+                     Set<SessionStatus> statuses) {
+        this(kind, organizer, from, to, pageSize, cursor, statuses, null);
     }
 
     /** Every status but CANCELLED. */
@@ -52,35 +61,43 @@ public record ListQuery(SessionKind kind, String organizer, Instant from, Instan
     }
 
     public ListQuery withKind(SessionKind kind) {
-        return new ListQuery(kind, organizer, from, to, pageSize, cursor, statuses);
+        return new ListQuery(kind, organizer, from, to, pageSize, cursor, statuses, provider);
     }
 
     public ListQuery withOrganizer(String organizer) {
-        return new ListQuery(kind, organizer, from, to, pageSize, cursor, statuses);
+        return new ListQuery(kind, organizer, from, to, pageSize, cursor, statuses, provider);
     }
 
     public ListQuery between(Instant from, Instant to) {
-        return new ListQuery(kind, organizer, from, to, pageSize, cursor, statuses);
+        return new ListQuery(kind, organizer, from, to, pageSize, cursor, statuses, provider);
     }
 
     public ListQuery withPageSize(int pageSize) {
-        return new ListQuery(kind, organizer, from, to, pageSize, cursor, statuses);
+        return new ListQuery(kind, organizer, from, to, pageSize, cursor, statuses, provider);
     }
 
     public ListQuery withCursor(String cursor) {
-        return new ListQuery(kind, organizer, from, to, pageSize, cursor, statuses);
+        return new ListQuery(kind, organizer, from, to, pageSize, cursor, statuses, provider);
+    }
+
+    /**
+     * Only this provider's sessions, when the service has several ({@code convene.providers}); not set
+     * lists every configured provider's, one after another in the order configured.
+     */
+    public ListQuery withProvider(String provider) {
+        return new ListQuery(kind, organizer, from, to, pageSize, cursor, statuses, provider);
     }
 
     /** Only sessions in one of these statuses, e.g. {@code withStatus(SessionStatus.CANCELLED)}. */
     public ListQuery withStatus(SessionStatus status, SessionStatus... more) {
         List<SessionStatus> asked = new ArrayList<>(Arrays.asList(more == null ? new SessionStatus[0] : more));
         asked.add(status);
-        return new ListQuery(kind, organizer, from, to, pageSize, cursor, new HashSet<>(asked));
+        return new ListQuery(kind, organizer, from, to, pageSize, cursor, new HashSet<>(asked), provider);
     }
 
     /** Sessions in any status, the cancelled ones included. */
     public ListQuery includingCancelled() {
-        return new ListQuery(kind, organizer, from, to, pageSize, cursor, EnumSet.allOf(SessionStatus.class));
+        return new ListQuery(kind, organizer, from, to, pageSize, cursor, EnumSet.allOf(SessionStatus.class), provider);
     }
 
     /** Whether a session in {@code status} belongs in this listing. */

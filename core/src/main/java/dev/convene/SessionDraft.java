@@ -19,7 +19,8 @@ import java.util.List;
  * null entries in {@code hosts} and {@code invitees} included, is a violation naming the field.
  * {@code organizer} not set means the provider's configured organizer; {@code timeZone} not set means
  * UTC; {@code access} not set means {@link Access#PASSWORD} when a password is given, else
- * {@link Access#OPEN}; lists, media, live and provider options not set mean none and the vendor's defaults.
+ * {@link Access#OPEN}; lists, media, live and provider options not set mean none and the vendor's defaults;
+ * {@code provider} not set means the service's default provider.
  */
 public record SessionDraft(
         SessionKind kind,
@@ -36,7 +37,8 @@ public record SessionDraft(
         MediaOptions media,
         LiveOptions live,
         Recurrence recurrence,
-        ProviderOptions options) {
+        ProviderOptions options,
+        String provider) {
 
     public SessionDraft {
         hosts = hosts == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(hosts));
@@ -46,6 +48,14 @@ public record SessionDraft(
         options = options == null ? ProviderOptions.NONE : options;
     }
 
+    /** A draft for the service's default provider (see {@link #provider()}). */
+    public SessionDraft(SessionKind kind, String title, String description, Instant start, Duration duration, ZoneId timeZone,
+                        String organizer, List<String> hosts, List<String> invitees, Access access, String password,
+                        MediaOptions media, LiveOptions live, Recurrence recurrence, ProviderOptions options) {
+        this(kind, title, description, start, duration, timeZone, organizer, hosts, invitees, access, password, media, live,
+                recurrence, options, null);
+    }
+
     public static Builder builder(SessionKind kind) {
         return new Builder().kind(kind);
     }
@@ -53,7 +63,7 @@ public record SessionDraft(
     public Builder toBuilder() {
         return new Builder().kind(kind).title(title).description(description).start(start).duration(duration)
                 .timeZone(timeZone).organizer(organizer).hosts(hosts).invitees(invitees).access(access)
-                .password(password).media(media).live(live).recurrence(recurrence).options(options);
+                .password(password).media(media).live(live).recurrence(recurrence).options(options).provider(provider);
     }
 
     /** The access actually asked for, with the default applied. */
@@ -70,7 +80,7 @@ public record SessionDraft(
         return "SessionDraft[" + kind + " \"" + title + "\" " + start + " for " + duration + " in " + timeZone
                 + ", organizer=" + organizer + ", hosts=" + hosts + ", invitees=" + invitees.size()
                 + ", access=" + effectiveAccess() + (password == null ? "" : ", password=****")
-                + (recurrence == null ? "" : ", " + recurrence.toRRule()) + "]";
+                + (recurrence == null ? "" : ", " + recurrence.toRRule()) + (provider == null ? "" : ", at " + provider) + "]";
     }
 
     public static final class Builder {
@@ -89,6 +99,7 @@ public record SessionDraft(
         private LiveOptions live;
         private Recurrence recurrence;
         private ProviderOptions options = ProviderOptions.NONE;
+        private String provider;
 
         private Builder() {
         }
@@ -125,9 +136,15 @@ public record SessionDraft(
             return this;
         }
 
+        /**
+         * The provider to create the session at, e.g. {@code zoom}, when the service has several
+         * ({@code convene.providers}); not set means the default ({@code convene.provider}).
+         */
+        public Builder provider(String provider) { this.provider = provider; return this; }
+
         public SessionDraft build() {
             return new SessionDraft(kind, title, description, start, duration, timeZone, organizer, hosts, invitees,
-                    access, password, media, live, recurrence, options);
+                    access, password, media, live, recurrence, options, provider);
         }
     }
 }

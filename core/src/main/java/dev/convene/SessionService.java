@@ -15,6 +15,12 @@ import java.util.stream.Stream;
  * that is safe; creates and updates never are (see {@link SessionOutcomeUnknownException}). Every
  * failure of a call is a {@link ConveneException}; the one exception is a call on a closed service.
  *
+ * <p><b>Several providers.</b> A service configured with several ({@code convene.providers = wecom, zoom})
+ * sends every call on a {@link SessionId} to the provider the id names, a create to the provider the draft
+ * names ({@link SessionDraft#provider()}) or else the default ({@code convene.provider}), and a listing to the
+ * provider the query names or to all of them, page after page. An id, draft or query naming a provider that
+ * is not configured throws {@link UnconfiguredProviderException} before anything is sent.
+ *
  * <p><b>Async.</b> Every operation has an {@code …Async} variant that parks no thread per call (a first
  * WeCom or Zoom call waits for its token on one of OkHttp's threads). Its future fails with the same
  * exceptions the blocking variant throws, input errors included (the future is then returned already
@@ -26,23 +32,44 @@ import java.util.stream.Stream;
  * they return, the dispatcher thread holds one of the {@code convene.http.max-requests} slots.
  *
  * <p><b>Closing.</b> {@link #close()} is idempotent. Afterwards every method but {@link #provider()},
- * {@link #capabilities()} and {@code close()} throws {@link IllegalStateException} at once and sends
+ * {@link #providers()}, the {@code capabilities} methods and {@code close()} throws {@link IllegalStateException} at once and sends
  * nothing; so do the async variants (they throw rather than return a future) and walks of a
  * {@link #listAll} stream that need another page.
  */
 public interface SessionService extends AutoCloseable {
 
-    /** The provider id, e.g. {@code zoom}. */
+    /** The provider id, e.g. {@code zoom}; with several providers, the default one, where creates go. */
     String provider();
 
-    /** What the provider can do per kind: operations, features and limits. */
+    /** What the provider can do per kind: operations, features and limits; with several providers, the default one's. */
     Capabilities capabilities();
+
+    /**
+     * The providers this service talks to, the default ({@link #provider()}) first; one unless
+     * {@code convene.providers} names several. Never throws, even after {@link #close()}.
+     */
+    default List<String> providers() {
+        return List.of(provider());
+    }
+
+    /**
+     * What {@code provider} can do per kind. Never throws for a configured provider, even after {@link #close()}.
+     *
+     * @throws UnconfiguredProviderException when this service is not configured for {@code provider}
+     */
+    default Capabilities capabilities(String provider) {
+        if (provider().equals(provider)) {
+            return capabilities();
+        }
+        throw new UnconfiguredProviderException(String.valueOf(provider), providers());
+    }
 
     /**
      * Creates a session and returns it as the vendor reports it.
      *
      * @throws InvalidSessionException        when the draft breaks a rule (every violation listed; nothing sent)
      * @throws UnsupportedFeatureException    when the provider cannot create this kind or offer a feature asked for
+     * @throws UnconfiguredProviderException  when the draft names a provider this service is not configured for
      * @throws SessionOutcomeUnknownException when the request may have reached the vendor but no usable answer came back
      * @throws VendorException                when the vendor refused
      * @throws IllegalStateException          after {@link #close()}
@@ -56,6 +83,7 @@ public interface SessionService extends AutoCloseable {
      *
      * @throws UnsupportedFeatureException where create would: the provider lacks the kind, CREATE, or a
      *                                     feature the draft uses
+     * @throws UnconfiguredProviderException when the draft names a provider this service is not configured for
      * @throws IllegalStateException       after {@link #close()}
      */
     List<Violation> validate(SessionDraft draft);
@@ -67,6 +95,7 @@ public interface SessionService extends AutoCloseable {
      *
      * @throws UnsupportedFeatureException where update would: the provider lacks the kind, UPDATE, or a
      *                                     feature the update uses
+     * @throws UnconfiguredProviderException when {@code id} names a provider this service is not configured for
      * @throws IllegalStateException       after {@link #close()}
      */
     List<Violation> validate(SessionId id, SessionUpdate update);
@@ -74,7 +103,8 @@ public interface SessionService extends AutoCloseable {
     /**
      * The session {@code id} names, read from the vendor it names.
      *
-     * @throws InvalidSessionException     when {@code id} is missing or belongs to another provider
+     * @throws InvalidSessionException     when {@code id} is missing
+     * @throws UnconfiguredProviderException when {@code id} belongs to a provider this service is not configured for
      * @throws UnsupportedFeatureException when the provider cannot read this kind
      * @throws SessionNotFoundException    when the vendor has no such session
      * @throws VendorException             when the vendor refused otherwise or could not be reached
@@ -87,6 +117,7 @@ public interface SessionService extends AutoCloseable {
      *
      * @throws InvalidSessionException        when the update breaks a rule (every violation listed; nothing sent)
      * @throws UnsupportedFeatureException    when the provider cannot update this kind or offer a feature asked for
+     * @throws UnconfiguredProviderException  when {@code id} belongs to a provider this service is not configured for
      * @throws SessionOutcomeUnknownException when the change may have reached the vendor but no usable answer came back
      * @throws VendorException                when the vendor refused
      * @throws IllegalStateException          after {@link #close()}
@@ -96,7 +127,8 @@ public interface SessionService extends AutoCloseable {
     /**
      * Cancels the session.
      *
-     * @throws InvalidSessionException     when {@code id} is missing or belongs to another provider
+     * @throws InvalidSessionException     when {@code id} is missing
+     * @throws UnconfiguredProviderException when {@code id} belongs to a provider this service is not configured for
      * @throws UnsupportedFeatureException when the provider cannot cancel this kind
      * @throws VendorException             when the vendor refused (e.g. {@link AlreadyCancelledException})
      * @throws IllegalStateException       after {@link #close()}
@@ -108,6 +140,7 @@ public interface SessionService extends AutoCloseable {
      *
      * @throws InvalidSessionException     when the query breaks a rule or its cursor is not one of this library's
      * @throws UnsupportedFeatureException when the provider cannot list the kind asked for (or any kind)
+     * @throws UnconfiguredProviderException when the query names a provider this service is not configured for
      * @throws VendorException             when the vendor refused or could not be reached
      * @throws IllegalStateException       after {@link #close()}
      */
@@ -120,6 +153,7 @@ public interface SessionService extends AutoCloseable {
      *
      * @throws InvalidSessionException     when the query breaks a rule (at once, before any page)
      * @throws UnsupportedFeatureException when the provider cannot list the kind asked for (at once)
+     * @throws UnconfiguredProviderException when the query names a provider this service is not configured for
      * @throws IllegalStateException       after {@link #close()}, at once or when a later page is needed
      */
     Stream<Session> listAll(ListQuery query);
@@ -131,6 +165,7 @@ public interface SessionService extends AutoCloseable {
      *
      * @throws InvalidSessionException     when the draft lacks kind, title or start
      * @throws UnsupportedFeatureException when the provider cannot list the draft's kind
+     * @throws UnconfiguredProviderException when the draft names a provider this service is not configured for
      * @throws VendorException             when the vendor refused or could not be reached
      * @throws IllegalStateException       after {@link #close()}
      */

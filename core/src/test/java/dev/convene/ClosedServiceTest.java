@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** A closed service refuses every call with {@link IllegalStateException} and sends nothing. */
 class ClosedServiceTest {
-    static final Set<String> STILL_ANSWERED = Set.of("provider", "capabilities", "close");
+    static final Set<String> STILL_ANSWERED = Set.of("provider", "providers", "capabilities", "close");
 
     final String name = UUID.randomUUID().toString();
     final ScriptedVendor vendor = ScriptedProvider.register(name);

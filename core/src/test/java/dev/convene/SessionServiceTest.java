@@ -163,7 +163,12 @@ class SessionServiceTest {
     @Test
     void idsOfAnotherProviderAreRefused() {
         assertThatThrownBy(() -> service.get(SessionId.parse("zoom:meeting:1")))
-                .isInstanceOf(InvalidSessionException.class).hasMessageContaining("belongs to provider 'zoom'");
+                .isInstanceOfSatisfying(UnconfiguredProviderException.class, e -> {
+                    assertThat(e.provider()).isEqualTo("zoom");
+                    assertThat(e.configured()).containsExactly("scripted");
+                })
+                .hasMessage("provider 'zoom' is not configured in this service; configured: scripted (add it to convene.providers with its convene.zoom.* keys)");
+        assertThat(vendor.allAttempts()).isZero();
     }
 
     @Test

@@ -30,7 +30,8 @@ final class ConveneCommand {
     Path config;
 
     @Option(names = "--provider", scope = ScopeType.INHERIT, paramLabel = "ID",
-            description = "The provider to use (overrides convene.provider). get/update/cancel take it from the session id"
+            description = "The provider to use (overrides convene.provider, the default for create; list lists it alone)."
+                    + " Several can be configured at once with convene.providers. get/update/cancel take it from the session id"
                     + " and refuse a --provider that names another.")
     String provider;
 
@@ -87,7 +88,8 @@ final class ConveneCommand {
     }
 
     /**
-     * A service for the provider the session id names: the id alone routes get, update and cancel.
+     * A service that routes by the session id: the configured providers (convene.providers) and the id's own,
+     * which is configured when convene.providers does not name it, as when only convene.provider is set.
      * A --provider naming another is refused rather than ignored, since the user meant something else.
      */
     SessionService open(SessionId id) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List sessions, all pages.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List sessions, all pages: of every configured provider (convene.providers), or of --provider alone.")
 final class ListCommand implements Callable<Integer> {
     @ParentCommand
     ConveneCommand root;
@@ -54,6 +54,8 @@ final class ListCommand implements Callable<Integer> {
         ZoneId z = zone == null ? null : Inputs.zone(zone);
         return new ListQuery(kind == null ? null : SessionKind.parse(kind), organizer,
                 from == null ? null : Inputs.when("--from", from, z).toInstant(),
-                to == null ? null : Inputs.when("--to", to, z).toInstant(), 0, null);
+                to == null ? null : Inputs.when("--to", to, z).toInstant(), 0, null)
+                // --provider lists that provider alone; without it, every configured provider (convene.providers)
+                .withProvider(root.provider == null ? null : root.provider.trim().toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -485,6 +485,43 @@ class CommandLineIT {
     }
 
     @Test
+    void severalProvidersInOneConfigurationRouteByIdAndListTogether() throws Exception {
+        try (VendorSimulator wecom = Simulators.start("wecom"); VendorSimulator zoom = Simulators.start("zoom")) {
+            Map<String, String> both = new LinkedHashMap<>(wecom.properties());
+            both.putAll(zoom.properties());
+            both.put("convene.providers", "wecom, zoom");
+            both.put("convene.provider", "wecom");
+            String config = configFor(wecom, both).toString();
+            String[] meeting = {"--title", "Both", "--start", "2099-01-06T10:00+08:00", "--duration", "30", "--json"};
+            var onWecom = CliProcess.run(concat(new String[] {"--config", config, "create", "meeting"}, meeting));
+            var onZoom = CliProcess.run(concat(new String[] {"--config", config, "--provider", "zoom", "create", "meeting"}, meeting));
+            assertThat(onWecom.exit()).as(onWecom.toString()).isZero();
+            assertThat(onZoom.exit()).as(onZoom.toString()).isZero();
+            String wecomId = json(onWecom).get("id").asText();
+            String zoomId = json(onZoom).get("id").asText();
+            assertThat(wecomId).startsWith("wecom:");
+            assertThat(zoomId).startsWith("zoom:");
+            var listed = CliProcess.run("--config", config, "list", "--kind", "meeting", "--json");
+            assertThat(listed.exit()).as(listed.toString()).isZero();
+            assertThat(json(listed).findValuesAsText("id")).contains(wecomId, zoomId);
+            var zoomOnly = CliProcess.run("--config", config, "--provider", "zoom", "list", "--kind", "meeting", "--json");
+            assertThat(json(zoomOnly).findValuesAsText("provider")).containsOnly("zoom");
+            for (String id : List.of(wecomId, zoomId)) {
+                var got = CliProcess.run("--config", config, "get", id, "--json");
+                assertThat(got.exit()).as(got.toString()).isZero();
+                assertThat(json(got).get("id").asText()).isEqualTo(id);
+                assertThat(CliProcess.run("--config", config, "cancel", id).exit()).isZero();
+            }
+        }
+    }
+
+    static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void missingConfigurationExitsWith4NamingTheKey() {
         var r = CliProcess.run("--provider", "zoom", "list");
         assertThat(r.exit()).as(r.toString()).isEqualTo(4);
