@@ -173,7 +173,10 @@ public final class Convene {
             return this;
         }
 
-        /** Adds a listener told about every call, attempt and retry. */
+        /**
+         * Adds a listener told about every call, attempt and retry, every HTTP request the calls send and every token
+         * they fetch (for metrics and tracing: {@code convene-micrometer} has one), in the order listeners were added.
+         */
         public Builder listener(SessionListener listener) {
             if (listener != null) {
                 listeners.add(listener);

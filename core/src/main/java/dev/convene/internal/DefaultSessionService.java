@@ -573,17 +573,18 @@ public final class DefaultSessionService implements SessionService {
     private <T> T run(Call<T> call) {
         boolean observed = listening && call.observed();
         long started = System.nanoTime();
+        long id = observed ? CallScope.newCall() : 0;
         for (int attempt = 1; ; attempt++) {
             int n = attempt;
             if (observed) {
-                SessionEvent event = event(call, n, started);
+                SessionEvent event = event(call, n, started, id);
                 fire(l -> l.onStart(event));
             }
             ConveneException failure;
             try {
-                T result = call.exchange().get().execute();
+                T result = CallScope.within(scope(call, n, id), () -> call.exchange().get().execute());
                 if (observed) {
-                    fire(l -> l.onSuccess(event(call, n, started)));
+                    fire(l -> l.onSuccess(event(call, n, started, id)));
                 }
                 return result;
             } catch (Throwable t) {
@@ -591,7 +592,7 @@ public final class DefaultSessionService implements SessionService {
             }
             if (doneAlready(call, attempt, failure)) {
                 if (observed) {
-                    fire(l -> l.onSuccess(event(call, n, started)));
+                    fire(l -> l.onSuccess(event(call, n, started, id)));
                 }
                 return null;
             }
@@ -599,19 +600,27 @@ public final class DefaultSessionService implements SessionService {
             if (delay.isEmpty()) {
                 ConveneException f = failure;
                 if (observed) {
-                    fire(l -> l.onFailure(event(call, n, started), f));
+                    fire(l -> l.onFailure(event(call, n, started, id), f));
                 }
                 throw failure;
             }
             ConveneException f = failure;
             if (observed) {
-                fire(l -> l.onRetry(event(call, n, started), f, delay.get()));
+                fire(l -> l.onRetry(event(call, n, started, id), f, delay.get()));
             }
-            sleep(delay.get());
+            try {
+                sleep(delay.get());
+            } catch (ConveneException e) {
+                // every call that began ends in a success or a failure for listeners, an interrupted wait too
+                if (observed) {
+                    fire(l -> l.onFailure(event(call, n, started, id), e));
+                }
+                throw e;
+            }
             if (closed.get()) {
                 // Closed while waiting: a closed service sends nothing, so this failure is the last.
                 if (observed) {
-                    fire(l -> l.onFailure(event(call, n, started), f));
+                    fire(l -> l.onFailure(event(call, n, started, id), f));
                 }
                 throw failure;
             }
@@ -626,26 +635,26 @@ public final class DefaultSessionService implements SessionService {
             return failed(e);
         }
         CompletableFuture<T> result = new CompletableFuture<>();
-        attemptAsync(call, 1, System.nanoTime(), result);
+        attemptAsync(call, 1, System.nanoTime(), listening && call.observed() ? CallScope.newCall() : 0, result);
         return result;
     }
 
-    private <T> void attemptAsync(Call<T> call, int attempt, long started, CompletableFuture<T> result) {
+    private <T> void attemptAsync(Call<T> call, int attempt, long started, long id, CompletableFuture<T> result) {
         boolean observed = listening && call.observed();
         if (observed) {
-            SessionEvent event = event(call, attempt, started);
+            SessionEvent event = event(call, attempt, started, id);
             fire(l -> l.onStart(event));
         }
         CompletableFuture<T> exchange;
         try {
-            exchange = call.exchange().get().enqueue();
+            exchange = CallScope.within(scope(call, attempt, id), () -> call.exchange().get().enqueue());
         } catch (Throwable t) {
             exchange = CompletableFuture.failedFuture(t);
         }
         exchange.whenComplete((value, error) -> {
             if (error == null) {
                 if (observed) {
-                    fire(l -> l.onSuccess(event(call, attempt, started)));
+                    fire(l -> l.onSuccess(event(call, attempt, started, id)));
                 }
                 finish(result, value, null);
                 return;
@@ -653,7 +662,7 @@ public final class DefaultSessionService implements SessionService {
             ConveneException failure = classify(call, Exchange.unwrap(error));
             if (doneAlready(call, attempt, failure)) {
                 if (observed) {
-                    fire(l -> l.onSuccess(event(call, attempt, started)));
+                    fire(l -> l.onSuccess(event(call, attempt, started, id)));
                 }
                 finish(result, null, null);
                 return;
@@ -661,25 +670,29 @@ public final class DefaultSessionService implements SessionService {
             Optional<Duration> delay = retryDelay(call, attempt, failure);
             if (delay.isEmpty()) {
                 if (observed) {
-                    fire(l -> l.onFailure(event(call, attempt, started), failure));
+                    fire(l -> l.onFailure(event(call, attempt, started, id), failure));
                 }
                 finish(result, null, failure);
                 return;
             }
             if (observed) {
-                fire(l -> l.onRetry(event(call, attempt, started), failure, delay.get()));
+                fire(l -> l.onRetry(event(call, attempt, started, id), failure, delay.get()));
             }
             waitFor(delay.get()).whenCompleteAsync((ignored, waitFailure) -> {
                 if (waitFailure != null) {
-                    finish(result, null, waitFailed(waitFailure));
+                    ConveneException failed = waitFailed(waitFailure);
+                    if (observed) {
+                        fire(l -> l.onFailure(event(call, attempt, started, id), failed));
+                    }
+                    finish(result, null, failed);
                 } else if (closed.get()) {
                     // Closed while waiting: a closed service sends nothing, so this failure is the last.
                     if (observed) {
-                        fire(l -> l.onFailure(event(call, attempt, started), failure));
+                        fire(l -> l.onFailure(event(call, attempt, started, id), failure));
                     }
                     finish(result, null, failure);
                 } else {
-                    attemptAsync(call, attempt + 1, started, result);
+                    attemptAsync(call, attempt + 1, started, id, result);
                 }
             });
         });
@@ -808,8 +821,13 @@ public final class DefaultSessionService implements SessionService {
         return t instanceof ConveneException e ? e : new ConveneException("waiting to retry failed (" + t + ")", t);
     }
 
-    private SessionEvent event(Call<?> call, int attempt, long started) {
-        return new SessionEvent(provider, call.operation(), call.kind(), attempt, Duration.ofNanos(System.nanoTime() - started));
+    private SessionEvent event(Call<?> call, int attempt, long started, long id) {
+        return new SessionEvent(provider, call.operation(), call.kind(), attempt, Duration.ofNanos(System.nanoTime() - started), id);
+    }
+
+    /** What an attempt's HTTP requests and token fetches are told to listeners under; none when nobody hears of the call. */
+    private CallScope scope(Call<?> call, int attempt, long id) {
+        return listening && call.observed() ? new CallScope(id, provider, call.operation(), call.kind(), attempt, listeners) : null;
     }
 
     private void fire(java.util.function.Consumer<SessionListener> action) {

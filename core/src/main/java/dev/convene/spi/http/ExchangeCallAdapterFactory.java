@@ -5,6 +5,7 @@ import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
 import dev.convene.ConveneException;
 import dev.convene.VendorException;
+import dev.convene.internal.CallScope;
 import dev.convene.spi.Exchange;
 import dev.convene.spi.MalformedResponseException;
 import java.io.EOFException;
@@ -87,22 +88,26 @@ final class ExchangeCallAdapterFactory extends CallAdapter.Factory {
                 return CompletableFuture.failedFuture(e);
             }
             CompletableFuture<T> future = new CompletableFuture<>();
+            // what is chained on the answer (the next request of the call) runs as part of the same call
+            CallScope scope = CallScope.current();
             attempt.enqueue(new Callback<>() {
                 @Override
                 public void onResponse(Call<R> call, Response<R> response) {
-                    try {
-                        future.complete(read(response));
-                    } catch (ConveneException | IOException e) {
-                        future.completeExceptionally(e);
-                    } catch (RuntimeException e) {
-                        future.completeExceptionally(undecodable(e));
-                    }
+                    CallScope.within(scope, () -> {
+                        try {
+                            return future.complete(read(response));
+                        } catch (ConveneException | IOException e) {
+                            return future.completeExceptionally(e);
+                        } catch (RuntimeException e) {
+                            return future.completeExceptionally(undecodable(e));
+                        }
+                    });
                 }
 
                 @Override
                 public void onFailure(Call<R> call, Throwable t) {
-                    future.completeExceptionally(t instanceof VendorCallException v ? v.error()
-                            : t instanceof RuntimeException e && !(t instanceof ConveneException) ? undecodable(e) : t);
+                    CallScope.within(scope, () -> future.completeExceptionally(t instanceof VendorCallException v ? v.error()
+                            : t instanceof RuntimeException e && !(t instanceof ConveneException) ? undecodable(e) : t));
                 }
             });
             future.whenComplete((ignored, failure) -> {

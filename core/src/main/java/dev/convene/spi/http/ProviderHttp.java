@@ -18,6 +18,8 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * How a provider gets its HTTP client and its endpoints: the client derived from the shared root client (one
  * pool, one dispatcher for every provider), with the provider's own interceptors first, then redacted logging;
  * the endpoints, a Retrofit interface whose methods return {@link dev.convene.spi.Exchange}s, run by Retrofit.
+ * A service's {@link dev.convene.SessionListener}s hear of every request that goes out through both, named by the
+ * endpoint's path template ({@link dev.convene.HttpAttempt}).
  */
 public final class ProviderHttp {
     private ProviderHttp() {
@@ -26,9 +28,11 @@ public final class ProviderHttp {
     /** A client for this provider; {@code interceptors} (auth, signing) run in the order given. */
     public static OkHttpClient client(ProviderContext context, Interceptor... interceptors) {
         OkHttpClient.Builder builder = context.httpClient().newBuilder();
+        builder.addInterceptor(EndpointObserver.SCOPE);
         for (Interceptor interceptor : interceptors) {
             builder.addInterceptor(interceptor);
         }
+        builder.addInterceptor(EndpointObserver.ATTEMPTS);
         builder.addInterceptor(new HttpLog(context.providerId(), context.redactor()));
         return builder.build();
     }
@@ -64,9 +68,10 @@ public final class ProviderHttp {
     }
 
     private static <T> T endpoints(Class<T> api, Call.Factory calls, String baseUrl, Moshi moshi, VendorErrors errors) {
+        String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
         return new Retrofit.Builder()
-                .baseUrl(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/")
-                .callFactory(calls)
+                .baseUrl(base)
+                .callFactory(new EndpointObserver(base).tagging(calls))
                 .addCallAdapterFactory(new ExchangeCallAdapterFactory(errors))
                 .addConverterFactory(MoshiConverterFactory.create(moshi))
                 .build()

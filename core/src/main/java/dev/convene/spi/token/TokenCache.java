@@ -3,6 +3,7 @@ package dev.convene.spi.token;
 import dev.convene.ConveneException;
 import dev.convene.VendorError;
 import dev.convene.VendorUnavailableException;
+import dev.convene.internal.CallScope;
 import dev.convene.spi.Exchange;
 import dev.convene.spi.http.Redactor;
 import java.io.IOException;
@@ -28,9 +29,29 @@ public final class TokenCache {
         this.key = key;
         this.clock = clock;
         this.refreshAhead = refreshAhead;
-        this.fetcher = () -> {
+        this.fetcher = told(() -> {
             AccessToken token = fetcher.fetch();
             redactor.addSecret(token.value());
+            return token;
+        });
+    }
+
+    /** {@code fetcher}, telling the listeners of the call that needs the token (if any) how each fetch went. */
+    private static TokenFetcher told(TokenFetcher fetcher) {
+        return () -> {
+            CallScope scope = CallScope.current();
+            if (scope == null) {
+                return fetcher.fetch();
+            }
+            long started = System.nanoTime();
+            AccessToken token;
+            try {
+                token = fetcher.fetch();
+            } catch (IOException | RuntimeException e) {
+                scope.tokenFetched(Duration.ofNanos(System.nanoTime() - started), e);
+                throw e;
+            }
+            scope.tokenFetched(Duration.ofNanos(System.nanoTime() - started), null);
             return token;
         };
     }
