@@ -53,6 +53,9 @@ public final class CallScope {
     /** Runs {@code work} with {@code scope} open on this thread ({@code null}: none), then puts back what was open. */
     public static <T, E extends Exception> T within(CallScope scope, Work<T, E> work) throws E {
         CallScope outer = CURRENT.get();
+        if (outer == scope) {
+            return work.get();
+        }
         set(scope);
         try {
             return work.get();
