@@ -203,7 +203,7 @@ class HttpAttemptTest {
             }
         };
         return new DefaultSessionService("scripted", ScriptedProvider.CAPABILITIES, client, clock, retry,
-                delay -> CompletableFuture.completedFuture(null), List.of(thrower, recorder), redactor, null);
+                delay -> CompletableFuture.completedFuture(null), List.of(thrower, recorder), redactor, null, List.of(), null);
     }
 
     final SessionId thing = SessionId.of("scripted", SessionKind.MEETING, "4711");
