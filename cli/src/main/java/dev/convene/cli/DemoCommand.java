@@ -13,10 +13,15 @@ import dev.convene.SessionKind;
 import dev.convene.SessionService;
 import dev.convene.SessionUpdate;
 import dev.convene.VendorException;
+import com.sun.net.httpserver.HttpServer;
+import dev.convene.events.EventReceiver;
 import dev.convene.simulator.SimulatorOptions;
 import dev.convene.simulator.Simulators;
 import dev.convene.simulator.VendorSimulator;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,6 +34,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +45,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Tour every provider and kind on embedded simulators: create, get, update, list, cancel; then show how failures look. No account needed.")
+        description = "Tour every provider and kind on embedded simulators: create, get, update, list, cancel; then show how failures look, and events the vendors push when the host acts in their app. No account needed.")
 final class DemoCommand implements Callable<Integer> {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
 
@@ -89,6 +97,7 @@ final class DemoCommand implements Callable<Integer> {
                         + sim.requests().size() + " HTTP requests");
             }
             failures(first, firstSimulator);
+            events(providers, open);
         } finally {
             java.util.Collections.reverse(open);
             for (AutoCloseable c : open) {
@@ -146,6 +155,69 @@ final class DemoCommand implements Callable<Integer> {
                 after = "gone (" + e.vendorCode() + ")";
             }
             out.println(pad + "cancel  → done; now " + after);
+        }
+    }
+
+    /**
+     * Each simulator pushes to a receiver served here as {@code convene listen} serves it: the host moves a meeting in
+     * the vendor's own app, then starts it; the vendor's signed (WeCom: encrypted) pushes arrive as neutral events.
+     */
+    private void events(List<ProviderInfo> providers, List<AutoCloseable> open) {
+        out.println();
+        out.println("== Events: the host acts in the vendor's app, the vendor pushes, a receiver as `convene listen` prints what arrives");
+        for (ProviderInfo p : providers) {
+            VendorSimulator sim = Simulators.start(p.id(), SimulatorOptions.defaults().withDailyLimits(dailyLimits));
+            open.add(sim);
+            SessionService sessions = Convene.builder().properties(sim.properties()).environment(Map.of()).systemProperties(false)
+                    .classLoader(root.plugins()).build();
+            open.add(sessions);
+            EventReceiver receiver = EventReceiver.builder().properties(sim.events().receiverProperties()).environment(Map.of())
+                    .systemProperties(false).build();
+            open.add(receiver);
+            HttpServer server;
+            try {
+                server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            // counts the requests answered and printed, so that the demo goes on only after their lines
+            Semaphore handled = new Semaphore(0);
+            AtomicInteger waitedFor = new AtomicInteger();
+            server.createContext("/convene/events/", exchange -> {
+                ListenCommand.handle(exchange, "/convene/events", receiver, out, err);
+                handled.release();
+            });
+            server.start();
+            open.add(() -> server.stop(0));
+            URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/convene/events/" + p.id());
+            sim.events().register(url);
+            out.println("   " + p.id() + ": URL check answered at " + url + "; a meeting is created through the API:");
+            out.flush();
+            ZonedDateTime start = ZonedDateTime.now(ZoneId.of("Asia/Shanghai")).plusDays(1).truncatedTo(ChronoUnit.HOURS).withHour(10);
+            Session s = sessions.create(SessionDraft.builder(SessionKind.MEETING).title("Demo events").start(start)
+                    .duration(Duration.ofHours(1)).build());
+            awaitPrinted(sim, handled, waitedFor);
+            out.println("   " + p.id() + ": the host moves it an hour later and starts it in the vendor's app:");
+            out.flush();
+            sim.hostMoves(s.id().nativeId(), s.start().plus(Duration.ofHours(1)));
+            sim.hostStarts(s.id().nativeId());
+            awaitPrinted(sim, handled, waitedFor);
+            out.flush();
+        }
+    }
+
+    /** Until every request the simulator sent (its URL check and each delivery attempt) has been answered and printed. */
+    private static void awaitPrinted(VendorSimulator sim, Semaphore handled, AtomicInteger waitedFor) {
+        sim.events().await(Duration.ofSeconds(10));
+        int sent = 1 + sim.events().events().stream().mapToInt(e -> e.attempts().size()).sum();
+        int more = sent - waitedFor.get();
+        try {
+            if (more > 0 && handled.tryAcquire(more, 10, TimeUnit.SECONDS)) {
+                waitedFor.addAndGet(more);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -77,7 +77,8 @@ final class ListenCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static void handle(HttpExchange exchange, String base, EventReceiver receiver, PrintWriter out, PrintWriter err) {
+    /** Answers one request at {@code base/{provider}}, then prints an accepted event on {@code out}, a rejection on {@code err}. */
+    static void handle(HttpExchange exchange, String base, EventReceiver receiver, PrintWriter out, PrintWriter err) {
         try (exchange) {
             String provider = exchange.getRequestURI().getRawPath().substring(base.length() + 1);
             EventResult result;

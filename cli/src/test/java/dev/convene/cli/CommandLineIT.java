@@ -104,7 +104,11 @@ class CommandLineIT {
             assertThat(r.out()).contains("== " + vendor + " ");
         }
         assertThat(r.out()).contains("create  →").contains("cancel  →").contains("rejected input").contains("vendor error");
-        assertThat(r.err()).doesNotContain("Exception");
+        for (String vendor : VENDORS) {
+            assertThat(r.out()).as("an event from a simulated host action, printed as listen prints it")
+                    .containsPattern("\\{\"provider\":\"" + vendor + "\",[^\\n]*\"change\":\"started\"");
+        }
+        assertThat(r.err()).doesNotContain("Exception").doesNotContain("rejected");
     }
 
     // ---- one simulate process, every provider and kind through create, get, update, list, cancel ------------------

@@ -18,9 +18,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,11 +67,15 @@ public abstract class HttpSimulator implements VendorSimulator {
     private final ExecutorService workers;
     private final URI baseUrl;
     private final long seed;
+    private final Deque<Scripted> scripted = new ArrayDeque<>();
+    private volatile boolean dailyLimits;
+    private EventPush events;
 
     protected HttpSimulator(String vendor, SimulatorOptions options) {
         this.vendor = vendor;
         this.options = options;
         this.seed = options.seed().orElseGet(() -> new SecureRandom().nextLong());
+        this.dailyLimits = options.dailyLimits();
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 512);
         } catch (IOException e) {
@@ -158,9 +166,110 @@ public abstract class HttpSimulator implements VendorSimulator {
     }
 
     @Override
+    public final void failNext(VendorError error, int times, Operation... on) {
+        Objects.requireNonNull(error, "error");
+        if (times < 1) {
+            throw new IllegalArgumentException("times must be at least 1, was " + times);
+        }
+        Set<Operation> ops = on.length == 0 ? EnumSet.complementOf(EnumSet.of(Operation.TOKEN)) : EnumSet.copyOf(List.of(on));
+        synchronized (stateLock) {
+            scripted.add(new Scripted(error, ops, new int[] {times}));
+        }
+    }
+
+    /**
+     * The error {@link #failNext} scripted for a request of this operation, used up by this call; each fake asks where
+     * its vendor would answer it (WeCom and Zoom before anything else, Tencent Meeting after its gateway's checks) and
+     * spells the answer. Call under the simulator lock, as {@link #handle} runs.
+     */
+    protected final Optional<VendorError> takeScriptedError(Operation operation) {
+        for (Iterator<Scripted> it = scripted.iterator(); it.hasNext(); ) {
+            Scripted s = it.next();
+            if (s.on().contains(operation)) {
+                if (--s.remaining()[0] == 0) {
+                    it.remove();
+                }
+                return Optional.of(s.error());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private record Scripted(VendorError error, Set<Operation> on, int[] remaining) {
+    }
+
+    @Override
+    public final void dailyLimits(boolean on) {
+        dailyLimits = on;
+    }
+
+    /** Whether the vendor's per-day quotas apply now: {@link SimulatorOptions#dailyLimits()}, or as {@link #dailyLimits(boolean)} set it. */
+    protected final boolean dailyLimitsOn() {
+        return dailyLimits;
+    }
+
+    @Override
+    public final synchronized EventPush events() {
+        if (events == null) {
+            events = new EventPush(vendor, eventChannel(), options.clock());
+        }
+        return events;
+    }
+
+    /** How this vendor pushes events; a fake without events keeps the default, which refuses. */
+    protected EventChannel eventChannel() {
+        throw new UnsupportedOperationException("the " + vendor + " simulator pushes no events");
+    }
+
+    /** Queues an event for the registered URL; nothing happens while {@link #events()} has no URL. */
+    protected final void push(String vendorEvent, String nativeId, String payload) {
+        EventPush outbox;
+        synchronized (this) {
+            outbox = events;
+        }
+        if (outbox != null) {
+            outbox.push(vendorEvent, nativeId, payload);
+        }
+    }
+
+    @Override
+    public void hostStarts(String nativeId) {
+        throw noHostApp();
+    }
+
+    @Override
+    public void hostEnds(String nativeId) {
+        throw noHostApp();
+    }
+
+    @Override
+    public void hostCancels(String nativeId) {
+        throw noHostApp();
+    }
+
+    @Override
+    public void hostMoves(String nativeId, Instant start) {
+        throw noHostApp();
+    }
+
+    @Override
+    public void participantJoins(String nativeId, String participant) {
+        throw noHostApp();
+    }
+
+    private UnsupportedOperationException noHostApp() {
+        return new UnsupportedOperationException("the " + vendor + " simulator has no app a host acts in");
+    }
+
+    @Override
     public void close() {
         server.stop(0);
         workers.shutdownNow();
+        synchronized (this) {
+            if (events != null) {
+                events.close();
+            }
+        }
     }
 
     private void exchange(HttpExchange exchange) throws IOException {

@@ -17,6 +17,7 @@ import dev.convene.VendorException;
 import dev.convene.VendorRejectedException;
 import dev.convene.VendorUnavailableException;
 import dev.convene.simulator.Operation;
+import dev.convene.simulator.VendorError;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class ErrorMappingTest {
     void eachDocumentedCodeBecomesItsKind(int code, String message, Class<? extends VendorException> expected, int status) {
         Session s = env.service.create(Simulated.draft(SessionKind.MEETING).build());
         // Three times, so that a retried read meets the same answer.
-        env.sim.failNext(code, message, 3, Operation.GET);
+        env.sim.failNext(VendorError.code(code, message), 3, Operation.GET);
         assertThatThrownBy(() -> env.service.get(s.id())).isInstanceOfSatisfying(expected, e -> {
             assertThat(e.provider()).isEqualTo("tencentmeeting");
             assertThat(e.vendorCode()).isEqualTo(Integer.toString(code));
@@ -81,7 +82,7 @@ class ErrorMappingTest {
     @Test
     void realVendorRefusalsMapThroughTheSameTable() {
         Session s = env.service.create(Simulated.draft(SessionKind.MEETING).build());
-        env.sim.join(s.id().nativeId());
+        env.sim.participantJoins(s.id().nativeId(), "tester");
         assertThatThrownBy(() -> env.service.cancel(s.id())).isInstanceOfSatisfying(ConflictException.class,
                 e -> assertThat(e.vendorCode()).isEqualTo("13602"));
 

@@ -16,6 +16,7 @@ import dev.convene.SessionKind;
 import dev.convene.SessionService;
 import dev.convene.SessionUpdate;
 import dev.convene.simulator.FaultKind;
+import dev.convene.simulator.VendorError;
 import dev.convene.simulator.Operation;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +69,7 @@ class SecretsTest {
         texts.add(failure(() -> env.service.get(SessionId.of("tencentmeeting", SessionKind.MEETING, "5937000510000000001"))));
         env.sim.faults().inject(FaultKind.DROP_AFTER_APPLY, 1, Operation.CREATE);
         texts.add(failure(() -> env.service.create(Simulated.draft(SessionKind.MEETING).build())));
-        env.sim.failNext(200003, "Signature failed!", 3, Operation.GET);
+        env.sim.failNext(VendorError.code(200003, "Signature failed!"), 3, Operation.GET);
         texts.add(failure(() -> env.service.get(s.id())));
         try (SessionService bad = env.open(env.sim.propertiesWithBadCredentials())) {
             texts.add(failure(() -> bad.create(Simulated.draft(SessionKind.MEETING).build())));

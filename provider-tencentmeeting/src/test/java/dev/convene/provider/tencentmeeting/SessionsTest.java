@@ -184,9 +184,9 @@ class SessionsTest {
     @Test
     void statusFollowsTheVendor() {
         Session s = env.service.create(Simulated.draft(SessionKind.MEETING).build());
-        env.sim.join(s.id().nativeId());
+        env.sim.participantJoins(s.id().nativeId(), "tester");
         assertThat(env.service.get(s.id()).status()).isEqualTo(SessionStatus.LIVE);
-        env.sim.endByHost(s.id().nativeId());
+        env.sim.hostEnds(s.id().nativeId());
         assertThat(env.service.get(s.id()).status()).isEqualTo(SessionStatus.ENDED);
     }
 

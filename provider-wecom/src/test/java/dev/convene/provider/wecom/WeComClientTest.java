@@ -23,6 +23,7 @@ import dev.convene.UnsupportedFeatureException;
 import dev.convene.VendorUnavailableException;
 import dev.convene.Violation;
 import dev.convene.simulator.FaultKind;
+import dev.convene.simulator.VendorError;
 import dev.convene.simulator.Operation;
 import dev.convene.spi.Exchange;
 import java.time.Duration;
@@ -51,11 +52,11 @@ class WeComClientTest {
     @Test
     void systemBusyIsRetriedForReadsOnly() {
         Session s = service.create(bed.draft(SessionKind.MEETING).build());
-        bed.sim.failNext(-1, 1, Operation.GET);
+        bed.sim.failNext(VendorError.code(-1), 1, Operation.GET);
         assertThat(service.get(s.id()).id()).isEqualTo(s.id());
         assertThat(bed.sim.requests(Operation.GET)).hasSize(2);
 
-        bed.sim.failNext(-1, 1, Operation.CREATE);
+        bed.sim.failNext(VendorError.code(-1), 1, Operation.CREATE);
         assertThatThrownBy(() -> service.create(bed.draft(SessionKind.MEETING).build()))
                 .isInstanceOfSatisfying(VendorUnavailableException.class, e -> assertThat(e.vendorCode()).isEqualTo("-1"));
         assertThat(bed.sim.requests(Operation.CREATE)).as("a create is never replayed").hasSize(2);
@@ -65,7 +66,7 @@ class WeComClientTest {
     @Test
     void systemBusyOnAListIsRetried() {
         Session s = service.create(bed.draft(SessionKind.LIVE_STREAM).build());
-        bed.sim.failNext(-1, 1, Operation.LIST);
+        bed.sim.failNext(VendorError.code(-1), 1, Operation.LIST);
         assertThat(service.list(ListQuery.of(SessionKind.LIVE_STREAM)).items()).extracting(Session::id).containsExactly(s.id());
         assertThat(bed.sim.requests(Operation.LIST)).as("the refused call and one retry").hasSize(2);
     }
@@ -73,7 +74,7 @@ class WeComClientTest {
     @Test
     void systemBusyOnAnUpdateIsNotReplayed() {
         Session s = service.create(bed.draft(SessionKind.MEETING).build());
-        bed.sim.failNext(-1, 1, Operation.UPDATE);
+        bed.sim.failNext(VendorError.code(-1), 1, Operation.UPDATE);
         assertThatThrownBy(() -> service.update(s.id(), SessionUpdate.builder().title("Renamed").build()))
                 .isInstanceOfSatisfying(VendorUnavailableException.class, e -> assertThat(e.vendorCode()).isEqualTo("-1"));
         assertThat(bed.sim.requests(Operation.UPDATE)).as("an update is never replayed").hasSize(1);
@@ -86,7 +87,7 @@ class WeComClientTest {
         for (SessionKind kind : SessionKind.values()) {
             Session s = service.create(bed.draft(kind).build());
             bed.sim.clearRequests();
-            bed.sim.failNext(-1, 1, Operation.CANCEL);
+            bed.sim.failNext(VendorError.code(-1), 1, Operation.CANCEL);
             service.cancel(s.id());
             assertThat(bed.sim.requests(Operation.CANCEL)).as(kind + ": the refused cancel and one retry").hasSize(2);
             assertThat(bed.sim.requests(Operation.GET)).as(kind + ": the retry succeeded, so nothing had to be explained").isEmpty();
@@ -98,7 +99,7 @@ class WeComClientTest {
 
     @Test
     void frequencyLimitIsNotHotLooped() {
-        bed.sim.failNext(45009, 5, Operation.LIST);
+        bed.sim.failNext(VendorError.code(45009), 5, Operation.LIST);
         assertThatThrownBy(() -> service.list(ListQuery.of(SessionKind.MEETING)))
                 .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(60)));
         assertThat(bed.sim.requests(Operation.LIST)).hasSize(1);
@@ -272,7 +273,7 @@ class WeComClientTest {
         bed.sim.allowApi("living", false);
         assertThatThrownBy(() -> service.create(bed.draft(SessionKind.LIVE_STREAM).build()))
                 .isInstanceOfSatisfying(dev.convene.PermissionDeniedException.class, e -> assertThat(e.vendorCode()).isEqualTo("48002"));
-        bed.sim.failNext(60111, 1, Operation.CREATE);
+        bed.sim.failNext(VendorError.code(60111), 1, Operation.CREATE);
         assertThatThrownBy(() -> service.create(bed.draft(SessionKind.MEETING).build()))
                 .isInstanceOfSatisfying(dev.convene.VendorRejectedException.class, e -> assertThat(e.vendorCode()).isEqualTo("60111"));
     }

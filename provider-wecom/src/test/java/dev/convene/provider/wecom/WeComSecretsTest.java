@@ -13,6 +13,7 @@ import dev.convene.SessionKind;
 import dev.convene.SessionService;
 import dev.convene.SessionUpdate;
 import dev.convene.simulator.FaultKind;
+import dev.convene.simulator.VendorError;
 import dev.convene.simulator.Operation;
 import dev.convene.simulator.RecordedRequest;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ class WeComSecretsTest {
             run(() -> service.get(SessionId.of("wecom", SessionKind.MEETING, "nope")));
             bed.sim.revokeTokens();
             run(() -> service.update(created.id(), SessionUpdate.builder().title("Renamed").build()));
-            bed.sim.failNext(40014, 5, Operation.GET);
+            bed.sim.failNext(VendorError.code(40014), 5, Operation.GET);
             run(() -> service.get(created.id()));
             run(() -> bad.create(bed.draft(SessionKind.LIVE_STREAM).build()));
             bed.sim.faults().inject(FaultKind.SERVER_ERROR, 3, Operation.GET);
@@ -77,7 +78,7 @@ class WeComSecretsTest {
             run(() -> service.get(created.id()));
             bed.sim.faults().inject(FaultKind.DROP_AFTER_APPLY, 1, Operation.CREATE);
             run(() -> service.create(bed.draft(SessionKind.MEETING).build()));
-            bed.sim.failNext(45009, 1, Operation.CANCEL);
+            bed.sim.failNext(VendorError.code(45009), 1, Operation.CANCEL);
             run(() -> service.cancel(created.id()));
         }
         Set<String> secrets = new LinkedHashSet<>(List.of(secret, wrongSecret));

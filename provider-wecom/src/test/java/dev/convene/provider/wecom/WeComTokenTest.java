@@ -9,6 +9,7 @@ import dev.convene.Session;
 import dev.convene.SessionKind;
 import dev.convene.SessionService;
 import dev.convene.simulator.Fault;
+import dev.convene.simulator.VendorError;
 import dev.convene.simulator.Operation;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,7 +82,7 @@ class WeComTokenTest {
     void aBusinessCallAnswered40001IsReplayedOnceWithAFreshToken() {
         Session s = service.create(bed.draft(SessionKind.MEETING).build());
         bed.sim.clearRequests();
-        bed.sim.failNext(40001, 1, Operation.GET);
+        bed.sim.failNext(VendorError.code(40001), 1, Operation.GET);
 
         assertThat(service.get(s.id()).title()).isEqualTo(s.title());
 
@@ -107,7 +108,7 @@ class WeComTokenTest {
     void aTokenThatStaysInvalidEndsInAnAuthenticationErrorAfterOneReplay() {
         Session s = service.create(bed.draft(SessionKind.MEETING).build());
         bed.sim.clearRequests();
-        bed.sim.failNext(40014, 10, Operation.GET);
+        bed.sim.failNext(VendorError.code(40014), 10, Operation.GET);
 
         assertThatThrownBy(() -> service.get(s.id())).isInstanceOfSatisfying(AuthenticationException.class, e -> {
             assertThat(e.provider()).isEqualTo("wecom");

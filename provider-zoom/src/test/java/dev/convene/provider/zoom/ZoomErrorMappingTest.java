@@ -18,6 +18,7 @@ import dev.convene.VendorException.Kind;
 import dev.convene.VendorUnavailableException;
 import dev.convene.provider.zoom.internal.ZoomErrors;
 import dev.convene.simulator.FaultKind;
+import dev.convene.simulator.VendorError;
 import dev.convene.simulator.Operation;
 import dev.convene.simulator.zoom.ZoomSimulator;
 import dev.convene.spi.http.Redactor;
@@ -118,7 +119,7 @@ class ZoomErrorMappingTest {
     @Test
     void aStartedMeetingIsAConflict() {
         Session s = meeting();
-        f.sim.startSession(Long.parseLong(s.id().nativeId()));
+        f.sim.hostStarts(s.id().nativeId());
         assertThatThrownBy(() -> service.update(s.id(), SessionUpdate.builder().title("late").build()))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.vendorCode()).isEqualTo("3000"));
         assertThatThrownBy(() -> service.cancel(s.id())).isInstanceOf(ConflictException.class);
@@ -127,7 +128,7 @@ class ZoomErrorMappingTest {
     @Test
     void anErrorHiddenInA200IsStillAnError() {
         Session s = meeting();
-        f.sim.injectError(200, 200, "Webinar plan subscription is missing.", 1, Operation.GET);
+        f.sim.failNext(VendorError.of(200, 200, "Webinar plan subscription is missing."), 1, Operation.GET);
         assertThatThrownBy(() -> service.get(s.id())).isInstanceOfSatisfying(PermissionDeniedException.class,
                 e -> assertThat(e.vendorCode()).isEqualTo("200"));
     }

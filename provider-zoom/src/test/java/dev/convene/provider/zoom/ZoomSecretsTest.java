@@ -12,6 +12,7 @@ import dev.convene.SessionDraft;
 import dev.convene.SessionKind;
 import dev.convene.SessionService;
 import dev.convene.simulator.Operation;
+import dev.convene.simulator.VendorError;
 import dev.convene.simulator.RecordedRequest;
 import dev.convene.simulator.zoom.ZoomSimulator;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ class ZoomSecretsTest {
         seen.add(s.toString());
         f.sim.revokeTokens();
         seen.add(service.get(s.id()).toString());
-        f.sim.injectError(401, 124, "Invalid access token.", 2, Operation.GET);
+        f.sim.failNext(VendorError.of(401, 124, "Invalid access token."), 2, Operation.GET);
         seen.add(String.valueOf(catchThrowable(() -> service.get(s.id()))));
         seen.add(String.valueOf(catchThrowable(() -> f.open(f.sim.propertiesWithBadCredentials()).create(draft))));
         Throwable wrongUrl = catchThrowable(() -> f.open(withOauthUrl("http://127.0.0.1:1/oauth/token")).create(draft));

@@ -10,6 +10,7 @@ import dev.convene.SessionId;
 import dev.convene.SessionKind;
 import dev.convene.SessionService;
 import dev.convene.simulator.Operation;
+import dev.convene.simulator.VendorError;
 import dev.convene.simulator.RecordedRequest;
 import dev.convene.simulator.zoom.ZoomSimulator;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +106,7 @@ class ZoomTokenTest {
         SessionService service = f.open();
         Session s = meeting(service);
         f.sim.clearRequests();
-        f.sim.injectError(401, 124, "Invalid access token.", 2, Operation.GET);
+        f.sim.failNext(VendorError.of(401, 124, "Invalid access token."), 2, Operation.GET);
         assertThatThrownBy(() -> service.get(s.id())).isInstanceOfSatisfying(AuthenticationException.class, e -> {
             assertThat(e.vendorCode()).isEqualTo("124");
             assertThat(e.httpStatus()).isEqualTo(401);

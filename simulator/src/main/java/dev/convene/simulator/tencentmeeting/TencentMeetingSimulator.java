@@ -13,20 +13,16 @@ import dev.convene.simulator.RecordedRequest;
 import dev.convene.simulator.SimResponse;
 import dev.convene.simulator.SimulatorOptions;
 import dev.convene.simulator.StoredSession;
+import dev.convene.simulator.VendorError;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A faithful fake of the Tencent Meeting REST API ({@code /v1/meetings}, {@code /v1/webinars}),
@@ -63,7 +59,7 @@ import java.util.Set;
  *   <li>{@code user-list-response} ({@code strings} default as in seed 002's output, or {@code objects}).</li>
  *   <li>{@code rate-limit-per-minute}, {@code rate-limit-per-day} (default 0 = off; the vendor's are 300 and
  *       200,000): authenticated calls per app before 190310 / 190311; the daily one only while
- *       {@link SimulatorOptions#dailyLimits()} is on.</li>
+ *       the daily limits are on ({@link SimulatorOptions#dailyLimits()}, {@link #dailyLimits(boolean)}).</li>
  *   <li>{@code create-limit-per-hour} (default 0 = off; the vendor's is 2,000): creates per user before 500029.</li>
  *   <li>{@code status.<code>}: the HTTP status for a vendor error code, overriding the built-in table.</li>
  * </ul>
@@ -96,12 +92,12 @@ public final class TencentMeetingSimulator extends HttpSimulator {
     private final Map<String, Long> nonces = new HashMap<>();
     /** The same entries by expiry, so that dropping expired ones costs only what expired (not a scan of the last 5 minutes). */
     private final java.util.PriorityQueue<Map.Entry<String, Long>> nonceExpiry = new java.util.PriorityQueue<>(Map.Entry.comparingByValue());
-    private final Deque<ScriptedError> scriptedErrors = new ArrayDeque<>();
     private long minute = -1;
     private long callsThisMinute;
     private long day = -1;
     private long callsToday;
     private long traces;
+    private final TencentEvents events;
 
     public TencentMeetingSimulator(SimulatorOptions options) {
         super(VENDOR, options);
@@ -114,7 +110,7 @@ public final class TencentMeetingSimulator extends HttpSimulator {
         requireRegistered = settings.flag("require-registered", true);
         requireJson = settings.flag("require-json-content-type", true);
         perMinute = settings.number("rate-limit-per-minute", 0);
-        perDay = options.dailyLimits() ? settings.number("rate-limit-per-day", 0) : 0;
+        perDay = settings.number("rate-limit-per-day", 0);
         statusOverrides = settings.statusOverrides();
         enterprise = new Enterprise(options.clock(), settings, seed());
         enterprise.users.add(organizer);
@@ -122,6 +118,9 @@ public final class TencentMeetingSimulator extends HttpSimulator {
                 settings.number("max-recurring-per-user", 50));
         webinars = new WebinarsApi(enterprise, settings.number("webinar-min-lead-minutes", 30) * 60,
                 settings.flag("webinar-strict-password", true), settings.flag("webinar-page-fields-need-activity-page", true));
+        java.util.Random eventRandom = new java.util.Random(seed() ^ 0x5EED_E7E7L);
+        events = new TencentEvents(settings.optional("event-token").orElseGet(() -> TencentEvents.newToken(eventRandom)),
+                settings.optional("event-aes-key"), eventRandom);
     }
 
     // ---- the vendor-neutral control surface ----
@@ -185,50 +184,81 @@ public final class TencentMeetingSimulator extends HttpSimulator {
         return organizer;
     }
 
-    /** Someone enters the meeting or webinar: its status becomes {@code MEETING_STATE_STARTED}. */
-    public void join(String meetingId) {
+    @Override
+    protected TencentEvents eventChannel() {
+        return events;
+    }
+
+    /** The host enters the meeting or webinar: {@code MEETING_STATE_STARTED}, {@code meeting.started}. */
+    @Override
+    public void hostStarts(String meetingId) {
+        inApp(meetingId, "meeting.started", m -> m.someoneIn = true, w -> w.someoneIn = true);
+    }
+
+    /** The host ends the meeting or webinar: {@code MEETING_STATE_ENDED}, {@code meeting.end}. */
+    @Override
+    public void hostEnds(String meetingId) {
+        inApp(meetingId, "meeting.end", m -> {
+            m.someoneIn = false;
+            m.endedByHost = true;
+        }, w -> {
+            w.someoneIn = false;
+            w.endedByHost = true;
+        });
+    }
+
+    /** {@code meeting.canceled}, the name events.md marks unconfirmed. */
+    @Override
+    public void hostCancels(String meetingId) {
+        inApp(meetingId, "meeting.canceled", m -> m.cancelled = true, w -> w.cancelled = true);
+    }
+
+    @Override
+    public void hostMoves(String meetingId, Instant start) {
+        long to = start.getEpochSecond();
+        inApp(meetingId, "meeting.updated", m -> {
+            m.end = to + (m.end - m.start);
+            m.start = to;
+            m.modifiedMillis = enterprise.nextModifiedMillis();
+        }, w -> {
+            w.end = to + (w.end - w.start);
+            w.start = to;
+        });
+    }
+
+    /** Someone enters: the meeting or webinar is {@code MEETING_STATE_STARTED}, {@code meeting.participant-joined}. */
+    @Override
+    public void participantJoins(String meetingId, String participant) {
+        inApp(meetingId, "meeting.participant-joined", m -> m.someoneIn = true, w -> w.someoneIn = true);
+    }
+
+    private void inApp(String meetingId, String event, java.util.function.Consumer<Meeting> meeting, java.util.function.Consumer<Webinar> webinar) {
         locked(() -> {
             Meeting m = enterprise.meetings.get(meetingId);
             if (m != null) {
-                m.someoneIn = true;
+                meeting.accept(m);
             } else {
-                webinars.find(meetingId).someoneIn = true;
+                webinar.accept(webinars.find(meetingId));
             }
+            emit(event, meetingId);
             return null;
         });
     }
 
-    /** The host ends the meeting or webinar: {@code MEETING_STATE_ENDED}. */
-    public void endByHost(String meetingId) {
-        locked(() -> {
-            Meeting m = enterprise.meetings.get(meetingId);
-            if (m != null) {
-                m.someoneIn = false;
-                m.endedByHost = true;
-            } else {
-                Webinar w = webinars.find(meetingId);
-                w.someoneIn = false;
-                w.endedByHost = true;
-            }
-            return null;
-        });
+    /** Pushes {@code event} about the meeting or webinar {@code id} as it is now; a webinar is meeting_type 6 in events. */
+    private void emit(String event, String id) {
+        Meeting m = enterprise.meetings.get(id);
+        Webinar w = m == null ? enterprise.webinars.get(id) : null;
+        if (m != null) {
+            push(event, id, events.payload(event, m.creator, now(), id, m.code, m.subject, m.creator, m.hosts, m.meetingType, m.start, m.end));
+        } else if (w != null) {
+            push(event, id, events.payload(event, w.creator, now(), id, w.code, w.subject, w.creator, w.hosts, 6, w.start, w.end));
+        }
     }
 
     /** Adds users to the enterprise address book. */
     public void addUsers(String... userids) {
         locked(() -> enterprise.users.addAll(List.of(userids)));
-    }
-
-    /**
-     * The next {@code times} authenticated requests of the given operations (all when none given) are
-     * answered with this vendor error code and message, without touching state.
-     */
-    public void failNext(int errorCode, String message, int times, Operation... on) {
-        Set<Operation> ops = on.length == 0 ? EnumSet.allOf(Operation.class) : EnumSet.copyOf(List.of(on));
-        locked(() -> scriptedErrors.add(new ScriptedError(errorCode, message, ops, new int[] {times})));
-    }
-
-    private record ScriptedError(int code, String message, Set<Operation> on, int[] remaining) {
     }
 
     // ---- HTTP ----
@@ -244,8 +274,13 @@ public final class TencentMeetingSimulator extends HttpSimulator {
         try {
             authenticate(request);
             countCall();
-            scriptedError(request.operation());
-            return ok(answer(route, request));
+            Optional<VendorError> scripted = takeScriptedError(request.operation());
+            if (scripted.isPresent()) {
+                return scripted(route, scripted.get());
+            }
+            JsonNode answer = answer(route, request);
+            changed(route, request, answer);
+            return ok(answer);
         } catch (ApiError e) {
             return error(route, e.code, e.getMessage());
         }
@@ -288,6 +323,18 @@ public final class TencentMeetingSimulator extends HttpSimulator {
             case WEBINAR_CANCEL -> webinars.cancel(route.id(r.rawPath()), body(r));
             case UNKNOWN -> throw new ApiError(ApiError.INVALID_PARAMS, "no such API: " + r.method() + " " + r.rawPath());
         };
+    }
+
+    /** The event a successful write makes: created, updated or cancelled. */
+    private void changed(Route route, RecordedRequest r, JsonNode answer) {
+        switch (route) {
+            case MEETING_CREATE -> answer.path("meeting_info_list").forEach(i -> emit("meeting.created", i.path("meeting_id").asText()));
+            case WEBINAR_CREATE -> emit("meeting.created", answer.path("meeting_id").asText());
+            case MEETING_MODIFY, WEBINAR_MODIFY -> emit("meeting.updated", route.id(r.rawPath()));
+            case MEETING_CANCEL, WEBINAR_CANCEL -> emit("meeting.canceled", route.id(r.rawPath()));
+            default -> {
+            }
+        }
     }
 
     /** Spec §1 and "What a fake server must enforce" 1–4, in the order a gateway would check them. */
@@ -352,23 +399,21 @@ public final class TencentMeetingSimulator extends HttpSimulator {
         if (perMinute > 0 && callsThisMinute >= perMinute) {
             throw new ApiError(ApiError.RATE_MINUTE, "api call frequency exceeds the per-minute limit");
         }
-        if (perDay > 0 && callsToday >= perDay) {
+        if (perDay > 0 && dailyLimitsOn() && callsToday >= perDay) {
             throw new ApiError(ApiError.RATE_DAY, "api call count exceeds the daily limit");
         }
         callsThisMinute++;
         callsToday++;
     }
 
-    private void scriptedError(Operation operation) {
-        for (Iterator<ScriptedError> it = scriptedErrors.iterator(); it.hasNext(); ) {
-            ScriptedError e = it.next();
-            if (e.on.contains(operation)) {
-                if (--e.remaining[0] == 0) {
-                    it.remove();
-                }
-                throw new ApiError(e.code, e.message);
-            }
-        }
+    /**
+     * A scripted failure, answered once the gateway's checks passed: {@code error_info} with the code (internal error
+     * for a bare status) at the status given, else the one this fake's table gives the code.
+     */
+    private SimResponse scripted(Route route, VendorError e) {
+        int code = e.code().orElse(ApiError.INTERNAL);
+        SimResponse answer = error(route, code, e.message().orElse(e.code().isPresent() ? "scripted failure" : "internal error"));
+        return e.status().isPresent() ? new SimResponse(e.status().getAsInt(), answer.headers(), answer.body()) : answer;
     }
 
     private Fields body(RecordedRequest r) {

@@ -26,6 +26,9 @@ final class Livings {
         ObjectNode fields;
         boolean cancelled;
         boolean attended;
+        /** Started or ended by the anchor in the app: wins over the clock. */
+        boolean startedInApp;
+        boolean endedInApp;
 
         Living(AccessTokens.App owner) {
             this.owner = owner;
@@ -134,6 +137,12 @@ final class Livings {
     int status(Living l, long now) {
         if (l.cancelled) {
             return CANCELLED;
+        }
+        if (l.endedInApp) {
+            return ENDED;
+        }
+        if (l.startedInApp) {
+            return LIVE;
         }
         if (now < l.start()) {
             return RESERVED;

@@ -34,6 +34,9 @@ final class Meetings {
         RepeatRule rule;
         boolean cancelled;
         boolean attended;
+        /** Started or ended by the host in the app: wins over the clock. */
+        boolean startedInApp;
+        boolean endedInApp;
         final Set<Long> cancelledOccurrences = new HashSet<>();
 
         Meeting(AccessTokens.App owner, String code) {
@@ -265,6 +268,12 @@ final class Meetings {
         List<Long> remaining = m.remainingOccurrences();
         if (m.cancelled || remaining.isEmpty()) {
             return CANCELLED;
+        }
+        if (m.endedInApp) {
+            return ENDED;
+        }
+        if (m.startedInApp) {
+            return IN_PROGRESS;
         }
         for (long at : remaining) {
             int s = windowStatus(at, m.duration(), now, m.attended);

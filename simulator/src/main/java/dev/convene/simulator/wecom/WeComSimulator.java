@@ -2,6 +2,7 @@ package dev.convene.simulator.wecom;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.convene.simulator.EventCrypto;
 import dev.convene.simulator.FaultKind;
 import dev.convene.simulator.HttpSimulator;
 import dev.convene.simulator.Operation;
@@ -9,17 +10,17 @@ import dev.convene.simulator.RecordedRequest;
 import dev.convene.simulator.SimResponse;
 import dev.convene.simulator.SimulatorOptions;
 import dev.convene.simulator.StoredSession;
+import dev.convene.simulator.VendorError;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -69,7 +70,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *     answers 45009 for the rest of that hour.</li>
  * </ul>
  *
- * <p>Status is driven by the clock: meetings 1 → 2 during → 3 (someone joined, see {@link #markAttended})
+ * <p>Status is driven by the clock: meetings 1 → 2 during → 3 (someone joined, see {@link #participantJoins}; or the host ended it, {@link #hostEnds})
  * or 5 (nobody did), 4 when cancelled; living 0 → 1 → 2 or 3, 4 when cancelled; webinars INIT →
  * ABOUT_TO_START or STARTED → RECYCLED or ENDED, CANCELLED. Occurrences of recurring meetings are laid
  * out on the Asia/Shanghai calendar.
@@ -93,7 +94,8 @@ public final class WeComSimulator extends HttpSimulator {
         ObjectNode answer(RecordedRequest request, AccessTokens.App app, long now);
     }
 
-    private record Scripted(int errcode, Set<Operation> on, int[] remaining) {
+    private interface BodyEndpoint {
+        ObjectNode answer(JsonBody body, AccessTokens.App app, long now);
     }
 
     private static final class Window {
@@ -112,12 +114,12 @@ public final class WeComSimulator extends HttpSimulator {
     private final Livings livings;
     private final Map<String, Endpoint> endpoints = new HashMap<>();
     private final Map<String, String> families = new HashMap<>();
-    private final Deque<Scripted> scripted = new ArrayDeque<>();
     private final Map<String, Window> windows = new HashMap<>();
     private final Deque<Long> gettokenFailures = new ArrayDeque<>();
     private final AtomicLong hints = new AtomicLong();
     /** {@code null}: no trusted-IP list, every caller may call. */
     private Set<String> trustedIps;
+    private final WeComEvents events;
 
     public WeComSimulator(SimulatorOptions options) {
         super("wecom", options);
@@ -134,19 +136,60 @@ public final class WeComSimulator extends HttpSimulator {
         this.livings = new Livings(settings, directory, new Ledger<>(unknown, new Random(random.nextLong()), "lv"), links);
 
         meeting("/cgi-bin/meeting/create", (r, a, now) -> meetings.create(body(r), a, now));
-        meeting("/cgi-bin/meeting/update", (r, a, now) -> meetings.update(body(r), a, now));
-        meeting("/cgi-bin/meeting/cancel", (r, a, now) -> meetings.cancel(body(r), a, now));
+        meeting("/cgi-bin/meeting/update", changing(meetings::update, "meetingid", "modify_meeting"));
+        meeting("/cgi-bin/meeting/cancel", changing(meetings::cancel, "meetingid", "cancel_meeting"));
         meeting("/cgi-bin/meeting/get_info", (r, a, now) -> meetings.getInfo(body(r), a, now));
         meeting("/cgi-bin/meeting/get_user_meetingid", this::userMeetings);
         meeting("/cgi-bin/meeting/webinar/create", (r, a, now) -> webinars.create(body(r), a, now));
-        meeting("/cgi-bin/meeting/webinar/update", (r, a, now) -> webinars.update(body(r), a, now));
-        meeting("/cgi-bin/meeting/webinar/cancel", (r, a, now) -> webinars.cancel(body(r), a, now));
+        meeting("/cgi-bin/meeting/webinar/update", changing(webinars::update, "meetingid", "modify_meeting"));
+        meeting("/cgi-bin/meeting/webinar/cancel", changing(webinars::cancel, "meetingid", "cancel_meeting"));
         meeting("/cgi-bin/meeting/webinar/get", (r, a, now) -> webinars.get(body(r), a, now));
         living("/cgi-bin/living/create", (r, a, now) -> livings.create(body(r), a, now));
         living("/cgi-bin/living/modify", (r, a, now) -> livings.modify(body(r), a, now));
-        living("/cgi-bin/living/cancel", (r, a, now) -> livings.cancel(body(r), a, now));
+        living("/cgi-bin/living/cancel", changing(livings::cancel, "livingid", null));
         living("/cgi-bin/living/get_living_info", (r, a, now) -> livings.info(r.queryParameters(), a, now));
         living("/cgi-bin/living/get_user_all_livingid", this::userLivings);
+        Random eventRandom = new Random(random.nextLong());
+        this.events = new WeComEvents(options.setting("callback-token").orElseGet(() -> Long.toString(eventRandom.nextLong() & Long.MAX_VALUE, 36)),
+                options.setting("callback-aes-key").orElseGet(() -> EventCrypto.newEncodingAesKey(eventRandom)), settings.corpId(),
+                settings.agentId(), eventRandom);
+    }
+
+    /**
+     * An endpoint that changes the session named by {@code idField}, then pushes its callback: {@code meeting_change}
+     * with {@code changeType}, or for a living ({@code changeType} null) {@code living_status_change} with its status.
+     */
+    private Endpoint changing(BodyEndpoint endpoint, String idField, String changeType) {
+        return (r, a, now) -> {
+            JsonBody body = body(r);
+            ObjectNode out = endpoint.answer(body, a, now);
+            String id = body.requiredString(idField);
+            if (changeType == null) {
+                livingChanged(id, a);
+            } else {
+                meetingChanged(changeType, id, a);
+            }
+            return out;
+        };
+    }
+
+    /** WeCom calls back only the app that created the session (spec, events.md §2): the default app's URL here. */
+    private void meetingChanged(String changeType, String id, AccessTokens.App owner) {
+        if (owner == app) {
+            push("meeting_change/" + changeType, id, events.meetingChange(changeType, id, now()));
+        }
+    }
+
+    private void livingChanged(String id, AccessTokens.App owner) {
+        if (owner == app) {
+            int status = livings.status(livings.ledger().all().get(id), now().getEpochSecond());
+            push("living_status_change/" + status, id, events.livingStatus(id, status, now()));
+        }
+    }
+
+    @Override
+    protected WeComEvents eventChannel() {
+        return events;
     }
 
     private void meeting(String path, Endpoint endpoint) {
@@ -184,7 +227,10 @@ public final class WeComSimulator extends HttpSimulator {
         long now = now().getEpochSecond();
         String path = request.rawPath();
         try {
-            takeScripted(request.operation());
+            Optional<VendorError> scripted = takeScriptedError(request.operation());
+            if (scripted.isPresent()) {
+                return scripted(scripted.get());
+            }
             boolean get = GET_ENDPOINTS.contains(path);
             if (!path.equals("/cgi-bin/gettoken") && !endpoints.containsKey(path)) {
                 return SimResponse.json(404, "{\"errcode\":404,\"errmsg\":\"not found\"}");
@@ -291,15 +337,6 @@ public final class WeComSimulator extends HttpSimulator {
         return locked(() -> app.tokenRequests + otherApp.tokenRequests);
     }
 
-    /**
-     * The next {@code times} requests of the given operations (any but TOKEN when none given) are answered
-     * with {@code errcode} before anything else is looked at, e.g. 45033 or 48002; state is untouched.
-     */
-    public void failNext(int errcode, int times, Operation... on) {
-        Set<Operation> ops = on.length == 0 ? EnumSet.complementOf(EnumSet.of(Operation.TOKEN)) : EnumSet.copyOf(List.of(on));
-        underLock(() -> scripted.add(new Scripted(errcode, ops, new int[] {times})));
-    }
-
     /** Turns an API family ({@code meeting}, which includes webinars, or {@code living}) on or off for the default app: 48002 when off. */
     public void allowApi(String family, boolean allowed) {
         underLock(() -> {
@@ -311,23 +348,64 @@ public final class WeComSimulator extends HttpSimulator {
         });
     }
 
-    /** Someone joined: once its time is over the session reads as ended rather than expired. */
-    public void markAttended(String nativeId) {
+    @Override
+    public void hostStarts(String nativeId) {
+        inApp(nativeId, m -> m.startedInApp = true, w -> w.startedInApp = true, l -> l.startedInApp = true, "meeting_start");
+    }
+
+    @Override
+    public void hostEnds(String nativeId) {
+        inApp(nativeId, m -> m.endedInApp = true, w -> w.endedInApp = true, l -> l.endedInApp = true, "meeting_end");
+    }
+
+    @Override
+    public void hostCancels(String nativeId) {
+        inApp(nativeId, m -> m.cancelled = true, w -> w.cancelled = true, l -> l.cancelled = true, "cancel_meeting");
+    }
+
+    /** A meeting, webinar or living gets a new start and keeps its length. */
+    @Override
+    public void hostMoves(String nativeId, Instant start) {
+        long to = start.getEpochSecond();
+        inApp(nativeId, m -> m.fields.put("meeting_start", to),
+                w -> {
+                    long length = w.end() - w.start();
+                    w.fields.put("start_time", to);
+                    w.fields.put("end_time", to + length);
+                },
+                l -> l.fields.put("living_start", to), "modify_meeting");
+    }
+
+    /** Someone joins: once its time is over the session reads as ended rather than expired. */
+    @Override
+    public void participantJoins(String nativeId, String participant) {
+        inApp(nativeId, m -> m.attended = true, w -> w.attended = true, l -> l.attended = true, "join_meeting");
+    }
+
+    /**
+     * Applies what the host did to the meeting, webinar or living {@code nativeId}, then pushes its callback: a
+     * meeting's or webinar's {@code changeType}, a living's new status when it has one (WeCom sends no living event
+     * for a move or a viewer).
+     */
+    private void inApp(String nativeId, java.util.function.Consumer<Meetings.Meeting> meeting, java.util.function.Consumer<Webinars.Webinar> webinar,
+                       java.util.function.Consumer<Livings.Living> living, String changeType) {
         underLock(() -> {
             Meetings.Meeting m = meetings.ledger().all().get(nativeId);
             Webinars.Webinar w = webinars.ledger().all().get(nativeId);
             Livings.Living l = livings.ledger().all().get(nativeId);
-            boolean found = m != null || w != null || l != null;
             if (m != null) {
-                m.attended = true;
-            }
-            if (w != null) {
-                w.attended = true;
-            }
-            if (l != null) {
-                l.attended = true;
-            }
-            if (!found) {
+                meeting.accept(m);
+                meetingChanged(changeType, nativeId, m.owner());
+            } else if (w != null) {
+                webinar.accept(w);
+                meetingChanged(changeType, nativeId, w.owner());
+            } else if (l != null) {
+                int before = livings.status(l, now().getEpochSecond());
+                living.accept(l);
+                if (livings.status(l, now().getEpochSecond()) != before) {
+                    livingChanged(nativeId, l.owner());
+                }
+            } else {
                 throw new IllegalArgumentException("no session " + nativeId);
             }
         });
@@ -397,16 +475,18 @@ public final class WeComSimulator extends HttpSimulator {
         return Paging.page(body, livings.ids(caller, userid), "livingid_list");
     }
 
-    private void takeScripted(Operation operation) {
-        for (Iterator<Scripted> it = scripted.iterator(); it.hasNext(); ) {
-            Scripted s = it.next();
-            if (s.on().contains(operation)) {
-                if (--s.remaining()[0] == 0) {
-                    it.remove();
-                }
-                throw new WeComError(s.errcode(), TEXTS.getOrDefault(s.errcode(), "scripted failure"));
-            }
+    /**
+     * A scripted failure, answered before anything else is looked at: an errcode in WeCom's 200 answer (its usual text
+     * unless given), or for a bare status the HTML page of the gateway in front of WeCom.
+     */
+    private SimResponse scripted(VendorError e) {
+        if (e.code().isPresent()) {
+            int code = e.code().getAsInt();
+            return error(code, e.message().orElse(TEXTS.getOrDefault(code, "scripted failure")));
         }
+        int status = e.status().getAsInt();
+        return new SimResponse(status, Map.of("Content-Type", "text/html"),
+                ("<html><body>" + status + " " + e.message().orElse("Service Temporarily Unavailable") + "</body></html>").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Per-API calls per minute; a breach answers 45009 and blocks the API for 60 s (spec §1, page 90454). */

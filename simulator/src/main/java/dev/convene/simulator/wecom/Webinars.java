@@ -32,6 +32,9 @@ final class Webinars {
         ObjectNode fields;
         boolean cancelled;
         boolean attended;
+        /** Started or ended by the host in the app: wins over the clock. */
+        boolean startedInApp;
+        boolean endedInApp;
 
         Webinar(AccessTokens.App owner, String code, String checkPassword) {
             this.owner = owner;
@@ -201,6 +204,12 @@ final class Webinars {
     String status(Webinar w, long now) {
         if (w.cancelled) {
             return CANCELLED;
+        }
+        if (w.endedInApp) {
+            return ENDED;
+        }
+        if (w.startedInApp) {
+            return STARTED;
         }
         if (now < w.start()) {
             return INIT;

@@ -49,8 +49,8 @@ record ZoomSettings(
                 choice(options, "token-messages", "distinct", "uniform").equals("distinct"),
                 Set.of(options.setting("scopes").orElse(ALL_SCOPES).trim().split("\\s+")),
                 Integer.parseInt(choice(options, "unknown-account-code", "1010", "2001")),
-                // SimulatorOptions#dailyLimits off switches the per-day quota off whatever the setting says.
-                options.dailyLimits() ? options.setting("user-daily-write-limit").map(v -> nonNegative("user-daily-write-limit", v)).orElse(100) : 0,
+                // while the simulator's daily limits are off (SimulatorOptions#dailyLimits, VendorSimulator#dailyLimits) it does not apply
+                options.setting("user-daily-write-limit").map(v -> nonNegative("user-daily-write-limit", v)).orElse(100),
                 choice(options, "user-daily-limit-answer", "429", "300").equals("429"),
                 choice(options, "qps-limits", "off", "on").equals("on"),
                 RetryAfter.valueOf(choice(options, "retry-after", "timestamp", "seconds", "none").toUpperCase(Locale.ROOT)),

@@ -12,6 +12,7 @@ import dev.convene.simulator.RecordedRequest;
 import dev.convene.simulator.SimResponse;
 import dev.convene.simulator.SimulatorOptions;
 import dev.convene.simulator.StoredSession;
+import dev.convene.simulator.VendorError;
 import dev.convene.simulator.zoom.ZoomDirectory.User;
 import dev.convene.simulator.zoom.ZoomSession.Occurrence;
 import dev.convene.simulator.zoom.ZoomValidator.Kind;
@@ -22,15 +23,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +67,7 @@ import java.util.regex.Pattern;
  *       path) or {@code 2001} (404 "account does not exist") for an {@code accountId} that is not the
  *       caller's own sub-account (§3.7).</li>
  *   <li>{@code user-daily-write-limit}: create+update requests per host user per UTC day, default 100,
- *       {@code 0} switches it off, and so does {@link SimulatorOptions#dailyLimits()} false; {@code user-daily-limit-answer}: {@code 429} (default) or {@code 300}
+ *       {@code 0} switches it off, and so do {@link SimulatorOptions#dailyLimits()} false and {@link #dailyLimits(boolean)}; {@code user-daily-limit-answer}: {@code 429} (default) or {@code 300}
  *       (400 with the older spec's text) (§6).</li>
  *   <li>{@code qps-limits}: {@code off} (default) or {@code on}: Pro-plan per-second buckets per account,
  *       Light 30/s, Medium 20/s, counted per second of the simulator clock (§6).</li>
@@ -90,7 +87,7 @@ import java.util.regex.Pattern;
  *       {@code page_number} pages the webinar list) (§3.5).</li>
  *   <li>{@code page-token-ttl-minutes}: default 15 (§3.5).</li>
  *   <li>{@code clock-drives-status}: {@code true} (default): sessions are live inside their scheduled
- *       slot and ended after it; {@code false}: only {@link #startSession}/{@link #endSession} move them.</li>
+ *       slot and ended after it; {@code false}: only {@link #hostStarts}/{@link #hostEnds} move them.</li>
  * </ul>
  * Not modelled: registrants, panelists, polls, templates, simulive recordings, the "not the host" (3003)
  * answer (an account-level S2S token may manage every host of its account) and PMI/PAC deletion.
@@ -125,9 +122,6 @@ public final class ZoomSimulator extends HttpSimulator {
                               int offset, Instant issuedAt) {
     }
 
-    private record InjectedError(int status, int code, String message, Set<Operation> on, int[] remaining) {
-    }
-
     private final ObjectMapper json = new ObjectMapper();
     private final ZoomSettings settings;
     private final ZoomDirectory directory = new ZoomDirectory();
@@ -136,15 +130,18 @@ public final class ZoomSimulator extends HttpSimulator {
     private final Map<String, PageCursor> cursors = new HashMap<>();
     private final Map<String, int[]> dailyWrites = new HashMap<>();
     private final Map<String, long[]> qpsBuckets = new HashMap<>();
-    private final Deque<InjectedError> injected = new ArrayDeque<>();
     private final Random random = new Random(seed());
     private volatile boolean dailyRateLimitFaults;
+    private final ZoomEvents events;
 
     public ZoomSimulator(SimulatorOptions options) {
         super("zoom", options);
         this.settings = ZoomSettings.from(options);
         this.tokens = new ZoomTokens(json, settings);
         this.dailyRateLimitFaults = settings.rateLimitFaultIsDaily();
+        Random eventRandom = new Random(seed() ^ 0x5EED_E7E7L);
+        this.events = new ZoomEvents(json, options.setting("webhook-secret-token")
+                .orElseGet(() -> Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(eventRandom, 16))), eventRandom);
         loadSeedWebinar();
     }
 
@@ -228,31 +225,87 @@ public final class ZoomSimulator extends HttpSimulator {
         dailyRateLimitFaults = daily;
     }
 
-    /**
-     * The next {@code times} requests of the given operations (any but TOKEN when none given) get this answer
-     * without touching state: e.g. 401 / 124, or Zoom's documented "200 with an error code in the body".
-     */
-    public void injectError(int httpStatus, int code, String message, int times, Operation... on) {
-        Set<Operation> ops = on.length == 0 ? EnumSet.complementOf(EnumSet.of(Operation.TOKEN)) : EnumSet.copyOf(List.of(on));
-        locked(() -> injected.add(new InjectedError(httpStatus, code, message, ops, new int[] {times})));
+    @Override
+    protected ZoomEvents eventChannel() {
+        return events;
     }
 
-    /** The host starts the session now (it is live until {@link #endSession}). */
-    public void startSession(long id) {
-        locked(() -> existing(id).startedByHand = now());
+    /** The host starts the session now (it is live until {@link #hostEnds}): {@code meeting.started}. */
+    @Override
+    public void hostStarts(String nativeId) {
+        inApp(nativeId, s -> {
+            s.startedByHand = now();
+            emit("started", s, null);
+        });
     }
 
-    /** The session ends now, as {@code PUT …/status {"action":"end"}} does. */
-    public void endSession(long id) {
-        locked(() -> existing(id).endedByHand = now());
+    /** The session ends now, as {@code PUT …/status {"action":"end"}} does: {@code meeting.ended}. */
+    @Override
+    public void hostEnds(String nativeId) {
+        inApp(nativeId, s -> {
+            s.endedByHand = now();
+            emit("ended", s, null);
+        });
     }
 
-    private ZoomSession existing(long id) {
-        ZoomSession s = sessions.get(id);
-        if (s == null) {
-            throw new IllegalArgumentException("no session " + id);
-        }
-        return s;
+    /** The host deletes the session in the app: {@code meeting.deleted}. */
+    @Override
+    public void hostCancels(String nativeId) {
+        inApp(nativeId, s -> {
+            s.deleted = true;
+            emit("deleted", s, null);
+        });
+    }
+
+    /** The host gives the session (a single one, or each occurrence alike) a new start: {@code meeting.updated}. */
+    @Override
+    public void hostMoves(String nativeId, Instant start) {
+        inApp(nativeId, s -> {
+            Duration by = Duration.between(s.start, start);
+            s.start = start;
+            s.occurrences.forEach(o -> o.start = o.start.plus(by));
+            s.verbatim = null;
+            emit("updated", s, null);
+        });
+    }
+
+    /** Someone joins: {@code meeting.participant_joined} with the participant. */
+    @Override
+    public void participantJoins(String nativeId, String participant) {
+        inApp(nativeId, s -> {
+            ObjectNode who = json.createObjectNode();
+            who.put("user_id", Integer.toString(participant.hashCode() & 0x7fffffff));
+            who.put("user_name", participant);
+            who.put("participant_uuid", new java.util.UUID(participant.hashCode(), s.id).toString());
+            who.put("join_time", ZoomTimes.format(now()));
+            ObjectNode extra = json.createObjectNode();
+            extra.set("participant", who);
+            emit("participant_joined", s, extra);
+        });
+    }
+
+    private void inApp(String nativeId, java.util.function.Consumer<ZoomSession> action) {
+        locked(() -> {
+            ZoomSession s = NUMERIC.matcher(nativeId).matches() ? sessions.get(Long.parseLong(nativeId)) : null;
+            if (s == null || s.deleted) {
+                throw new IllegalArgumentException("no session " + nativeId);
+            }
+            action.accept(s);
+            return null;
+        });
+    }
+
+    /** Pushes {@code meeting.<action>} (or {@code webinar.<action>}) about {@code s}, its host the operator; {@code extra} joins the object. */
+    private void emit(String action, ZoomSession s, ObjectNode extra) {
+        String operator = directory.userById(s.hostId).map(User::email).orElse(OWNER_EMAIL);
+        String payload = events.payload(action, s, operator, now(), extra);
+        push((s.kind == Kind.WEBINAR ? "webinar." : "meeting.") + action, Long.toString(s.id), payload);
+    }
+
+    private static byte[] bytes(Random random, int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
     }
 
     // ---------------------------------------------------------------- HttpSimulator hooks
@@ -277,10 +330,12 @@ public final class ZoomSimulator extends HttpSimulator {
     @Override
     protected SimResponse handle(RecordedRequest request) {
         try {
-            Optional<InjectedError> forced = takeInjected(request.operation());
-            if (forced.isPresent()) {
-                InjectedError e = forced.get();
-                return ZoomError.of(e.status(), e.code(), e.message()).toResponse(json);
+            Optional<VendorError> scripted = takeScriptedError(request.operation());
+            if (scripted.isPresent()) {
+                // e.g. 401 / 124, or Zoom's documented "200 with an error code in the body"
+                VendorError e = scripted.get();
+                int status = e.status().orElse(400);
+                return ZoomError.of(status, e.code().orElse(status), e.message().orElse("")).toResponse(json);
             }
             if (request.operation() == Operation.TOKEN) {
                 return tokens.token(request, now(), baseUrl().toString());
@@ -468,6 +523,7 @@ public final class ZoomSimulator extends HttpSimulator {
             s.occurrences = occurrences(s);
         }
         sessions.put(s.id, s);
+        emit("created", s, null);
         return SimResponse.json(201, s.render(json, host, now(), settings.clockDrivesStatus(), false, null, false).toString());
     }
 
@@ -499,6 +555,7 @@ public final class ZoomSimulator extends HttpSimulator {
             o.agenda = body.has("agenda") ? body.get("agenda").asText() : o.agenda;
             mergeSettings(s, body);
             s.verbatim = null;
+            emit("updated", s, null);
             return SimResponse.empty(204);
         }
         ZoomSession draft = copyForUpdate(s);
@@ -545,6 +602,7 @@ public final class ZoomSimulator extends HttpSimulator {
         }
         draft.verbatim = null;
         sessions.put(draft.id, draft);
+        emit("updated", draft, null);
         return SimResponse.empty(204);
     }
 
@@ -567,6 +625,10 @@ public final class ZoomSimulator extends HttpSimulator {
             }
             o.deleted = true;
             s.verbatim = null;
+            // one occurrence gone: the object names it, and the series goes on
+            ObjectNode gone = json.createObjectNode();
+            gone.putArray("occurrences").addObject().put("occurrence_id", o.id).put("start_time", ZoomTimes.format(o.start));
+            emit("deleted", s, gone);
             return SimResponse.empty(204);
         }
         refuseIfStarted(s);
@@ -577,6 +639,7 @@ public final class ZoomSimulator extends HttpSimulator {
             throw ZoomError.of(400, 3007, "Sorry, you cannot delete this " + noun + " since it has ended.");
         }
         s.deleted = true;
+        emit("deleted", s, null);
         return SimResponse.empty(204);
     }
 
@@ -590,11 +653,13 @@ public final class ZoomSimulator extends HttpSimulator {
         ZoomSession s = find(route, accountId, false, action.equals("recover"));
         if (action.equals("recover")) {
             s.deleted = false;
+            emit("recovered", s, null);
         } else {
             if (s.deleted) {
                 throw notFound(s.kind, Long.toString(s.id));
             }
             s.endedByHand = now();
+            emit("ended", s, null);
         }
         return SimResponse.empty(204);
     }
@@ -712,7 +777,7 @@ public final class ZoomSimulator extends HttpSimulator {
 
     /** §6: 100 create+update requests per host user per UTC day. */
     private void countWrite(User host) {
-        if (settings.userDailyWriteLimit() == 0) {
+        if (settings.userDailyWriteLimit() == 0 || !dailyLimitsOn()) {
             return;
         }
         LocalDate day = LocalDate.ofInstant(now(), ZoneOffset.UTC);
@@ -765,19 +830,6 @@ public final class ZoomSimulator extends HttpSimulator {
             case SECONDS -> Map.of("Retry-After", Long.toString(Math.max(0, Duration.between(now(), when).toSeconds())));
             case NONE -> Map.of();
         };
-    }
-
-    private Optional<InjectedError> takeInjected(Operation operation) {
-        for (Iterator<InjectedError> it = injected.iterator(); it.hasNext(); ) {
-            InjectedError e = it.next();
-            if (e.on().contains(operation)) {
-                if (--e.remaining()[0] == 0) {
-                    it.remove();
-                }
-                return Optional.of(e);
-            }
-        }
-        return Optional.empty();
     }
 
     private ObjectNode defaultSettings(Kind kind, User host) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.convene.simulator.FaultKind;
+import dev.convene.simulator.VendorError;
 import dev.convene.simulator.Operation;
 import dev.convene.simulator.SettableClock;
 import dev.convene.simulator.SimulatorOptions;
@@ -94,7 +95,7 @@ class TencentControlTest {
 
     @Test
     void scriptedVendorErrorsHitOnlyTheChosenOperation() {
-        sim.failNext(9003, "MEETING NOT EXIST", 1, Operation.GET);
+        sim.failNext(VendorError.code(9003, "MEETING NOT EXIST"), 1, Operation.GET);
         assertThat(client.get(LIST).status()).isEqualTo(200);
         SignedClient.Reply r = client.get("/v1/meetings/1?userid=tester&instanceid=1");
         assertThat(r.errorCode()).isEqualTo(9003);

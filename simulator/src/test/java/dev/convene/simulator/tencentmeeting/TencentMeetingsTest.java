@@ -301,9 +301,9 @@ class TencentMeetingsTest {
         assertThat(get(id).meeting().path("status").asText()).isEqualTo("MEETING_STATE_INIT");
         clock.advance(Duration.ofMinutes(90));
         assertThat(get(id).meeting().path("status").asText()).as("past start, nobody in").isEqualTo("MEETING_STATE_INIT");
-        sim.join(id);
+        sim.participantJoins(id, "tester");
         assertThat(get(id).meeting().path("status").asText()).isEqualTo("MEETING_STATE_STARTED");
-        sim.endByHost(id);
+        sim.hostEnds(id);
         assertThat(get(id).meeting().path("status").asText()).isEqualTo("MEETING_STATE_ENDED");
 
         String empty = create(meeting(NOW + 3 * HOUR, NOW + 4 * HOUR, ""));
@@ -534,7 +534,7 @@ class TencentMeetingsTest {
     @Test
     void aStartedMeetingCannotBeCancelledAndAnEndedOneIs13603() {
         String started = create(meeting(""));
-        sim.join(started);
+        sim.participantJoins(started, "tester");
         SignedClient.Reply r = client.post("/v1/meetings/" + started + "/cancel", "{\"userid\":\"tester\",\"instanceid\":1,\"reason_code\":1}");
         assertThat(r.status()).isEqualTo(500);
         assertThat(r.errorCode()).isEqualTo(13602);

@@ -139,7 +139,7 @@ class TencentWebinarsTest {
         assertThat(again.errorCode()).isEqualTo(9007);
 
         String live = create(webinar(""));
-        sim.join(live);
+        sim.participantJoins(live, "tester");
         assertThat(client.post("/v1/webinars/" + live + "/cancel", "{\"userid\":\"tester\",\"instanceid\":1,\"reason_code\":1}").errorCode())
                 .isEqualTo(13602);
         assertThat(client.post("/v1/webinars/404/cancel", "{\"userid\":\"tester\",\"instanceid\":1,\"reason_code\":1}").errorCode())

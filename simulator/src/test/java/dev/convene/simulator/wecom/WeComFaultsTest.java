@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.convene.simulator.FaultKind;
+import dev.convene.simulator.VendorError;
 import dev.convene.simulator.Operation;
 import dev.convene.simulator.SimulatorOptions;
 import dev.convene.simulator.Simulators;
@@ -45,7 +46,7 @@ class WeComFaultsTest {
     @Test
     void failNextAnswersAnyCodeWithoutApplyingTheRequest() {
         fake.token();
-        fake.sim.failNext(45033, 2, Operation.CREATE);
+        fake.sim.failNext(VendorError.code(45033), 2, Operation.CREATE);
         assertThat(fake.post("/cgi-bin/meeting/create", fake.meeting()).get("errcode").intValue()).isEqualTo(45033);
         assertThat(fake.post("/cgi-bin/living/create", fake.living()).get("errcode").intValue()).isEqualTo(45033);
         assertThat(fake.post("/cgi-bin/meeting/create", fake.meeting()).get("errcode").intValue()).isZero();

@@ -130,7 +130,7 @@ class WeComLivingTest {
         assertThat(fake.livingInfo(other).get("living_info").get("status").intValue()).isEqualTo(4);
         fake.clock.advance(Duration.ofHours(3));
         assertThat(fake.livingInfo(id).get("living_info").get("status").intValue()).as("nobody went live").isEqualTo(3);
-        fake.sim.markAttended(id);
+        fake.sim.participantJoins(id, "zhangsan");
         assertThat(fake.livingInfo(id).get("living_info").get("status").intValue()).isEqualTo(2);
         assertThat(fake.livingInfo("nope").get("errcode").intValue()).isEqualTo(40058);
     }

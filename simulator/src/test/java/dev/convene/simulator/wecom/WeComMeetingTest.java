@@ -304,7 +304,7 @@ class WeComMeetingTest {
         assertThat(fake.meetingInfo(id).get("status").intValue()).isEqualTo(2);
         fake.clock.advance(Duration.ofHours(1));
         assertThat(fake.meetingInfo(id).get("status").intValue()).as("nobody joined").isEqualTo(5);
-        fake.sim.markAttended(id);
+        fake.sim.participantJoins(id, "zhangsan");
         assertThat(fake.meetingInfo(id).get("status").intValue()).isEqualTo(3);
 
         String other = fake.createMeeting(fake.meeting());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.convene.simulator.Operation;
+import dev.convene.simulator.VendorError;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -135,7 +136,7 @@ class WeComTokenTest {
 
     @Test
     void scriptedFailuresCanHitGettoken() {
-        fake.sim.failNext(-1, 1, Operation.TOKEN);
+        fake.sim.failNext(VendorError.code(-1), 1, Operation.TOKEN);
         assertThat(fake.gettoken(corpId(), secret()).get("errcode").intValue()).isEqualTo(-1);
         assertThat(fake.gettoken(corpId(), secret()).get("errcode").intValue()).isZero();
     }

@@ -172,7 +172,7 @@ class WeComWebinarTest {
         String id = createWebinar(fake.webinar());
         fake.clock.advance(Duration.ofHours(25));
         assertThat(get(id).get("status").textValue()).isEqualTo("MEETING_STATE_ABOUT_TO_START");
-        fake.sim.markAttended(id);
+        fake.sim.participantJoins(id, "zhangsan");
         assertThat(get(id).get("status").textValue()).isEqualTo("MEETING_STATE_STARTED");
         fake.clock.advance(Duration.ofHours(2));
         assertThat(get(id).get("status").textValue()).isEqualTo("MEETING_STATE_ENDED");

@@ -3,6 +3,7 @@ package dev.convene.simulator.zoom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.convene.simulator.Operation;
+import dev.convene.simulator.VendorError;
 import dev.convene.simulator.SettableClock;
 import dev.convene.simulator.SimulatorOptions;
 import dev.convene.simulator.zoom.ZoomHttp.Answer;
@@ -130,7 +131,7 @@ class ZoomOAuthTest {
     @Test
     void aForced401IsAnsweredOnceWithoutTouchingTheToken() {
         ZoomHttp http = new ZoomHttp(sim).authenticated();
-        sim.injectError(401, 124, "Invalid access token.", 1, Operation.LIST);
+        sim.failNext(VendorError.of(401, 124, "Invalid access token."), 1, Operation.LIST);
         assertThat(http.get("/users/me/meetings").code()).isEqualTo(124);
         assertThat(http.get("/users/me/meetings").status()).isEqualTo(200);
     }

@@ -3,6 +3,7 @@ package dev.convene.simulator.zoom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.convene.simulator.FaultKind;
+import dev.convene.simulator.VendorError;
 import dev.convene.simulator.Operation;
 import dev.convene.simulator.SettableClock;
 import dev.convene.simulator.SimulatorOptions;
@@ -163,7 +164,7 @@ class ZoomRateLimitTest {
     @Test
     void anErrorCanHideInA200() {
         // §3.6 / §5.2: Zoom documents some errors under HTTP 200 with a non-zero code.
-        sim.injectError(200, 200, "Webinar plan subscription is missing. Enable webinar for this user once the subscription is added.", 1, Operation.OTHER);
+        sim.failNext(VendorError.of(200, 200, "Webinar plan subscription is missing. Enable webinar for this user once the subscription is added."), 1, Operation.OTHER);
         String id = http.create("/users/me/webinars", "{\"topic\":\"a\",\"start_time\":\"2030-02-01T10:00:00Z\"}").get("id").asText();
         Answer a = http.put("/webinars/" + id + "/status", "{\"action\":\"end\"}");
         assertThat(a.status()).isEqualTo(200);

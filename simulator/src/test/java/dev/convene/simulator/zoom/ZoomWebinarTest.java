@@ -131,7 +131,7 @@ class ZoomWebinarTest {
     void aStartedSimuliveWebinarCannotBeChanged() {
         // §3.3: 400 / 3000 "You cannot update or delete simulive webinars that have started using this method".
         String id = webinar(",\"is_simulive\":true").get("id").asText();
-        sim.startSession(Long.parseLong(id));
+        sim.hostStarts(id);
         Answer a = http.patch("/webinars/" + id, "{\"topic\":\"x\"}");
         assertThat(a.status()).isEqualTo(400);
         assertThat(a.code()).isEqualTo(3000);
