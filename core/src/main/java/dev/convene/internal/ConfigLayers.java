@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class ConfigLayers {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLayers.class);
     public static final Set<String> GLOBAL_KEYS = Set.of(
-            "convene.provider", "convene.providers", "convene.token-store",
+            "convene.provider", "convene.providers", "convene.token-store", "convene.rate-limits.scope", "convene.rate-limits.max-wait",
             "convene.http.max-requests", "convene.http.max-requests-per-host",
             "convene.http.connect-timeout", "convene.http.read-timeout", "convene.http.call-timeout");
 

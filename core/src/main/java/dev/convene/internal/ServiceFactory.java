@@ -36,6 +36,10 @@ import okhttp3.OkHttpClient;
 public final class ServiceFactory {
     private static final InMemoryTokenStore JVM_TOKENS = new InMemoryTokenStore();
     private static final Pattern URL_USER_INFO = Pattern.compile("^[a-z][a-z0-9+.-]*://([^@/]+)@");
+    /** Keys every provider has under {@code convene.<id>.}, read by core rather than by the provider. */
+    static final List<String> CORE_PROVIDER_KEYS = List.of("proxy", "rate-limits");
+    /** Every service in the JVM paces one vendor account against one budget. */
+    private static final dev.convene.spi.CallBudgets JVM_BUDGETS = dev.convene.spi.CallBudgets.local();
 
     /** What the builder was told besides the configuration: everything a service is opened with. */
     /** @param tokenStore the store the application gave, or {@code null} for {@code convene.token-store} */
@@ -67,6 +71,7 @@ public final class ServiceFactory {
             ids.add(p.id());
             p.requiredKeys().forEach(k -> declared.add("convene." + p.id() + "." + k));
             p.optionalKeys().forEach(k -> declared.add("convene." + p.id() + "." + k));
+            CORE_PROVIDER_KEYS.forEach(k -> declared.add("convene." + p.id() + "." + k));
         }
         ServiceLoader.load(TokenStoreFactory.class, loader(classLoader)).forEach(f -> declared.addAll(f.configurationKeys()));
         Map<String, String> config = ConfigLayers.merge(properties, systemProperties ? ConfigLayers.systemProperties() : Map.of(),
@@ -139,6 +144,7 @@ public final class ServiceFactory {
     private static void check(SessionProvider p, Map<String, String> config) {
         List<String> ownKeys = new ArrayList<>(p.requiredKeys());
         ownKeys.addAll(p.optionalKeys());
+        ownKeys.addAll(CORE_PROVIDER_KEYS);
         ConfigLayers.warnUnknownKeys(p.id(), ownKeys, config.keySet());
         ProviderConfig providerConfig = new ProviderConfig(p.id(), config);
         List<String> missing = p.requiredKeys().stream().map(providerConfig::key)
@@ -152,15 +158,87 @@ public final class ServiceFactory {
         String prefix = providerConfig.key("");
         config.keySet().stream().filter(k -> k.startsWith(prefix) && k.endsWith("-url"))
                 .forEach(k -> providerConfig.getUrl(k.substring(prefix.length())));
+        proxy(providerConfig);
+    }
+
+    /**
+     * {@code convene.<id>.proxy = http://[user:password@]host:port}: the HTTP proxy this provider's calls go
+     * through, e.g. one whose address is on WeCom's trusted-IP list. Empty when not set.
+     */
+    private static java.util.Optional<Proxying> proxy(ProviderConfig c) {
+        return c.getUrl("proxy").map(uri -> {
+            if (!uri.getScheme().equalsIgnoreCase("http") || uri.getPort() < 1) {
+                throw new ConfigurationException(c.key("proxy") + " must be an http URL with a port such as http://proxy.internal:3128"
+                        + " (the proxy speaks plain HTTP; calls to https vendors are tunnelled through it)");
+            }
+            String user = null;
+            String password = null;
+            if (uri.getRawUserInfo() != null) {
+                String info = java.net.URLDecoder.decode(uri.getRawUserInfo(), java.nio.charset.StandardCharsets.UTF_8);
+                int colon = info.indexOf(':');
+                user = colon < 0 ? info : info.substring(0, colon);
+                password = colon < 0 ? "" : info.substring(colon + 1);
+            }
+            return new Proxying(new java.net.Proxy(java.net.Proxy.Type.HTTP, java.net.InetSocketAddress.createUnresolved(uri.getHost(), uri.getPort())),
+                    user, password);
+        });
+    }
+
+    /** A proxy and, when it asks for them, the credentials it takes (Basic). */
+    private record Proxying(java.net.Proxy proxy, String user, String password) {
+        /** The root client through this proxy: the same pool and dispatcher (OkHttp keys pooled connections by proxy too). */
+        OkHttpClient apply(OkHttpClient root) {
+            OkHttpClient.Builder b = root.newBuilder().proxy(proxy);
+            if (user != null) {
+                String credential = okhttp3.Credentials.basic(user, password);
+                b.proxyAuthenticator((route, response) -> response.request().header("Proxy-Authorization") != null ? null
+                        : response.request().newBuilder().header("Proxy-Authorization", credential).build());
+            }
+            return b.build();
+        }
     }
 
     private static SessionService openOne(SessionProvider p, Map<String, String> config, Settings s, TokenStore tokens,
                                           OkHttpClient root, Redactor redactor) {
         ProviderConfig providerConfig = new ProviderConfig(p.id(), config);
-        ProviderContext context = new ProviderContext(p.id(), providerConfig, root, s.clock(), tokens, redactor);
+        OkHttpClient http = proxy(providerConfig).map(proxy -> proxy.apply(root)).orElse(root);
+        Pacer pacer = pacer(p, providerConfig, config, tokens);
+        if (pacer != null) {
+            http = http.newBuilder().addInterceptor(pacer).build();
+        }
+        ProviderContext context = new ProviderContext(p.id(), providerConfig, http, s.clock(), tokens, redactor);
         VendorClient client = p.open(context);
         return new DefaultSessionService(p.id(), p.capabilities(), client, s.clock(), s.retryPolicy(), s.retryWait(), s.listeners(),
                 redactor, null, p.credentialKeys().stream().map(providerConfig::key).toList(), s.completionExecutor());
+    }
+
+    /**
+     * The pacing of the provider's vendor account: its declared limits or {@code convene.<id>.rate-limits}, per
+     * account ({@link SessionProvider#accountKeys()}), in this JVM or ({@code convene.rate-limits.scope = cluster})
+     * through the token store's shared budgets. Null when there is no limit to keep.
+     */
+    private static Pacer pacer(SessionProvider p, ProviderConfig c, Map<String, String> config, TokenStore tokens) {
+        List<dev.convene.spi.RateLimit> limits = c.get("rate-limits")
+                .map(v -> dev.convene.spi.RateLimit.parseAll(c.key("rate-limits"), v)).orElseGet(p::rateLimits);
+        if (limits.isEmpty()) {
+            return null;
+        }
+        String scope = config.getOrDefault("convene.rate-limits.scope", "instance").trim().toLowerCase(Locale.ROOT);
+        dev.convene.spi.CallBudgets budgets;
+        if (scope.equals("instance") || scope.isEmpty()) {
+            budgets = JVM_BUDGETS;
+        } else if (scope.equals("cluster")) {
+            budgets = tokens.callBudgets();
+            if (budgets == null) {
+                throw new ConfigurationException("convene.rate-limits.scope = cluster needs a token store shared by the instances"
+                        + " (convene.token-store = redis, with convene-tokenstore-redis); this one shares nothing");
+            }
+        } else {
+            throw new ConfigurationException("convene.rate-limits.scope must be instance or cluster, was '" + scope + "'");
+        }
+        Duration maxWait = duration(config, "convene.rate-limits.max-wait", Duration.ofSeconds(5));
+        String[] account = p.accountKeys().stream().map(k -> c.get(k).orElse("")).toArray(String[]::new);
+        return new Pacer(p.id(), dev.convene.spi.token.TokenKey.of(p.id(), account).toString(), limits, maxWait, budgets);
     }
 
     /** Every value that looks like a secret by its key, and the credentials inside URLs, masked wherever text is logged. */
@@ -170,7 +248,7 @@ public final class ServiceFactory {
             if (k.matches(".*(secret|password|token|key)$") && !k.endsWith("token-store")) {
                 redactor.addFixedSecret(v);
             }
-            if (k.endsWith("url")) {
+            if (k.endsWith("url") || k.endsWith(".proxy")) {
                 // redis://user:password@host and the like: the credentials inside a URL are secrets too
                 Matcher userInfo = URL_USER_INFO.matcher(v);
                 if (userInfo.find()) {
@@ -198,6 +276,11 @@ public final class ServiceFactory {
         }
         throw new ConfigurationException("unknown token store '" + id + "' in convene.token-store; available: " + String.join(", ", found)
                 + " (add e.g. convene-tokenstore-redis to the class path)");
+    }
+
+    /** Whether {@code store} is the JVM's own in-memory store, which nobody closes. */
+    static boolean isJvmStore(TokenStore store) {
+        return store == JVM_TOKENS;
     }
 
     private static ClassLoader loader(ClassLoader classLoader) {

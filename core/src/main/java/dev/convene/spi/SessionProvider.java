@@ -43,6 +43,23 @@ public interface SessionProvider {
         return requiredKeys();
     }
 
+    /**
+     * The vendor's documented call limits for one account (from its docs), which Convene paces calls under
+     * unless {@code convene.<id>.rate-limits} says otherwise. Default: none.
+     */
+    default List<dev.convene.spi.RateLimit> rateLimits() {
+        return List.of();
+    }
+
+    /**
+     * The keys under {@code convene.<id>.} whose values name the vendor account the {@link #rateLimits()} apply
+     * to (WeCom's corp, Tencent's app, Zoom's account): every service configured for the same account, in any
+     * instance or tenant, shares one budget. Default: {@link #credentialKeys()}.
+     */
+    default List<String> accountKeys() {
+        return credentialKeys();
+    }
+
     /** Connects to the vendor with the given context. Called once per {@link dev.convene.SessionService}. */
     VendorClient open(ProviderContext context);
 }

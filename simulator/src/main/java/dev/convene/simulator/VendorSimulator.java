@@ -24,6 +24,16 @@ public interface VendorSimulator extends AutoCloseable {
     /** The same keys, but with a credential the vendor does not accept, to provoke authentication errors. */
     Map<String, String> propertiesWithBadCredentials();
 
+    /**
+     * The keys of a further credential the fake accepts, distinct from every other it hands out (a new app of
+     * the same corp or account, with tokens of its own): what a test of many tenants gives each tenant.
+     *
+     * @throws UnsupportedOperationException where the fake has only its own credential
+     */
+    default Map<String, String> propertiesForNewCredentials() {
+        throw new UnsupportedOperationException(vendor() + " simulator: only its own credential");
+    }
+
     /** The transport and gateway faults: drops, delays, 5xx, busy and rate-limit answers, broken bodies (see {@link FaultKind}). */
     Faults faults();
 

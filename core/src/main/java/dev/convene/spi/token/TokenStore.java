@@ -26,6 +26,14 @@ public interface TokenStore extends AutoCloseable {
      */
     void invalidate(TokenKey key, AccessToken stale);
 
+    /**
+     * Call budgets shared by every instance that uses this store (with {@code convene.rate-limits.scope = cluster}),
+     * or {@code null} when the store shares nothing (then only {@code instance} scope is possible). Default: {@code null}.
+     */
+    default dev.convene.spi.CallBudgets callBudgets() {
+        return null;
+    }
+
     @Override
     default void close() {
     }

@@ -90,6 +90,17 @@ public final class TencentMeetingProvider implements SessionProvider {
         return CAPABILITIES;
     }
 
+    /** A self-built app's 300 calls a minute and 200,000 a day over every endpoint (频控说明: 190310, 190311). */
+    @Override
+    public List<dev.convene.spi.RateLimit> rateLimits() {
+        return List.of(dev.convene.spi.RateLimit.perMinute(300), new dev.convene.spi.RateLimit(200_000, java.time.Duration.ofDays(1)));
+    }
+
+    @Override
+    public List<String> accountKeys() {
+        return List.of("app-id");
+    }
+
     @Override
     public List<String> requiredKeys() {
         return List.of("app-id", "secret-id", "secret-key", "organizer");

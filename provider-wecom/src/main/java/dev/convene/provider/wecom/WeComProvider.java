@@ -88,6 +88,20 @@ public final class WeComProvider implements SessionProvider {
         return CAPABILITIES;
     }
 
+    /**
+     * WeCom's frequency limits per corp and API (doc 90454): 10,000 calls a minute and 150,000 an hour, over
+     * 45009. Paced per corp across all APIs, which never exceeds the per-API limits.
+     */
+    @Override
+    public List<dev.convene.spi.RateLimit> rateLimits() {
+        return List.of(dev.convene.spi.RateLimit.perMinute(10_000), new dev.convene.spi.RateLimit(150_000, java.time.Duration.ofHours(1)));
+    }
+
+    @Override
+    public List<String> accountKeys() {
+        return List.of("corp-id");
+    }
+
     @Override
     public List<String> requiredKeys() {
         return List.of("corp-id", "corp-secret");

@@ -74,6 +74,21 @@ public final class ZoomProvider implements SessionProvider {
         return CAPABILITIES;
     }
 
+    /**
+     * Zoom's limits are per account and depend on the plan and each endpoint's label: a Pro account may make 30
+     * Light calls a second (create, get, update, delete) and 20 Medium ones (list). Paced at 20 a second, safe for
+     * both; configure the account's plan (Free: 2/PT1S, Business: 60/PT1S) with convene.zoom.rate-limits.
+     */
+    @Override
+    public List<dev.convene.spi.RateLimit> rateLimits() {
+        return List.of(new dev.convene.spi.RateLimit(20, java.time.Duration.ofSeconds(1)));
+    }
+
+    @Override
+    public List<String> accountKeys() {
+        return List.of("account-id");
+    }
+
     @Override
     public List<String> requiredKeys() {
         return List.of("account-id", "client-id", "client-secret");

@@ -136,6 +136,8 @@ public final class TencentMeetingSimulator extends HttpSimulator {
         p.put("convene.tencentmeeting.organizer", organizer);
         p.put("convene.tencentmeeting.instance-id", "1");
         p.put("convene.tencentmeeting.base-url", baseUrl().toString());
+        // the client paces under what this fake enforces, and not at all when it enforces nothing
+        p.put("convene.tencentmeeting.rate-limits", perMinute > 0 ? perMinute + "/PT1M" : "none");
         return p;
     }
 

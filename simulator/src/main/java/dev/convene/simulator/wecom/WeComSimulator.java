@@ -77,6 +77,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class WeComSimulator extends HttpSimulator {
     static final String OTHER_APP_SECRET = "sim-wecom-other-app-secret";
+    private final java.util.concurrent.atomic.AtomicInteger newApps = new java.util.concurrent.atomic.AtomicInteger();
     static final int OTHER_APP_AGENT_ID = 1000003;
     /** Where every request comes from: the fake listens on the loopback interface only. */
     static final String CALLER_IP = "127.0.0.1";
@@ -281,6 +282,16 @@ public final class WeComSimulator extends HttpSimulator {
         return properties("sim-wecom-wrong-secret", settings.agentId());
     }
 
+    /** A new app of the corp: its own secret, agent id and tokens; it sees only the sessions it creates. */
+    @Override
+    public Map<String, String> propertiesForNewCredentials() {
+        int n = newApps.incrementAndGet();
+        String secret = "sim-wecom-app-secret-" + n;
+        int agentId = 2_000_000 + n;
+        underLock(() -> tokens.addApp("app-" + n, secret, agentId));
+        return properties(secret, agentId);
+    }
+
     /** Credentials of the corp's second app, which sees none of the default app's sessions. */
     public Map<String, String> propertiesForOtherApp() {
         return properties(OTHER_APP_SECRET, OTHER_APP_AGENT_ID);
@@ -294,6 +305,8 @@ public final class WeComSimulator extends HttpSimulator {
         p.put("convene.wecom.agent-id", Integer.toString(agentId));
         p.put("convene.wecom.organizer", "zhangsan");
         p.put("convene.wecom.base-url", baseUrl().toString());
+        // the fake's limits are per API (api-calls-per-minute), far above what a test sends: the client need not pace
+        p.put("convene.wecom.rate-limits", "none");
         return Map.copyOf(p);
     }
 

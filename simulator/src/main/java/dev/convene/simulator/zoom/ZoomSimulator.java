@@ -126,6 +126,7 @@ public final class ZoomSimulator extends HttpSimulator {
     private final ZoomSettings settings;
     private final ZoomDirectory directory = new ZoomDirectory();
     private final ZoomTokens tokens;
+    private final java.util.concurrent.atomic.AtomicInteger newApps = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<Long, ZoomSession> sessions = new LinkedHashMap<>();
     private final Map<String, PageCursor> cursors = new HashMap<>();
     private final Map<String, int[]> dailyWrites = new HashMap<>();
@@ -149,11 +150,32 @@ public final class ZoomSimulator extends HttpSimulator {
 
     @Override
     public Map<String, String> properties() {
+        return properties(CLIENT_ID, CLIENT_SECRET);
+    }
+
+    /** A new S2S app on the primary account: its own client id, secret and tokens. */
+    @Override
+    public Map<String, String> propertiesForNewCredentials() {
+        String n = Integer.toString(newApps.incrementAndGet());
+        String id = "zoomSimApp" + n;
+        String secret = "zoom-sim-app-secret-" + n;
+        locked(() -> {
+            tokens.addApp(id, secret);
+            return null;
+        });
+        return properties(id, secret);
+    }
+
+    private Map<String, String> properties(String clientId, String clientSecret) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("convene.provider", "zoom");
         p.put("convene.zoom.account-id", PRIMARY_ACCOUNT_ID);
-        p.put("convene.zoom.client-id", CLIENT_ID);
-        p.put("convene.zoom.client-secret", CLIENT_SECRET);
+        p.put("convene.zoom.client-id", clientId);
+        p.put("convene.zoom.client-secret", clientSecret);
+        if (!settings.qpsLimits()) {
+            // the fake enforces no per-second limit, so the client need not pace (qps-limits=on leaves Zoom's default)
+            p.put("convene.zoom.rate-limits", "none");
+        }
         p.put("convene.zoom.organizer", OWNER_EMAIL);
         p.put("convene.zoom.base-url", baseUrl() + "/v2");
         p.put("convene.zoom.oauth-url", baseUrl() + "/oauth/token");

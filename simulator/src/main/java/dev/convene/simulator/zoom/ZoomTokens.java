@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +23,7 @@ import java.util.Set;
  */
 final class ZoomTokens {
     /** A live token and what it may do. */
-    record Token(String value, Instant expiresAt, Set<String> scopes) {
+    record Token(String value, Instant expiresAt, Set<String> scopes, String clientId) {
     }
 
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
@@ -32,6 +33,8 @@ final class ZoomTokens {
     private final SecureRandom random = new SecureRandom();
     /** Oldest first, so "max live tokens" evicts from the front. */
     private final LinkedHashMap<String, Token> live = new LinkedHashMap<>();
+    /** The S2S apps of the account, client id to secret: the simulator's own, and any a test added. */
+    private final Map<String, String> apps = new HashMap<>(Map.of(ZoomSimulator.CLIENT_ID, ZoomSimulator.CLIENT_SECRET));
     private int maxLive;
     private int requests;
     private int issued;
@@ -44,7 +47,12 @@ final class ZoomTokens {
 
     void maxLive(int max) {
         maxLive = max;
-        evict();
+        Set.copyOf(apps.keySet()).forEach(this::evict);
+    }
+
+    /** Another S2S app on the primary account, with its own tokens. */
+    void addApp(String clientId, String secret) {
+        apps.put(clientId, secret);
     }
 
     int requests() {
@@ -60,7 +68,7 @@ final class ZoomTokens {
     }
 
     void expireAll(Instant now) {
-        live.replaceAll((k, t) -> new Token(t.value(), now, t.scopes()));
+        live.replaceAll((k, t) -> new Token(t.value(), now, t.scopes(), t.clientId()));
     }
 
     SimResponse token(RecordedRequest request, Instant now, String apiUrl) {
@@ -81,7 +89,7 @@ final class ZoomTokens {
         if (basic.isEmpty() || params.get("grant_type") == null) {
             return oauthError(400, "invalid_request", "Missing client id, client secret or grant type");
         }
-        if (!basic.get()[0].equals(ZoomSimulator.CLIENT_ID) || !basic.get()[1].equals(ZoomSimulator.CLIENT_SECRET)) {
+        if (!basic.get()[1].equals(apps.get(basic.get()[0]))) {
             return oauthError(401, "invalid_client", "Invalid client_id or client_secret");
         }
         if (!params.get("grant_type").equals("account_credentials")) {
@@ -91,9 +99,9 @@ final class ZoomTokens {
             return oauthError(400, "invalid_request", "Invalid account_id");
         }
         String value = "eyJzaW0iOiJ6b29tIn0." + URL.encodeToString(bytes(48));
-        live.put(value, new Token(value, now.plusSeconds(settings.tokenTtlSeconds()), settings.scopes()));
+        live.put(value, new Token(value, now.plusSeconds(settings.tokenTtlSeconds()), settings.scopes(), basic.get()[0]));
         issued++;
-        evict();
+        evict(basic.get()[0]);
         ObjectNode body = json.createObjectNode()
                 .put("access_token", value)
                 .put("token_type", "bearer")
@@ -119,11 +127,15 @@ final class ZoomTokens {
         return token;
     }
 
-    private void evict() {
-        Iterator<String> oldest = live.keySet().iterator();
-        while (live.size() > maxLive && oldest.hasNext()) {
-            oldest.next();
-            oldest.remove();
+    /** Each app keeps at most {@code maxLive} tokens, its oldest revoked first. */
+    private void evict(String clientId) {
+        long count = live.values().stream().filter(t -> t.clientId().equals(clientId)).count();
+        Iterator<Token> oldest = live.values().iterator();
+        while (count > maxLive && oldest.hasNext()) {
+            if (oldest.next().clientId().equals(clientId)) {
+                oldest.remove();
+                count--;
+            }
         }
     }
 

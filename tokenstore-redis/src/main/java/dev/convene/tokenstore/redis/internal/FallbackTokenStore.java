@@ -28,6 +28,7 @@ public final class FallbackTokenStore implements TokenStore {
     static final Duration LONGEST_BACKOFF = Duration.ofSeconds(30);
 
     private final SharedTokenStore shared;
+    private final SharedCallBudgets budgets;
     private final TokenStore local;
     private final Clock clock;
     private final String where;
@@ -38,10 +39,11 @@ public final class FallbackTokenStore implements TokenStore {
     public static TokenStore open(Map<String, String> config, Clock clock) {
         RedisSettings settings = RedisSettings.from(config);
         SharedTokenStore shared = new SharedTokenStore(new RedisTokens(settings), clock, settings.lockLease());
-        return new FallbackTokenStore(shared, TokenStores.inMemory(), clock, settings.safeUrl());
+        return new FallbackTokenStore(shared, TokenStores.inMemory(), clock, settings.safeUrl(), new SharedCallBudgets(settings, clock));
     }
 
-    private FallbackTokenStore(SharedTokenStore shared, TokenStore local, Clock clock, String where) {
+    private FallbackTokenStore(SharedTokenStore shared, TokenStore local, Clock clock, String where, SharedCallBudgets budgets) {
+        this.budgets = budgets;
         this.shared = shared;
         this.local = local;
         this.clock = clock;
@@ -107,12 +109,19 @@ public final class FallbackTokenStore implements TokenStore {
         }
     }
 
+    /** Bucket4j's buckets in the same Redis (convene.rate-limits.scope = cluster). */
+    @Override
+    public dev.convene.spi.CallBudgets callBudgets() {
+        return budgets;
+    }
+
     @Override
     public void close() {
         try {
             shared.close();
         } finally {
             local.close();
+            budgets.close();
         }
     }
 

@@ -1,0 +1,53 @@
+package dev.convene.internal;
+
+import dev.convene.ConveneException;
+import dev.convene.RateLimitedException;
+import dev.convene.spi.CallBudgets;
+import dev.convene.spi.RateLimit;
+import dev.convene.spi.http.VendorCallException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import okhttp3.Interceptor;
+import okhttp3.Response;
+
+/**
+ * Takes one call from the vendor account's budget before each request leaves (token requests and retries
+ * included: the vendor counts them all), waiting up to {@code maxWait}; past that the call fails with
+ * {@link RateLimitedException} and nothing is sent.
+ */
+final class Pacer implements Interceptor {
+    private final String provider;
+    private final String account;
+    private final List<RateLimit> limits;
+    private final String described;
+    private final Duration maxWait;
+    private final CallBudgets budgets;
+
+    Pacer(String provider, String account, List<RateLimit> limits, Duration maxWait, CallBudgets budgets) {
+        this.provider = provider;
+        this.account = account;
+        this.limits = List.copyOf(limits);
+        this.described = limits.stream().map(RateLimit::toString).collect(Collectors.joining(", "));
+        this.maxWait = maxWait;
+        this.budgets = budgets;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        boolean taken;
+        try {
+            taken = budgets.tryTake(account, limits, maxWait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the account's call budget");
+        }
+        if (!taken) {
+            ConveneException paced = RateLimitedException.paced(provider, described, maxWait);
+            throw new VendorCallException(paced);
+        }
+        return chain.proceed(chain.request());
+    }
+}

@@ -1,0 +1,144 @@
+package dev.convene.tokenstore.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.convene.Convene;
+import dev.convene.ListQuery;
+import dev.convene.RateLimitedException;
+import dev.convene.SessionKind;
+import dev.convene.SessionService;
+import dev.convene.simulator.Operation;
+import dev.convene.simulator.SettableClock;
+import dev.convene.simulator.SimulatorOptions;
+import dev.convene.simulator.Simulators;
+import dev.convene.simulator.VendorSimulator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Eight instances (each its own service and Redis store) calling one Tencent Meeting app, whose simulator
+ * enforces the vendor's 300 calls a minute: paced through the shared Redis they stay under it together,
+ * although each alone makes more calls than that.
+ */
+class RateLimitsAcrossInstancesTest {
+    static final int INSTANCES = 8;
+    static final int LIMIT = 300;
+    static final int CALLS_EACH = 400;
+
+    // the simulator's minute stands still, so its window is the whole run
+    final SettableClock clock = new SettableClock(Instant.parse("2030-03-04T01:00:10Z"));
+    final List<SessionService> instances = new ArrayList<>();
+    RedisServer redis;
+    VendorSimulator vendor;
+
+    @BeforeEach
+    void start() throws Exception {
+        redis = RedisServer.start();
+    }
+
+    @AfterEach
+    void stop() {
+        instances.forEach(SessionService::close);
+        if (vendor != null) {
+            vendor.close();
+        }
+        redis.close();
+    }
+
+    void open(Map<String, String> extra) {
+        for (int i = 0; i < INSTANCES; i++) {
+            Map<String, String> config = new HashMap<>(vendor.properties());
+            config.put("convene.token-store", "redis");
+            config.put("convene.redis.url", redis.url());
+            config.put("convene.rate-limits.scope", "cluster");
+            config.putAll(extra);
+            instances.add(Convene.builder().properties(config).environment(Map.of()).systemProperties(false).clock(clock).build());
+        }
+    }
+
+    /** Every instance makes {@code each} calls on 2 threads of its own; returns the failures. */
+    List<Throwable> callFromEveryInstance(int each, Runnable midway) throws Exception {
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        AtomicInteger done = new AtomicInteger();
+        int total = each * INSTANCES;
+        ExecutorService callers = Executors.newFixedThreadPool(2 * INSTANCES);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < 2 * INSTANCES; t++) {
+                SessionService instance = instances.get(t % INSTANCES);
+                running.add(callers.submit(() -> {
+                    for (int n = 0; n < each / 2; n++) {
+                        try {
+                            instance.list(ListQuery.of(SessionKind.MEETING));
+                        } catch (RuntimeException e) {
+                            failures.add(e);
+                        }
+                        if (done.incrementAndGet() == total / 2) {
+                            midway.run();
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        return failures;
+    }
+
+    @Test
+    void eightInstancesTogetherStayUnderTheAccountsPerMinuteLimit() throws Exception {
+        vendor = Simulators.start("tencentmeeting", SimulatorOptions.defaults().withClock(clock)
+                .with("rate-limit-per-minute", Integer.toString(LIMIT)));
+        open(Map.of("convene.tencentmeeting.rate-limits", LIMIT + "/PT1M", "convene.rate-limits.max-wait", "PT0S"));
+        List<Throwable> failures = callFromEveryInstance(CALLS_EACH, () -> { });
+
+        int sent = vendor.requests(Operation.LIST).size();
+        assertThat(CALLS_EACH).as("each instance alone makes more calls than the limit").isGreaterThan(LIMIT);
+        assertThat(sent).as("calls that reached the vendor: the limit, within 5 %").isBetween((int) (LIMIT * 0.95), (int) (LIMIT * 1.05));
+        assertThat(failures).as("every call held back was refused by Convene with nothing sent, none by the vendor")
+                .hasSize(INSTANCES * CALLS_EACH - sent)
+                .allSatisfy(e -> assertThat(e).isInstanceOfSatisfying(RateLimitedException.class, r -> assertThat(r.wasSent()).isFalse()));
+
+        // the simulator does enforce the limit: a client that does not pace is refused now
+        Map<String, String> unpaced = new HashMap<>(vendor.properties());
+        unpaced.put("convene.tencentmeeting.rate-limits", "none");
+        try (SessionService alone = Convene.builder().properties(unpaced).environment(Map.of()).systemProperties(false).clock(clock).build()) {
+            try {
+                alone.list(ListQuery.of(SessionKind.MEETING));
+                throw new AssertionError("the simulator let a 301st call through");
+            } catch (RateLimitedException e) {
+                assertThat(e.wasSent()).isTrue();
+                assertThat(e.vendorCode()).isEqualTo("190310");
+            }
+        }
+    }
+
+    @Test
+    void redisStoppedMidRunFailsNoCall() throws Exception {
+        vendor = Simulators.start("tencentmeeting", SimulatorOptions.defaults().withClock(clock));
+        open(Map.of("convene.tencentmeeting.rate-limits", "100000/PT1M"));
+        List<Throwable> failures = callFromEveryInstance(40, () -> {
+            try {
+                redis.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(failures).isEmpty();
+        assertThat(vendor.requests(Operation.LIST)).hasSize(40 * INSTANCES);
+    }
+}
