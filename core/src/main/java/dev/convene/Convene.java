@@ -1,21 +1,11 @@
 package dev.convene;
 
-import dev.convene.internal.ConfigLayers;
 import dev.convene.internal.ServiceFactory;
-import dev.convene.internal.DefaultSessionService;
 import dev.convene.internal.ProviderRegistry;
-import dev.convene.spi.token.TokenStore;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
-import java.util.function.Function;
 
 /**
  * Where a {@link SessionService} comes from. The vendor is chosen by configuration
@@ -73,60 +63,11 @@ public final class Convene {
      * {@code null} as "not set", which means the default it documents; only {@link #build()} throws (a
      * {@link ConfigurationException} naming what is missing or wrong).
      */
-    public static final class Builder {
-        private final Map<String, String> properties = new LinkedHashMap<>();
-        private Map<String, String> environment = System.getenv();
-        private boolean systemProperties = true;
+    public static final class Builder extends ServiceBuilder<Builder> {
         private String provider;
-        private Clock clock = Clock.systemUTC();
-        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private final List<SessionListener> listeners = new ArrayList<>();
-        private TokenStore tokenStore;
-        private ClassLoader classLoader;
-        private Function<Duration, CompletionStage<Void>> retryWait = DefaultSessionService::waitInRealTime;
-        private Executor completionExecutor;
 
         private Builder() {
-        }
-
-        /** Adds properties; later calls override earlier ones. */
-        public Builder properties(Map<String, String> values) {
-            if (values != null) {
-                properties.putAll(values);
-            }
-            return this;
-        }
-
-        /** Adds properties; later calls override earlier ones. */
-        public Builder properties(Properties values) {
-            if (values != null) {
-                values.stringPropertyNames().forEach(k -> properties.put(k, values.getProperty(k)));
-            }
-            return this;
-        }
-
-        /**
-         * Reads a {@code .properties} file (UTF-8).
-         *
-         * @throws ConfigurationException when the file cannot be read
-         */
-        public Builder propertiesFile(Path file) {
-            if (file == null) {
-                return this;
-            }
-            return properties(ConfigLayers.readFile(file));
-        }
-
-        /** The environment variables to apply on top (default: the process environment). */
-        public Builder environment(Map<String, String> environment) {
-            this.environment = environment == null ? System.getenv() : Map.copyOf(environment);
-            return this;
-        }
-
-        /** Whether {@code convene.*} system properties apply (default: yes). */
-        public Builder systemProperties(boolean use) {
-            this.systemProperties = use;
-            return this;
         }
 
         /**
@@ -135,41 +76,6 @@ public final class Convene {
          */
         public Builder provider(String id) {
             this.provider = id;
-            return this;
-        }
-
-        /** The clock for every "now" (tests inject one); default: the system clock in UTC. */
-        public Builder clock(Clock clock) {
-            this.clock = clock == null ? Clock.systemUTC() : clock;
-            return this;
-        }
-
-        /** How reads and cancels are retried; default {@link RetryPolicy#DEFAULT}. */
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
-            this.retryPolicy = retryPolicy == null ? RetryPolicy.DEFAULT : retryPolicy;
-            return this;
-        }
-
-        /**
-         * How core waits before it retries a call: given the delay, a stage that completes when the wait
-         * is over. Blocking and async calls both wait through it. The default waits in real time on one
-         * shared timer thread, so an async call parks no thread while it waits; tests pass a function
-         * that notes the delay and returns a completed stage, so that retries take no time.
-         */
-        public Builder retryWait(Function<Duration, CompletionStage<Void>> wait) {
-            this.retryWait = wait == null ? DefaultSessionService::waitInRealTime : wait;
-            return this;
-        }
-
-        /**
-         * Where the futures of the {@code …Async} methods complete, and so where stages attached to them
-         * without an executor of their own run. Default ({@code null}): on the thread that finished the
-         * call, one of OkHttp's dispatcher threads, which a slow stage then keeps from other calls. Give
-         * one when stages block or take long (a JDBC call, a virtual-thread executor, a UI thread's).
-         * If it refuses a task (shut down), that future completes on the finishing thread instead.
-         */
-        public Builder completionExecutor(Executor executor) {
-            this.completionExecutor = executor;
             return this;
         }
 
@@ -184,18 +90,6 @@ public final class Convene {
             return this;
         }
 
-        /** Where tokens live; default: {@code convene.token-store}, else one in-memory store for the JVM. */
-        public Builder tokenStore(TokenStore tokenStore) {
-            this.tokenStore = tokenStore;
-            return this;
-        }
-
-        /** Where to look for provider plugins in addition to the context class loader. */
-        public Builder classLoader(ClassLoader classLoader) {
-            this.classLoader = classLoader;
-            return this;
-        }
-
         /**
          * Opens the service: one provider ({@code convene.provider}), or several ({@code convene.providers}, with
          * {@code convene.provider}, else the first listed, as the default for creates).
@@ -205,11 +99,7 @@ public final class Convene {
          */
         public SessionService build() {
             ServiceFactory.Configuration config = ServiceFactory.configure(classLoader, properties, systemProperties, environment);
-            return ServiceFactory.open(config, provider, settings());
-        }
-
-        ServiceFactory.Settings settings() {
-            return new ServiceFactory.Settings(clock, retryPolicy, retryWait, listeners, tokenStore, classLoader, completionExecutor);
+            return ServiceFactory.open(config, provider, settings(listeners));
         }
     }
 }

@@ -1,18 +1,12 @@
 package dev.convene;
 
-import dev.convene.internal.DefaultSessionService;
 import dev.convene.internal.ServiceFactory;
 import dev.convene.internal.TenantServices;
-import dev.convene.spi.token.TokenStore;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -90,48 +84,20 @@ public final class Tenants implements AutoCloseable {
     }
 
     /**
-     * Configures {@link Tenants}. The properties given here are what every tenant shares (the token store,
-     * {@code convene.http.*}, {@code convene.redis.*}); a tenant's own keys come from the resolver alone, so
-     * provider keys set here, in system properties or in the environment never reach a tenant. Setters take
-     * {@code null} as "the default".
+     * Configures {@link Tenants}. The properties given here (with system properties and the environment) are
+     * what every tenant shares (the token store, {@code convene.http.*}, {@code convene.redis.*},
+     * {@code convene.rate-limits.*}); a tenant's own keys come from the resolver alone, so provider keys set
+     * here, in system properties or in the environment never reach a tenant. Setters take {@code null} as "the
+     * default"; the tokens of every tenant live in {@link #tokenStore}, each under keys of its own.
      */
-    public static final class Builder {
+    public static final class Builder extends ServiceBuilder<Builder> {
         private final TenantResolver resolver;
-        private final Map<String, String> properties = new LinkedHashMap<>();
-        private Map<String, String> environment = System.getenv();
-        private boolean systemProperties = true;
         private int maxOpen = 10_000;
         private Duration idleTimeout = Duration.ofMinutes(10);
-        private Clock clock = Clock.systemUTC();
-        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-        private Function<Duration, CompletionStage<Void>> retryWait = DefaultSessionService::waitInRealTime;
         private final List<Function<String, SessionListener>> listeners = new ArrayList<>();
-        private TokenStore tokenStore;
-        private ClassLoader classLoader;
-        private Executor completionExecutor;
 
         private Builder(TenantResolver resolver) {
             this.resolver = resolver;
-        }
-
-        /** Shared configuration (token store, HTTP, Redis); later calls override earlier ones. */
-        public Builder properties(Map<String, String> values) {
-            if (values != null) {
-                properties.putAll(values);
-            }
-            return this;
-        }
-
-        /** The environment variables applied to the shared configuration (default: the process environment). */
-        public Builder environment(Map<String, String> environment) {
-            this.environment = environment == null ? System.getenv() : Map.copyOf(environment);
-            return this;
-        }
-
-        /** Whether {@code convene.*} system properties apply to the shared configuration (default: yes). */
-        public Builder systemProperties(boolean use) {
-            this.systemProperties = use;
-            return this;
         }
 
         /**
@@ -160,30 +126,6 @@ public final class Tenants implements AutoCloseable {
             return this;
         }
 
-        /** The clock for every "now", idleness included (tests inject one); default: the system clock in UTC. */
-        public Builder clock(Clock clock) {
-            this.clock = clock == null ? Clock.systemUTC() : clock;
-            return this;
-        }
-
-        /** As {@link Convene.Builder#retryPolicy}. */
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
-            this.retryPolicy = retryPolicy == null ? RetryPolicy.DEFAULT : retryPolicy;
-            return this;
-        }
-
-        /** As {@link Convene.Builder#retryWait}. */
-        public Builder retryWait(Function<Duration, CompletionStage<Void>> wait) {
-            this.retryWait = wait == null ? DefaultSessionService::waitInRealTime : wait;
-            return this;
-        }
-
-        /** As {@link Convene.Builder#completionExecutor}. */
-        public Builder completionExecutor(Executor executor) {
-            this.completionExecutor = executor;
-            return this;
-        }
-
         /**
          * Adds a listener per tenant: {@code forTenant} is asked for the tenant's listener each time its service
          * opens (return {@code null} for none), so a listener hears only its own tenant's calls.
@@ -195,18 +137,6 @@ public final class Tenants implements AutoCloseable {
             return this;
         }
 
-        /** The store every tenant's tokens live in, each under its own keys; default: {@code convene.token-store}. */
-        public Builder tokenStore(TokenStore tokenStore) {
-            this.tokenStore = tokenStore;
-            return this;
-        }
-
-        /** Where to look for provider plugins in addition to the context class loader. */
-        public Builder classLoader(ClassLoader classLoader) {
-            this.classLoader = classLoader;
-            return this;
-        }
-
         /**
          * Finds the providers and opens the shared token store; no tenant is resolved yet.
          *
@@ -214,9 +144,7 @@ public final class Tenants implements AutoCloseable {
          */
         public Tenants build() {
             ServiceFactory.Configuration shared = ServiceFactory.configure(classLoader, properties, systemProperties, environment);
-            ServiceFactory.Settings settings = new ServiceFactory.Settings(clock, retryPolicy, retryWait, List.of(), tokenStore,
-                    classLoader, completionExecutor);
-            return new Tenants(new TenantServices(resolver, shared, settings, List.copyOf(listeners), maxOpen, idleTimeout));
+            return new Tenants(new TenantServices(resolver, shared, settings(List.of()), List.copyOf(listeners), maxOpen, idleTimeout));
         }
     }
 }

@@ -176,7 +176,9 @@ class NullRuleTest {
     /** Public instance methods returning the builder itself (or a new value of the type, for withers). */
     private static List<Method> setters(Class<?> type) {
         return Stream.of(type.getMethods())
-                .filter(m -> !Modifier.isStatic(m.getModifiers()) && m.getReturnType() == type && m.getParameterCount() > 0)
+                // setters inherited from a builder's generic base return the base type once erased
+                .filter(m -> !Modifier.isStatic(m.getModifiers()) && m.getReturnType() != Object.class
+                        && m.getReturnType().isAssignableFrom(type) && m.getParameterCount() > 0)
                 .filter(m -> Arrays.stream(m.getParameterTypes()).noneMatch(Class::isPrimitive))
                 .sorted(java.util.Comparator.comparing(Method::toString))
                 .toList();

@@ -20,9 +20,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Core's public API (package dev.convene) shows JDK and Convene types only: no OkHttp, Retrofit, Moshi, Okio, Kotlin or Guava. */
+/** Core's public API (package dev.convene) shows JDK and Convene types only: no OkHttp, Retrofit, Moshi, Okio, Kotlin, Guava, Caffeine or Bucket4j. */
 class PublicApiTest {
-    static final List<String> FORBIDDEN = List.of("okhttp3.", "retrofit2.", "com.squareup.", "okio.", "kotlin.", "com.google.");
+    static final List<String> FORBIDDEN = List.of("okhttp3.", "retrofit2.", "com.squareup.", "okio.", "kotlin.", "com.google.",
+            "com.github.benmanes.", "io.github.bucket4j.");
 
     @Test
     void publicTypesExposeNoPlumbing() throws Exception {

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Keeps secrets out of logs and messages. It knows secrets two ways: by value (configured secrets and
@@ -23,6 +25,9 @@ public final class Redactor {
     private static final Set<String> DEFAULT_NAMES = Set.of(
             "access_token", "corpsecret", "corp_secret", "client_secret", "secret", "secretkey", "secret_key",
             "authorization", "proxy-authorization", "x-tc-signature", "x-tc-key", "token", "refresh_token", "password");
+
+    /** The two patterns per set of names, shared by every redactor with that set (see {@link #rebuild()}). */
+    private static final Cache<String, Pattern[]> PATTERNS = Caffeine.newBuilder().maximumSize(64).build();
 
     private final Set<String> fixedSecrets = ConcurrentHashMap.newKeySet();
     /**
@@ -117,10 +122,16 @@ public final class Redactor {
     }
 
     private void rebuild() {
-        String alternatives = String.join("|", names.stream().map(Pattern::quote).toList());
-        jsonPattern = Pattern.compile("(?i)(\"(?:" + alternatives + ")\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)");
-        formPattern = Pattern.compile("(?i)((?<![A-Za-z0-9_-])(?:" + alternatives + ")=)([^&\\s\"]*)");
+        String alternatives = String.join("|", names.stream().sorted().map(Pattern::quote).toList());
+        // Every service of one provider has the same names: its patterns are compiled once for all of them
+        // (many tenants' services would otherwise each hold a copy of the same automaton).
+        Pattern[] patterns = PATTERNS.get(alternatives, a -> new Pattern[] {
+                Pattern.compile("(?i)(\"(?:" + a + ")\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)"),
+                Pattern.compile("(?i)((?<![A-Za-z0-9_-])(?:" + a + ")=)([^&\\s\"]*)")});
+        jsonPattern = patterns[0];
+        formPattern = patterns[1];
     }
+
 
     private static boolean usable(String secret) {
         // Very short values would mask ordinary text; no real credential is that short.

@@ -33,6 +33,8 @@ import okhttp3.OkHttpClient;
  * successful create would look like a failed create and invite a duplicate.
  */
 public final class TencentMeetingClient implements VendorClient {
+    /** One for every client: Moshi is thread-safe and caches its adapters, which every tenant's client would otherwise build again. */
+    private static final Moshi WIRE_JSON = JsonQuirks.moshi().add(UserIdsAdapter.FACTORY).build();
     /** {@code meeting_type} of a recurring meeting. */
     private static final int RECURRING = 1;
     /** Tencent's list page holds at most this many meetings, and takes no page size (spec §3.4). */
@@ -57,7 +59,7 @@ public final class TencentMeetingClient implements VendorClient {
         this.organizer = config.require("organizer");
         this.instanceId = config.getInt("instance-id", 1);
         this.clock = context.clock();
-        Moshi moshi = JsonQuirks.moshi().add(UserIdsAdapter.FACTORY).build();
+        Moshi moshi = WIRE_JSON;
         // Each attempt must carry a fresh nonce: OkHttp's own silent retry would resend the signed request
         // unchanged and Tencent would refuse it as a replay (190301). Core retries what is safe, re-signed.
         OkHttpClient http = ProviderHttp.client(context, new Signer(credentials, clock, context.redactor()))

@@ -93,9 +93,14 @@ public final class WeComClient implements VendorClient {
         return credentialCheck;
     }
 
-    /** The JSON of WeCom's wire: core's quirk adapters (Unix seconds as numbers or strings, 0/1 flags, enum fallback). */
+    /**
+     * The JSON of WeCom's wire: core's quirk adapters (Unix seconds as numbers or strings, 0/1 flags, enum fallback).
+     * One for every client: Moshi is thread-safe and caches its adapters, which every tenant's client would otherwise build again.
+     */
+    private static final Moshi WIRE_JSON = JsonQuirks.moshi().build();
+
     static Moshi wireJson() {
-        return JsonQuirks.moshi().build();
+        return WIRE_JSON;
     }
 
     @Override

@@ -35,6 +35,8 @@ import okhttp3.Request;
  * {@code /accounts/{id}/} when a sub-account is configured (§3.7), and the neutral ↔ Zoom mapping.
  */
 public final class ZoomClient implements VendorClient {
+    /** One for every client: Moshi is thread-safe and caches its adapters, which every tenant's client would otherwise build again. */
+    private static final Moshi WIRE_JSON = JsonQuirks.moshi().build();
     public static final String DEFAULT_BASE_URL = "https://api.zoom.us/v2";
     public static final String DEFAULT_OAUTH_URL = "https://zoom.us/oauth/token";
 
@@ -61,7 +63,7 @@ public final class ZoomClient implements VendorClient {
         this.organizer = config.get("organizer", "me");
         this.sessions = new ZoomSessions(context.clock());
 
-        Moshi moshi = JsonQuirks.moshi().build();
+        Moshi moshi = WIRE_JSON;
         String sub = config.get("sub-account-id").orElse(null);
         String apiBase = sub == null ? baseUrl : trimSlash(baseUrl) + "/accounts/" + URLEncoder.encode(sub, StandardCharsets.UTF_8);
         AtomicReference<TokenCache> tokens = new AtomicReference<>();
