@@ -1,8 +1,5 @@
 package dev.convene;
 
-import java.util.EnumSet;
-import java.util.Set;
-
 /**
  * Optional things a draft can ask for, and what the vendor's answers hold. Each feature a draft uses must
  * be declared by the provider for that kind, or the call fails with {@link UnsupportedFeatureException}
@@ -48,42 +45,5 @@ public enum Feature {
             case OCCURRENCES, TIME_ZONE, KEEPS_CANCELLED, LISTS_CANCELLED -> false;
             default -> true;
         };
-    }
-
-    /** The features a draft asks for; never one that describes answers ({@link #askable()} false). */
-    public static Set<Feature> usedBy(SessionDraft draft) {
-        Set<Feature> used = EnumSet.noneOf(Feature.class);
-        if (draft.description() != null) used.add(DESCRIPTION);
-        addCommon(used, draft.effectiveAccess(), draft.password(), draft.hosts(), draft.invitees(), draft.recurrence(),
-                draft.media(), draft.live());
-        return used;
-    }
-
-    /** The features an update asks for. */
-    public static Set<Feature> usedBy(SessionUpdate update) {
-        Set<Feature> used = EnumSet.noneOf(Feature.class);
-        if (update.description() != null) used.add(DESCRIPTION);
-        addCommon(used, update.access(), update.password(), update.hosts(), update.invitees(), update.recurrence(),
-                update.media(), update.live());
-        return used;
-    }
-
-    private static void addCommon(Set<Feature> used, Access access, String password, java.util.List<String> hosts,
-                                  java.util.List<String> invitees, Recurrence recurrence, MediaOptions media, LiveOptions live) {
-        if (password != null || access == Access.PASSWORD) used.add(PASSWORD);
-        if (access == Access.REGISTRATION) used.add(REGISTRATION);
-        if (hosts != null && !hosts.isEmpty()) used.add(HOSTS);
-        if (invitees != null && !invitees.isEmpty()) used.add(INVITEES);
-        if (recurrence != null) used.add(RECURRENCE);
-        if (media != null) {
-            if (Boolean.TRUE.equals(media.waitingRoom())) used.add(WAITING_ROOM);
-            if (Boolean.TRUE.equals(media.muteOnEntry())) used.add(MUTE_ON_ENTRY);
-            if (media.joinBeforeHost() != null) used.add(JOIN_BEFORE_HOST);
-            if (media.autoRecording() != null && media.autoRecording() != MediaOptions.Recording.NONE) used.add(AUTO_RECORDING);
-        }
-        if (live != null) {
-            if (live.password() != null) used.add(LIVE_PASSWORD);
-            if (live.replay() != null) used.add(LIVE_REPLAY);
-        }
     }
 }

@@ -1,43 +1,48 @@
 package dev.convene;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A session as the vendor reports it. Immutable; the duration is never negative and start and end are
  * dates of the calendar in the session's zone. Optional parts are {@code null} when the vendor does
  * not report them ({@code description}, {@code organizer}, {@code password}, {@code recurrence}), and
  * lists are empty rather than null.
+ *
+ * <p>A class with a {@link Builder} rather than a record, so that a new part does not break callers: read
+ * it through its accessors, make one with {@link #builder()} or change a copy with {@link #toBuilder()}.
  */
-public record Session(
-        SessionId id,
-        String title,
-        String description,
-        Instant start,
-        Duration duration,
-        ZoneId timeZone,
-        SessionStatus status,
-        String organizer,
-        List<String> hosts,
-        List<String> invitees,
-        Access access,
-        String password,
-        MediaOptions media,
-        LiveOptions live,
-        Recurrence recurrence,
-        JoinInfo join,
-        List<Occurrence> occurrences) {
+public final class Session {
+    private final SessionId id;
+    private final String title;
+    private final String description;
+    private final Instant start;
+    private final Duration duration;
+    private final ZoneId timeZone;
+    private final SessionStatus status;
+    private final String organizer;
+    private final List<String> hosts;
+    private final List<String> invitees;
+    private final Access access;
+    private final String password;
+    private final MediaOptions media;
+    private final LiveOptions live;
+    private final Recurrence recurrence;
+    private final JoinInfo join;
+    private final List<Occurrence> occurrences;
 
-    public Session {
-        Checks.required(id, "a session's id");
-        Checks.required(title, "a session's title");
-        Checks.required(start, "a session's start");
-        Checks.required(duration, "a session's duration");
-        timeZone = timeZone == null ? ZoneOffset.UTC : timeZone;
+    private Session(Builder b) {
+        this.id = Checks.required(b.id, "a session's id");
+        this.title = Checks.required(b.title, "a session's title");
+        this.start = Checks.required(b.start, "a session's start");
+        this.duration = Checks.required(b.duration, "a session's duration");
+        this.timeZone = b.timeZone == null ? ZoneOffset.UTC : b.timeZone;
         // A vendor's answer may say anything: a session that could not be shown or ended is not one (the answer is unreadable).
         if (duration.isNegative()) {
             throw new IllegalArgumentException("a session's duration cannot be negative, was " + duration);
@@ -45,25 +50,55 @@ public record Session(
         try {
             start.atZone(timeZone);
             start.plus(duration).atZone(timeZone);
-        } catch (java.time.DateTimeException | ArithmeticException e) {
+        } catch (DateTimeException | ArithmeticException e) {
             throw new IllegalArgumentException("a session's start and end must be dates of the calendar, was " + start + " for " + duration, e);
         }
-        status = status == null ? SessionStatus.UNKNOWN : status;
-        hosts = hosts == null ? List.of() : List.copyOf(hosts);
-        invitees = invitees == null ? List.of() : List.copyOf(invitees);
-        access = access == null ? (password == null ? Access.OPEN : Access.PASSWORD) : access;
-        media = media == null ? MediaOptions.DEFAULTS : media;
-        live = live == null ? LiveOptions.DEFAULTS : live;
-        join = join == null ? JoinInfo.NONE : join;
-        occurrences = occurrences == null ? List.of() : List.copyOf(occurrences);
+        this.description = b.description;
+        this.status = b.status == null ? SessionStatus.UNKNOWN : b.status;
+        this.organizer = b.organizer;
+        this.hosts = b.hosts == null ? List.of() : List.copyOf(b.hosts);
+        this.invitees = b.invitees == null ? List.of() : List.copyOf(b.invitees);
+        this.password = b.password;
+        this.access = b.access == null ? (b.password == null ? Access.OPEN : Access.PASSWORD) : b.access;
+        this.media = b.media == null ? MediaOptions.DEFAULTS : b.media;
+        this.live = b.live == null ? LiveOptions.DEFAULTS : b.live;
+        this.recurrence = b.recurrence;
+        this.join = b.join == null ? JoinInfo.NONE : b.join;
+        this.occurrences = b.occurrences == null ? List.of() : List.copyOf(b.occurrences);
+    }
+
+    public SessionId id() {
+        return id;
     }
 
     public SessionKind kind() {
         return id.kind();
     }
 
+    public String title() {
+        return title;
+    }
+
+    /** The description, or {@code null} when the vendor reports none. */
+    public String description() {
+        return description;
+    }
+
+    public Instant start() {
+        return start;
+    }
+
+    public Duration duration() {
+        return duration;
+    }
+
     public Instant end() {
         return start.plus(duration);
+    }
+
+    /** The zone the vendor keeps the session in; UTC when it reports none. */
+    public ZoneId timeZone() {
+        return timeZone;
     }
 
     /** The start in the session's own zone. */
@@ -71,15 +106,79 @@ public record Session(
         return start.atZone(timeZone);
     }
 
+    public SessionStatus status() {
+        return status;
+    }
+
+    /** The organizer's user id (or e-mail where the vendor names it so), or {@code null} when the vendor does not say. */
+    public String organizer() {
+        return organizer;
+    }
+
+    public List<String> hosts() {
+        return hosts;
+    }
+
+    public List<String> invitees() {
+        return invitees;
+    }
+
+    public Access access() {
+        return access;
+    }
+
+    /** The password, or {@code null}; never printed by {@link #toString()}. */
+    public String password() {
+        return password;
+    }
+
+    public MediaOptions media() {
+        return media;
+    }
+
+    public LiveOptions live() {
+        return live;
+    }
+
+    /** How the session repeats, or {@code null} for a one-off session. */
+    public Recurrence recurrence() {
+        return recurrence;
+    }
+
+    public JoinInfo join() {
+        return join;
+    }
+
+    /** The occurrences of a recurring session where the vendor reports them; empty otherwise. */
+    public List<Occurrence> occurrences() {
+        return occurrences;
+    }
+
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder holding every part of this session. */
     public Builder toBuilder() {
         return new Builder().id(id).title(title).description(description).start(start).duration(duration)
                 .timeZone(timeZone).status(status).organizer(organizer).hosts(hosts).invitees(invitees)
                 .access(access).password(password).media(media).live(live).recurrence(recurrence).join(join)
                 .occurrences(occurrences);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Session s && id.equals(s.id) && title.equals(s.title) && Objects.equals(description, s.description)
+                && start.equals(s.start) && duration.equals(s.duration) && timeZone.equals(s.timeZone) && status == s.status
+                && Objects.equals(organizer, s.organizer) && hosts.equals(s.hosts) && invitees.equals(s.invitees)
+                && access == s.access && Objects.equals(password, s.password) && media.equals(s.media) && live.equals(s.live)
+                && Objects.equals(recurrence, s.recurrence) && join.equals(s.join) && occurrences.equals(s.occurrences);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, title, description, start, duration, timeZone, status, organizer, hosts, invitees, access,
+                password, media, live, recurrence, join, occurrences);
     }
 
     @Override
@@ -89,7 +188,10 @@ public record Session(
                 + (recurrence == null ? "" : ", " + recurrence.toRRule()) + ", " + join + "]";
     }
 
-    /** Builds a {@link Session}; providers use it when decoding vendor answers. */
+    /**
+     * Builds a {@link Session}; providers use it when decoding vendor answers. The setters take {@code null} as
+     * "not reported"; {@link #build()} checks the whole.
+     */
     public static final class Builder {
         private SessionId id;
         private String title;
@@ -130,9 +232,18 @@ public record Session(
         public Builder join(JoinInfo join) { this.join = join; return this; }
         public Builder occurrences(List<Occurrence> occurrences) { this.occurrences = occurrences; return this; }
 
+        /**
+         * The session.
+         *
+         * @throws IllegalArgumentException when the id, title, start or duration is missing, the duration is
+         *                                  negative, start or end is no date of the calendar, or a list holds {@code null}
+         */
         public Session build() {
-            return new Session(id, title, description, start, duration, timeZone, status, organizer, hosts, invitees,
-                    access, password, media, live, recurrence, join, occurrences);
+            try {
+                return new Session(this);
+            } catch (NullPointerException e) {
+                throw new IllegalArgumentException("a session's lists must not contain null", e);
+            }
         }
     }
 }

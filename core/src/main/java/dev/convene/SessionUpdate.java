@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A partial change: every {@code null} part stays as it is at the vendor. Lists, when given, replace
@@ -15,30 +16,105 @@ import java.util.List;
  * <p>Nulls follow the package's one rule: every setter of the builder takes {@code null} and means "not
  * set", here "unchanged"; neither the setters nor {@link Builder#build()} ever throw. Null entries in a
  * list are violations reported by the update, before anything is sent.
+ *
+ * <p>A class with a {@link Builder} rather than a record, so that a new part does not break callers.
  */
-public record SessionUpdate(
-        String title,
-        String description,
-        Instant start,
-        Duration duration,
-        ZoneId timeZone,
-        List<String> hosts,
-        List<String> invitees,
-        Access access,
-        String password,
-        MediaOptions media,
-        LiveOptions live,
-        Recurrence recurrence,
-        ProviderOptions options) {
+public final class SessionUpdate {
+    private final String title;
+    private final String description;
+    private final Instant start;
+    private final Duration duration;
+    private final ZoneId timeZone;
+    private final List<String> hosts;
+    private final List<String> invitees;
+    private final Access access;
+    private final String password;
+    private final MediaOptions media;
+    private final LiveOptions live;
+    private final Recurrence recurrence;
+    private final ProviderOptions options;
 
-    public SessionUpdate {
-        hosts = hosts == null ? null : Collections.unmodifiableList(new ArrayList<>(hosts));
-        invitees = invitees == null ? null : Collections.unmodifiableList(new ArrayList<>(invitees));
-        options = options == null ? ProviderOptions.NONE : options;
+    private SessionUpdate(Builder b) {
+        this.title = b.title;
+        this.description = b.description;
+        this.start = b.start;
+        this.duration = b.duration;
+        this.timeZone = b.timeZone;
+        this.hosts = b.hosts == null ? null : Collections.unmodifiableList(new ArrayList<>(b.hosts));
+        this.invitees = b.invitees == null ? null : Collections.unmodifiableList(new ArrayList<>(b.invitees));
+        this.access = b.access;
+        this.password = b.password;
+        this.media = b.media;
+        this.live = b.live;
+        this.recurrence = b.recurrence;
+        this.options = b.options == null ? ProviderOptions.NONE : b.options;
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A builder holding every part of this update. */
+    public Builder toBuilder() {
+        return new Builder().title(title).description(description).start(start).duration(duration).timeZone(timeZone)
+                .hosts(hosts).invitees(invitees).access(access).password(password).media(media).live(live)
+                .recurrence(recurrence).options(options);
+    }
+
+    /** The new title, or {@code null}: unchanged. The same holds for every part but {@link #options()}. */
+    public String title() {
+        return title;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Instant start() {
+        return start;
+    }
+
+    public Duration duration() {
+        return duration;
+    }
+
+    public ZoneId timeZone() {
+        return timeZone;
+    }
+
+    /** The whole new list of hosts ({@code []} removes them all), or {@code null}: unchanged. */
+    public List<String> hosts() {
+        return hosts;
+    }
+
+    /** The whole new list of invitees ({@code []} removes them all), or {@code null}: unchanged. */
+    public List<String> invitees() {
+        return invitees;
+    }
+
+    public Access access() {
+        return access;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public MediaOptions media() {
+        return media;
+    }
+
+    public LiveOptions live() {
+        return live;
+    }
+
+    public Recurrence recurrence() {
+        return recurrence;
+    }
+
+    /** The provider options to set; never {@code null} ({@link ProviderOptions#NONE} when none). */
+    public ProviderOptions options() {
+        return options;
     }
 
     /** True when nothing would change. */
@@ -48,7 +124,12 @@ public record SessionUpdate(
                 && live == null && recurrence == null && options.isEmpty();
     }
 
-    /** The session as it would be after this update, used to check the combined result before sending. */
+    /**
+     * The session as it would be after this update, used to check the combined result before sending.
+     *
+     * @throws IllegalArgumentException when the result is no session (a list holding {@code null}, an end
+     *                                  beyond the calendar), as {@link Session.Builder#build()} throws
+     */
     public Session applyTo(Session current) {
         Session.Builder b = current.toBuilder();
         if (title != null) b.title(title);
@@ -67,12 +148,28 @@ public record SessionUpdate(
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof SessionUpdate u && Objects.equals(title, u.title) && Objects.equals(description, u.description)
+                && Objects.equals(start, u.start) && Objects.equals(duration, u.duration) && Objects.equals(timeZone, u.timeZone)
+                && Objects.equals(hosts, u.hosts) && Objects.equals(invitees, u.invitees) && access == u.access
+                && Objects.equals(password, u.password) && Objects.equals(media, u.media) && Objects.equals(live, u.live)
+                && Objects.equals(recurrence, u.recurrence) && options.equals(u.options);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(title, description, start, duration, timeZone, hosts, invitees, access, password, media, live,
+                recurrence, options);
+    }
+
+    @Override
     public String toString() {
         return "SessionUpdate[title=" + title + ", start=" + start + ", duration=" + duration + ", timeZone=" + timeZone
                 + ", hosts=" + hosts + ", invitees=" + (invitees == null ? null : invitees.size()) + ", access=" + access
                 + (password == null ? "" : ", password=****") + (recurrence == null ? "" : ", " + recurrence.toRRule()) + "]";
     }
 
+    /** Builds a {@link SessionUpdate}; every setter takes {@code null} as "unchanged", and nothing here throws. */
     public static final class Builder {
         private String title;
         private String description;
@@ -111,6 +208,7 @@ public record SessionUpdate(
         public Builder media(MediaOptions media) { this.media = media; return this; }
         public Builder live(LiveOptions live) { this.live = live; return this; }
         public Builder recurrence(Recurrence recurrence) { this.recurrence = recurrence; return this; }
+        public Builder options(ProviderOptions options) { this.options = options == null ? ProviderOptions.NONE : options; return this; }
 
         /** Sets one provider's option; a {@code null} value removes it, a {@code null} option sets nothing. */
         public <T> Builder option(ProviderOption<T> option, T value) {
@@ -118,9 +216,9 @@ public record SessionUpdate(
             return this;
         }
 
+        /** The update; never throws (an update call checks it). */
         public SessionUpdate build() {
-            return new SessionUpdate(title, description, start, duration, timeZone, hosts, invitees, access, password,
-                    media, live, recurrence, options);
+            return new SessionUpdate(this);
         }
     }
 }

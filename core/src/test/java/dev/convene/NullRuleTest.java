@@ -88,7 +88,7 @@ class NullRuleTest {
     @Test
     void everyListQueryPartTakesNullAsNotSet() throws Exception {
         vendor.pages(List.of(List.of(ScriptedVendor.session(SessionKind.MEETING, "1", "a"))));
-        List<ListQuery> queries = new ArrayList<>(List.of(ListQuery.of(null), new ListQuery(null, null, null, null, 0, null)));
+        List<ListQuery> queries = new ArrayList<>(List.of(ListQuery.of(null), ListQuery.builder().build()));
         for (Method wither : setters(ListQuery.class)) {
             queries.add((ListQuery) wither.invoke(ListQuery.of(SessionKind.MEETING), nulls(wither)));
         }
@@ -166,11 +166,16 @@ class NullRuleTest {
                 () -> new ProviderOption<>("p", null, String.class),
                 () -> new RetryPolicy(1, null, Duration.ZERO, 0, Duration.ZERO),
                 () -> Limits.builder().duration(null, Duration.ofHours(1)).build(),
-                () -> Capabilities.builder().kind(null, Set.of(), Set.of(), Limits.builder().build()));
+                () -> Capabilities.builder().kind(null, Set.of(), Set.of(), someLimits()));
         for (Runnable r : missing) {
             assertThat(catchThrowable(r::run)).isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("required");
         }
-        assertThat(new KindCapabilities(null, null, Limits.builder().build()).operations()).isEmpty();
+        assertThat(new KindCapabilities(null, null, someLimits()).operations()).isEmpty();
+    }
+
+    private static Limits someLimits() {
+        return Limits.builder().maxTitleLength(200).maxDescriptionLength(2000).duration(Duration.ofMinutes(1), Duration.ofHours(24))
+                .maxHosts(10).maxInvitees(300).maxOccurrences(50).build();
     }
 
     /** Public instance methods returning the builder itself (or a new value of the type, for withers). */

@@ -52,10 +52,10 @@ final class ListCommand implements Callable<Integer> {
 
     private ListQuery query() {
         ZoneId z = zone == null ? null : Inputs.zone(zone);
-        return new ListQuery(kind == null ? null : SessionKind.parse(kind), organizer,
-                from == null ? null : Inputs.when("--from", from, z).toInstant(),
-                to == null ? null : Inputs.when("--to", to, z).toInstant(), 0, null)
+        return ListQuery.builder().kind(kind == null ? null : SessionKind.parse(kind)).organizer(organizer)
+                .from(from == null ? null : Inputs.when("--from", from, z).toInstant())
+                .to(to == null ? null : Inputs.when("--to", to, z).toInstant())
                 // --provider lists that provider alone; without it, every configured provider (convene.providers)
-                .withProvider(root.provider == null ? null : root.provider.trim().toLowerCase(java.util.Locale.ROOT));
+                .provider(root.provider == null ? null : root.provider.trim().toLowerCase(java.util.Locale.ROOT)).build();
     }
 }

@@ -31,7 +31,9 @@ class PluginJarIT {
                 public int spiVersion() { return SPI_VERSION; }
                 public Capabilities capabilities() {
                     return Capabilities.builder().kind(SessionKind.MEETING, EnumSet.of(Operation.CREATE, Operation.GET),
-                            EnumSet.of(Feature.DESCRIPTION), Limits.builder().maxTitleLength(42).build()).build();
+                            EnumSet.of(Feature.DESCRIPTION), Limits.builder().maxTitleLength(42).maxDescriptionLength(2000)
+                                    .duration(java.time.Duration.ofMinutes(1), java.time.Duration.ofHours(24))
+                                    .maxHosts(0).maxInvitees(0).maxOccurrences(1).build()).build();
                 }
                 public List<String> requiredKeys() { return List.of("token"); }
                 public VendorClient open(ProviderContext context) { throw new UnsupportedOperationException("not needed to list"); }

@@ -428,7 +428,7 @@ public final class DefaultSessionService implements SessionService {
             throw new InvalidSessionException(List.of(new Violation("kind", "is required")));
         }
         KindCapabilities kind = supported(draft.kind(), Operation.CREATE);
-        features(draft.kind(), kind, Feature.usedBy(draft));
+        features(draft.kind(), kind, UsedFeatures.of(draft));
         List<Violation> violations = new ArrayList<>(Validation.draft(draft, kind.limits(), clock.instant()));
         // The provider's rules see only times they can compute with; absurd ones are core's violations alone.
         if (violations.isEmpty() || Validation.computable(draft.start(), draft.duration())) {
@@ -445,7 +445,7 @@ public final class DefaultSessionService implements SessionService {
             throw new InvalidSessionException(List.of(new Violation("update", "is required")));
         }
         KindCapabilities kind = checkTarget(id, Operation.UPDATE);
-        features(id.kind(), kind, Feature.usedBy(update));
+        features(id.kind(), kind, UsedFeatures.of(update));
         List<Violation> violations = new ArrayList<>(Validation.update(update, kind.limits(), clock.instant()));
         if (violations.isEmpty() || Validation.computable(update.start(), update.duration())) {
             violations.addAll(client.validate(id, update));
@@ -549,7 +549,7 @@ public final class DefaultSessionService implements SessionService {
             providerCursor = position.providerCursor();
         }
         String organizer = q.organizer() == null || q.organizer().isBlank() ? client.defaultOrganizer() : q.organizer();
-        ListQuery providerQuery = new ListQuery(kinds.get(index), organizer, q.from(), q.to(), q.pageSize(), providerCursor, q.statuses());
+        ListQuery providerQuery = q.toBuilder().kind(kinds.get(index)).organizer(organizer).cursor(providerCursor).build();
         return new Listing(kinds, index, providerQuery, client);
     }
 

@@ -23,10 +23,11 @@ public final class ScriptedProvider implements SessionProvider {
             .kind(SessionKind.MEETING, EnumSet.allOf(Operation.class),
                     Set.of(Feature.DESCRIPTION, Feature.PASSWORD, Feature.RECURRENCE, Feature.HOSTS, Feature.INVITEES,
                             Feature.KEEPS_CANCELLED, Feature.LISTS_CANCELLED),
-                    Limits.builder().maxTitleLength(40).duration(Duration.ofMinutes(5), Duration.ofHours(24)).maxHosts(2)
+                    Limits.builder().maxTitleLength(40).maxDescriptionLength(2000).duration(Duration.ofMinutes(5), Duration.ofHours(24)).maxHosts(2)
                             .maxInvitees(3).password("\\d{4,6}", "4 to 6 digits").maxOccurrences(10).build())
             .kind(SessionKind.WEBINAR, EnumSet.of(Operation.CREATE, Operation.GET, Operation.CANCEL, Operation.LIST), Set.of(),
-                    Limits.builder().build())
+                    Limits.builder().maxTitleLength(200).maxDescriptionLength(2000).duration(Duration.ofMinutes(1), Duration.ofHours(24))
+                            .maxHosts(10).maxInvitees(300).maxOccurrences(50).build())
             .build();
 
     /** Registers a vendor the next service configured with {@code convene.scripted.name=name} will use. */

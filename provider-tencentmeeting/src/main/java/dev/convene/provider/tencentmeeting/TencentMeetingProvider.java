@@ -39,6 +39,8 @@ public final class TencentMeetingProvider implements SessionProvider {
     /** Tencent documents no longest session and no host cap (spec §3.1, §7): Limits.LONGEST is Convene's own ceiling. */
     private static final Limits MEETING_LIMITS = Limits.builder()
             .title(TextLimit.bytes(512))
+            // A live stream's description (live_summary): Tencent documents no limit, so this is Convene's own ceiling.
+            .description(TextLimit.characters(2000))
             .duration(SHORTEST, Limits.LONGEST)
             .maxHosts(Limits.UNLIMITED)
             .maxInvitees(300)

@@ -36,6 +36,8 @@ import java.util.List;
  * service, it has no live-stream session of its own to create, read or cancel.
  */
 public final class ZoomProvider implements SessionProvider {
+    /** The provider id, in configuration keys and session ids. */
+    public static final String ID = "zoom";
     private static final Duration MAX_DURATION = Duration.ofHours(24);
 
     static final Capabilities CAPABILITIES = Capabilities.builder()
@@ -56,7 +58,7 @@ public final class ZoomProvider implements SessionProvider {
 
     @Override
     public String id() {
-        return "zoom";
+        return ID;
     }
 
     @Override

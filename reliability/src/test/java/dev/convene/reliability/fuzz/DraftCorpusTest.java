@@ -58,15 +58,15 @@ class DraftCorpusTest {
     static Stream<Arguments> drafts() {
         return Stream.of(
                 // Found: DateTimeException from core's recurrence check (start beyond the calendar).
-                draft("wecom", "Instant.MAX start with an end date", new SessionDraft(SessionKind.MEETING, "Fuzz 80867", null, Instant.MAX,
-                        Duration.parse("PT15M"), ZoneId.of("PRC"), null, List.of(), List.of(), Access.PASSWORD, "1234", null, null,
-                        Recurrence.parse("FREQ=WEEKLY;INTERVAL=8;BYDAY=TU;UNTIL=20370227"), null)),
-                draft("zoom", "Instant.MIN start, 1 ns", new SessionDraft(SessionKind.WEBINAR, "Fuzz 56834", null, Instant.MIN,
-                        Duration.ofNanos(1), ZoneId.of("Africa/Lusaka"), null, List.of(), List.of(), Access.REGISTRATION, "12", null, null,
-                        Recurrence.parse("FREQ=DAILY;INTERVAL=7;UNTIL=20380204"), null)),
-                draft("tencentmeeting", "Instant.MAX start with a count", new SessionDraft(SessionKind.LIVE_STREAM, "<script>C,G(e(null", null,
-                        Instant.MAX, Duration.parse("PT10M"), ZoneId.of("Africa/Cairo"), null, List.of(), List.of(), null, null, null, null,
-                        Recurrence.parse("FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=7;COUNT=38"), null)),
+                draft("wecom", "Instant.MAX start with an end date", SessionDraft.builder(SessionKind.MEETING).title("Fuzz 80867").start(Instant.MAX)
+                        .duration(Duration.parse("PT15M")).timeZone(ZoneId.of("PRC")).access(Access.PASSWORD).password("1234")
+                        .recurrence(Recurrence.parse("FREQ=WEEKLY;INTERVAL=8;BYDAY=TU;UNTIL=20370227")).build()),
+                draft("zoom", "Instant.MIN start, 1 ns", SessionDraft.builder(SessionKind.WEBINAR).title("Fuzz 56834").start(Instant.MIN)
+                        .duration(Duration.ofNanos(1)).timeZone(ZoneId.of("Africa/Lusaka")).access(Access.REGISTRATION).password("12")
+                        .recurrence(Recurrence.parse("FREQ=DAILY;INTERVAL=7;UNTIL=20380204")).build()),
+                draft("tencentmeeting", "Instant.MAX start with a count", SessionDraft.builder(SessionKind.LIVE_STREAM).title("<script>C,G(e(null")
+                        .start(Instant.MAX).duration(Duration.parse("PT10M")).timeZone(ZoneId.of("Africa/Cairo"))
+                        .recurrence(Recurrence.parse("FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=7;COUNT=38")).build()),
                 // Found: validated, then refused by the vendor.
                 draft("wecom", "start after 2106 (32-bit seconds)", plainBuilder(SessionKind.WEBINAR).start(Instant.parse("2130-05-19T01:00:00Z"))
                         .duration(Duration.ofMinutes(5)).timeZone(ZoneId.of("Australia/Lindeman")).build()),
@@ -77,7 +77,7 @@ class DraftCorpusTest {
                 draft("wecom", "a null host", plainBuilder(SessionKind.MEETING).hosts(java.util.Arrays.asList("lisi", null)).build()),
                 draft("tencentmeeting", "a null invitee", plainBuilder(SessionKind.MEETING).invitees(java.util.Arrays.asList(null, "test1")).build()),
                 // Representative edge cases.
-                draft("zoom", "no kind", new SessionDraft(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)),
+                draft("zoom", "no kind", SessionDraft.builder(null).build()),
                 draft("wecom", "blank title, zero duration", plainBuilder(SessionKind.MEETING).title(" \t").duration(Duration.ZERO).build()),
                 draft("tencentmeeting", "longest duration", plainBuilder(SessionKind.MEETING).duration(Duration.ofSeconds(Long.MAX_VALUE, 999_999_999)).build()),
                 draft("zoom", "most negative duration", plainBuilder(SessionKind.MEETING).duration(Duration.ofSeconds(Long.MIN_VALUE)).build()),

@@ -280,9 +280,10 @@ class DraftFuzzTest {
         SessionKind kind = r.nextInt(40) == 0 ? null : r.nextInt(10) == 0 ? Fuzz.pick(r, SessionKind.values()) : Fuzz.pick(r, v.kinds());
         SessionDraft d;
         if (r.nextInt(10) < 4) {
-            d = new SessionDraft(kind, title(r), r.nextBoolean() ? null : text(r), start(r), duration(r), r.nextInt(3) == 0 ? null : zone(r),
-                    r.nextInt(4) == 0 ? person(r, v) : null, people(r, v), people(r, v), r.nextBoolean() ? null : Fuzz.pick(r, Access.values()),
-                    password(r), media(r), live(r), recurrence(r), null);
+            d = SessionDraft.builder(kind).title(title(r)).description(r.nextBoolean() ? null : text(r)).start(start(r)).duration(duration(r))
+                    .timeZone(r.nextInt(3) == 0 ? null : zone(r)).organizer(r.nextInt(4) == 0 ? person(r, v) : null)
+                    .hosts(people(r, v)).invitees(people(r, v)).access(r.nextBoolean() ? null : Fuzz.pick(r, Access.values()))
+                    .password(password(r)).media(media(r)).live(live(r)).recurrence(recurrence(r)).build();
         } else {
             SessionDraft.Builder b = SessionDraft.builder(kind).title("Fuzz " + r.nextInt(100_000))
                     .start(Vendors.NOW.plus(Duration.ofDays(2 + r.nextInt(60))).plus(Duration.ofMinutes(5L * r.nextInt(288))))
@@ -335,20 +336,20 @@ class DraftFuzzTest {
 
     static SessionUpdate update(Random r, Vendors.Vendor v) {
         // Each part is left out (null: unchanged) more often than not, so updates touch a few things at a time.
-        return new SessionUpdate(
-                r.nextInt(3) == 0 ? title(r) : null,
-                r.nextInt(5) == 0 ? text(r) : null,
-                r.nextInt(3) == 0 ? start(r) : null,
-                r.nextInt(3) == 0 ? duration(r) : null,
-                r.nextInt(5) == 0 ? zone(r) : null,
-                r.nextInt(5) == 0 ? people(r, v) : null,
-                r.nextInt(5) == 0 ? people(r, v) : null,
-                r.nextInt(5) == 0 ? Fuzz.pick(r, Access.values()) : null,
-                r.nextInt(5) == 0 ? password(r) : null,
-                r.nextInt(6) == 0 ? media(r) : null,
-                r.nextInt(6) == 0 ? live(r) : null,
-                r.nextInt(5) == 0 ? recurrence(r) : null,
-                null);
+        return SessionUpdate.builder()
+                .title(r.nextInt(3) == 0 ? title(r) : null)
+                .description(r.nextInt(5) == 0 ? text(r) : null)
+                .start(r.nextInt(3) == 0 ? start(r) : null)
+                .duration(r.nextInt(3) == 0 ? duration(r) : null)
+                .timeZone(r.nextInt(5) == 0 ? zone(r) : null)
+                .hosts(r.nextInt(5) == 0 ? people(r, v) : null)
+                .invitees(r.nextInt(5) == 0 ? people(r, v) : null)
+                .access(r.nextInt(5) == 0 ? Fuzz.pick(r, Access.values()) : null)
+                .password(r.nextInt(5) == 0 ? password(r) : null)
+                .media(r.nextInt(6) == 0 ? media(r) : null)
+                .live(r.nextInt(6) == 0 ? live(r) : null)
+                .recurrence(r.nextInt(5) == 0 ? recurrence(r) : null)
+                .build();
     }
 
     static String title(Random r) {

@@ -137,7 +137,8 @@ class ResponseFuzzTest {
             java.time.Instant to = from == null || r.nextInt(3) == 0 ? null
                     : from == java.time.Instant.MIN ? java.time.Instant.MAX : from.plus(Duration.ofDays(Fuzz.pick(r, 0, 1, 181, 200_000)));
             String organizer = r.nextInt(3) == 0 ? Fuzz.oddString(r) : null;
-            return new QueryCase(v.id(), new ListQuery(kind, organizer, from, to, Fuzz.pick(r, 0, 1, 3, 300, 301, Integer.MAX_VALUE), cursor));
+            return new QueryCase(v.id(), ListQuery.builder().kind(kind).organizer(organizer).from(from).to(to)
+                    .pageSize(Fuzz.pick(r, 0, 1, 3, 300, 301, Integer.MAX_VALUE)).cursor(cursor).build());
         }, q -> {
             Vendors.Vendor v = vendors.byId.get(q.vendor());
             try {

@@ -20,21 +20,20 @@ final class Show {
     }
 
     static String draft(SessionDraft d) {
-        StringBuilder b = new StringBuilder("new SessionDraft(" + (d.kind() == null ? "null" : "SessionKind." + d.kind()));
-        b.append(", ").append(str(d.title())).append(", ").append(str(d.description())).append(", ").append(instant(d.start()))
-                .append(", ").append(duration(d.duration())).append(", ").append(zone(d.timeZone())).append(", ").append(str(d.organizer()))
-                .append(", ").append(list(d.hosts())).append(", ").append(list(d.invitees()))
-                .append(", ").append(d.access() == null ? "null" : "Access." + d.access()).append(", ").append(str(d.password()))
-                .append(", ").append(media(d.media())).append(", ").append(live(d.live())).append(", ").append(rule(d.recurrence()))
-                .append(", null)");
-        return b.toString();
+        return "SessionDraft.builder(" + (d.kind() == null ? "null" : "SessionKind." + d.kind()) + ")"
+                + ".title(" + str(d.title()) + ").description(" + str(d.description()) + ").start(" + instant(d.start())
+                + ").duration(" + duration(d.duration()) + ").timeZone(" + zone(d.timeZone()) + ").organizer(" + str(d.organizer())
+                + ").hosts(" + list(d.hosts()) + ").invitees(" + list(d.invitees())
+                + ").access(" + (d.access() == null ? "null" : "Access." + d.access()) + ").password(" + str(d.password())
+                + ").media(" + media(d.media()) + ").live(" + live(d.live()) + ").recurrence(" + rule(d.recurrence()) + ").build()";
     }
 
     static String update(SessionUpdate u) {
-        return "new SessionUpdate(" + str(u.title()) + ", " + str(u.description()) + ", " + instant(u.start()) + ", " + duration(u.duration())
-                + ", " + zone(u.timeZone()) + ", " + list(u.hosts()) + ", " + list(u.invitees()) + ", "
-                + (u.access() == null ? "null" : "Access." + u.access()) + ", " + str(u.password()) + ", " + media(u.media()) + ", "
-                + live(u.live()) + ", " + rule(u.recurrence()) + ", null)";
+        return "SessionUpdate.builder().title(" + str(u.title()) + ").description(" + str(u.description()) + ").start(" + instant(u.start())
+                + ").duration(" + duration(u.duration()) + ").timeZone(" + zone(u.timeZone()) + ").hosts(" + list(u.hosts())
+                + ").invitees(" + list(u.invitees()) + ").access(" + (u.access() == null ? "null" : "Access." + u.access())
+                + ").password(" + str(u.password()) + ").media(" + media(u.media()) + ").live(" + live(u.live())
+                + ").recurrence(" + rule(u.recurrence()) + ").build()";
     }
 
     static String str(String s) {

@@ -23,10 +23,11 @@ public final class ToyProvider implements SessionProvider {
             .kind(SessionKind.MEETING, EnumSet.allOf(Operation.class),
                     Set.of(Feature.DESCRIPTION, Feature.PASSWORD, Feature.RECURRENCE, Feature.TIME_ZONE, Feature.KEEPS_CANCELLED,
                             Feature.LISTS_CANCELLED),
-                    Limits.builder().maxTitleLength(80).duration(Duration.ofMinutes(1), Duration.ofHours(12))
-                            .password("\\d{4,8}", "4 to 8 digits").maxOccurrences(30).build())
+                    Limits.builder().maxTitleLength(80).maxDescriptionLength(2000).duration(Duration.ofMinutes(1), Duration.ofHours(12))
+                            .maxHosts(10).maxInvitees(300).password("\\d{4,8}", "4 to 8 digits").maxOccurrences(30).build())
             .kind(SessionKind.WEBINAR, EnumSet.of(Operation.CREATE, Operation.GET, Operation.CANCEL), Set.of(),
-                    Limits.builder().maxTitleLength(80).duration(Duration.ofMinutes(1), Duration.ofHours(12)).build())
+                    Limits.builder().maxTitleLength(80).maxDescriptionLength(2000).duration(Duration.ofMinutes(1), Duration.ofHours(12))
+                            .maxHosts(10).maxInvitees(300).maxOccurrences(50).build())
             .build();
 
     @Override

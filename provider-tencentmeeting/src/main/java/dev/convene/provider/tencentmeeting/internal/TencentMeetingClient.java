@@ -81,20 +81,20 @@ public final class TencentMeetingClient implements VendorClient {
     @Override
     public Exchange<Session> create(SessionDraft d) {
         if (d.kind() == SessionKind.WEBINAR) {
-            Wire.WebinarRequest request = Webinars.create(d, instanceId);
-            return api.createWebinar(request).map(w -> Webinars.created(w, d, request));
+            Wire.WebinarRequest request = TencentMeetingMapper.webinarCreate(d, instanceId);
+            return api.createWebinar(request).map(w -> TencentMeetingMapper.webinarCreated(w, d, request));
         }
-        Wire.MeetingRequest request = Meetings.create(d, instanceId);
-        return api.createMeeting(request).map(list -> Meetings.created(first(list), d, request));
+        Wire.MeetingRequest request = TencentMeetingMapper.meetingCreate(d, instanceId);
+        return api.createMeeting(request).map(list -> TencentMeetingMapper.meetingCreated(first(list), d, request));
     }
 
     @Override
     public Exchange<Session> get(SessionId id) {
         if (id.kind() == SessionKind.WEBINAR) {
             // Only the creator may query a webinar, so the configured organizer asks and is its organizer.
-            return api.getWebinar(id.nativeId(), organizer, instanceId).map(w -> Webinars.toSession(w, organizer));
+            return api.getWebinar(id.nativeId(), organizer, instanceId).map(w -> TencentMeetingMapper.webinarSession(w, organizer));
         }
-        return meetingInfo(id).map(m -> Meetings.toSession(m, id.kind(), null));
+        return meetingInfo(id).map(m -> TencentMeetingMapper.meetingSession(m, id.kind(), null));
     }
 
     private Exchange<Wire.MeetingInfo> meetingInfo(SessionId id) {
@@ -118,9 +118,9 @@ public final class TencentMeetingClient implements VendorClient {
 
     private Exchange<Void> updateWebinar(SessionId id, SessionUpdate u) {
         if (!needsCurrent(u)) {
-            return api.modifyWebinar(id.nativeId(), Webinars.modify(null, u, organizer, instanceId));
+            return api.modifyWebinar(id.nativeId(), TencentMeetingMapper.webinarModify(null, u, organizer, instanceId));
         }
-        return get(id).then(current -> api.modifyWebinar(id.nativeId(), Webinars.modify(checked(current, u), u, organizer, instanceId)));
+        return get(id).then(current -> api.modifyWebinar(id.nativeId(), TencentMeetingMapper.webinarModify(checked(current, u), u, organizer, instanceId)));
     }
 
     /** A new title renames a live stream only if the stream was titled like the session, which only the held meeting tells. */
@@ -130,14 +130,14 @@ public final class TencentMeetingClient implements VendorClient {
         if (!needsCurrent(u) && !renamesStream) {
             return modifyMeeting(id, u, null, false);
         }
-        return meetingInfo(id).then(held -> modifyMeeting(id, u, checked(Meetings.toSession(held, id.kind(), null), u),
-                renamesStream && Meetings.streamFollowsTitle(held)));
+        return meetingInfo(id).then(held -> modifyMeeting(id, u, checked(TencentMeetingMapper.meetingSession(held, id.kind(), null), u),
+                renamesStream && TencentMeetingMapper.streamFollowsTitle(held)));
     }
 
     private Exchange<Void> modifyMeeting(SessionId id, SessionUpdate u, Session current, boolean streamFollowsTitle) {
         Wire.RecurringRule rule = u.recurrence() == null ? null : Recurrences.toWire(u.recurrence(),
-                (u.start() != null ? u.start() : current.start()).atZone(Meetings.zoneAfter(current, u)), true);
-        return api.modifyMeeting(id.nativeId(), Meetings.modify(id.kind(), current, u, organizer, instanceId, rule, streamFollowsTitle))
+                (u.start() != null ? u.start() : current.start()).atZone(TencentMeetingMapper.zoneAfter(current, u)), true);
+        return api.modifyMeeting(id.nativeId(), TencentMeetingMapper.meetingModify(id.kind(), current, u, organizer, instanceId, rule, streamFollowsTitle))
                 .map(ignored -> null);
     }
 
@@ -195,7 +195,7 @@ public final class TencentMeetingClient implements VendorClient {
     }
 
     private static List<Session> sessions(List<Wire.MeetingInfo> meetings, SessionKind kind, String user) {
-        return meetings.stream().map(m -> Meetings.toSession(m, kind, user)).toList();
+        return meetings.stream().map(m -> TencentMeetingMapper.meetingSession(m, kind, user)).toList();
     }
 
     private static String next(Wire.MeetingList answer, List<Wire.MeetingInfo> items, ListCursor current, ListQuery query) {

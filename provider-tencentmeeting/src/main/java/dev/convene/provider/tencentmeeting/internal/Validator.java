@@ -53,7 +53,7 @@ final class Validator {
             description(out, d.description());
         }
         if (d.recurrence() != null && d.start() != null) {
-            out.addAll(Recurrences.check(d.recurrence(), d.start().atZone(Meetings.keptZone(d.timeZone())), false));
+            out.addAll(Recurrences.check(d.recurrence(), d.start().atZone(TencentMeetingMapper.keptZone(d.timeZone())), false));
         }
         return out;
     }
@@ -95,10 +95,10 @@ final class Validator {
     static List<Violation> updateOf(Session current, SessionUpdate u, Instant now) {
         List<Violation> out = new ArrayList<>();
         Instant start = u.start() != null ? u.start() : current.start();
-        ZoneId zone = Meetings.zoneAfter(current, u);
+        ZoneId zone = TencentMeetingMapper.zoneAfter(current, u);
         boolean timesChange = u.start() != null || u.duration() != null;
         if (current.kind() == SessionKind.WEBINAR) {
-            Access access = Webinars.access(current, u);
+            Access access = TencentMeetingMapper.access(current, u);
             if (access == Access.PASSWORD && u.password() == null && current.password() == null) {
                 out.add(new Violation("password", "is required when access is PASSWORD (webinar admission type 2)"));
             }

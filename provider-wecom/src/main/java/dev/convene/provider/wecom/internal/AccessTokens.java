@@ -23,16 +23,16 @@ final class AccessTokens extends TokenInterceptor {
     static final Duration REFRESH_AHEAD = Duration.ofMinutes(5);
     private static final long PEEK_LIMIT = 64 * 1024;
 
-    private final JsonAdapter<Reply.Bare> envelope;
+    private final JsonAdapter<WeComWire.Reply.Bare> envelope;
 
     private AccessTokens(TokenCache cache, Moshi moshi) {
         super(cache);
-        this.envelope = moshi.adapter(Reply.Bare.class);
+        this.envelope = moshi.adapter(WeComWire.Reply.Bare.class);
     }
 
     static AccessTokens create(ProviderContext context, WeComApi api, Moshi moshi, String baseUrl, String corpId, String corpSecret) {
         TokenCache cache = new TokenCache(context.tokenStore(), TokenKey.of("wecom", baseUrl, corpId, corpSecret), () -> {
-            TokenWire answer = api.gettoken(corpId, corpSecret).execute();
+            WeComWire.Token answer = api.gettoken(corpId, corpSecret).execute();
             if (answer.accessToken() == null || answer.expiresIn() == null) {
                 throw new MalformedResponseException("gettoken answered without access_token or expires_in", null);
             }
@@ -53,7 +53,7 @@ final class AccessTokens extends TokenInterceptor {
             return false;
         }
         try {
-            Reply.Bare reply = envelope.fromJson(response.peekBody(PEEK_LIMIT).source());
+            WeComWire.Reply.Bare reply = envelope.fromJson(response.peekBody(PEEK_LIMIT).source());
             return reply != null && reply.errcode() != null && WeComErrors.TOKEN_REJECTED.contains(reply.errcode());
         } catch (IOException | RuntimeException unreadable) {
             return false;

@@ -12,48 +12,48 @@ interface WeComApi {
     /** How a token is had (spec §1), so it must not need one. */
     @NoToken
     @GET("cgi-bin/gettoken")
-    Exchange<TokenWire> gettoken(@Query("corpid") String corpId, @Query("corpsecret") String corpSecret);
+    Exchange<WeComWire.Token> gettoken(@Query("corpid") String corpId, @Query("corpsecret") String corpSecret);
 
     @POST("cgi-bin/meeting/create")
-    Exchange<MeetingWire.Created> createMeeting(@Body MeetingWire.Create body);
+    Exchange<WeComWire.Meeting.Created> createMeeting(@Body WeComWire.Meeting.Create body);
 
     @POST("cgi-bin/meeting/update")
-    Exchange<MeetingWire.Updated> updateMeeting(@Body MeetingWire.Update body);
+    Exchange<WeComWire.Meeting.Updated> updateMeeting(@Body WeComWire.Meeting.Update body);
 
     @POST("cgi-bin/meeting/cancel")
-    Exchange<Reply.Bare> cancelMeeting(@Body MeetingWire.Ref body);
+    Exchange<WeComWire.Reply.Bare> cancelMeeting(@Body WeComWire.Meeting.Ref body);
 
     @POST("cgi-bin/meeting/get_info")
-    Exchange<MeetingWire.Info> meetingInfo(@Body MeetingWire.Ref body);
+    Exchange<WeComWire.Meeting.Info> meetingInfo(@Body WeComWire.Meeting.Ref body);
 
     @POST("cgi-bin/meeting/get_user_meetingid")
-    Exchange<MeetingWire.IdPage> userMeetings(@Body MeetingWire.UserQuery body);
+    Exchange<WeComWire.Meeting.IdPage> userMeetings(@Body WeComWire.Meeting.UserQuery body);
 
     @POST("cgi-bin/meeting/webinar/create")
-    Exchange<WebinarWire.Created> createWebinar(@Body WebinarWire.Create body);
+    Exchange<WeComWire.Webinar.Created> createWebinar(@Body WeComWire.Webinar.Create body);
 
     @POST("cgi-bin/meeting/webinar/update")
-    Exchange<Reply.Bare> updateWebinar(@Body WebinarWire.Update body);
+    Exchange<WeComWire.Reply.Bare> updateWebinar(@Body WeComWire.Webinar.Update body);
 
     @POST("cgi-bin/meeting/webinar/cancel")
-    Exchange<Reply.Bare> cancelWebinar(@Body WebinarWire.Ref body);
+    Exchange<WeComWire.Reply.Bare> cancelWebinar(@Body WeComWire.Webinar.Ref body);
 
     @POST("cgi-bin/meeting/webinar/get")
-    Exchange<WebinarWire.Info> webinar(@Body WebinarWire.Ref body);
+    Exchange<WeComWire.Webinar.Info> webinar(@Body WeComWire.Webinar.Ref body);
 
     @POST("cgi-bin/living/create")
-    Exchange<LivingWire.Created> createLiving(@Body LivingWire.Create body);
+    Exchange<WeComWire.Living.Created> createLiving(@Body WeComWire.Living.Create body);
 
     @POST("cgi-bin/living/modify")
-    Exchange<Reply.Bare> modifyLiving(@Body LivingWire.Modify body);
+    Exchange<WeComWire.Reply.Bare> modifyLiving(@Body WeComWire.Living.Modify body);
 
     @POST("cgi-bin/living/cancel")
-    Exchange<Reply.Bare> cancelLiving(@Body LivingWire.Ref body);
+    Exchange<WeComWire.Reply.Bare> cancelLiving(@Body WeComWire.Living.Ref body);
 
     @GET("cgi-bin/living/get_living_info")
-    Exchange<LivingWire.InfoReply> livingInfo(@Query("livingid") String livingid);
+    Exchange<WeComWire.Living.InfoReply> livingInfo(@Query("livingid") String livingid);
 
     @POST("cgi-bin/living/get_user_all_livingid")
-    Exchange<LivingWire.IdPage> userLivings(@Body LivingWire.UserQuery body);
+    Exchange<WeComWire.Living.IdPage> userLivings(@Body WeComWire.Living.UserQuery body);
 
 }

@@ -9,7 +9,6 @@ import dev.convene.InvalidSessionException;
 import dev.convene.ListQuery;
 import dev.convene.MediaOptions;
 import dev.convene.Page;
-import dev.convene.ProviderOption;
 import dev.convene.ProviderOptions;
 import dev.convene.Session;
 import dev.convene.SessionDraft;
@@ -125,12 +124,12 @@ public final class WeComClient implements VendorClient {
     @Override
     public Exchange<Session> create(SessionDraft draft) {
         return switch (draft.kind()) {
-            case MEETING -> api.createMeeting(MeetingMapper.INSTANCE.toCreate(draft, agentId))
-                    .map(r -> MeetingMapper.INSTANCE.created(draft, r, id(SessionKind.MEETING, r.meetingid())));
-            case WEBINAR -> api.createWebinar(WebinarMapper.INSTANCE.toCreate(draft))
-                    .map(r -> WebinarMapper.INSTANCE.created(draft, r, id(SessionKind.WEBINAR, r.meetingid())));
-            case LIVE_STREAM -> api.createLiving(LivingMapper.INSTANCE.toCreate(draft, agentId))
-                    .map(r -> LivingMapper.INSTANCE.created(draft, id(SessionKind.LIVE_STREAM, r.livingid())));
+            case MEETING -> api.createMeeting(WeComMapper.meetingCreate(draft, agentId))
+                    .map(r -> WeComMapper.meetingCreated(draft, r, id(SessionKind.MEETING, r.meetingid())));
+            case WEBINAR -> api.createWebinar(WeComMapper.webinarCreate(draft))
+                    .map(r -> WeComMapper.webinarCreated(draft, r, id(SessionKind.WEBINAR, r.meetingid())));
+            case LIVE_STREAM -> api.createLiving(WeComMapper.livingCreate(draft, agentId))
+                    .map(r -> WeComMapper.livingCreated(draft, id(SessionKind.LIVE_STREAM, r.livingid())));
         };
     }
 
@@ -139,19 +138,19 @@ public final class WeComClient implements VendorClient {
     @Override
     public Exchange<Session> get(SessionId id) {
         return switch (id.kind()) {
-            case MEETING -> meetingInfo(id).map(info -> MeetingMapper.INSTANCE.toSession(info, id));
-            case WEBINAR -> webinarInfo(id).map(info -> WebinarMapper.INSTANCE.toSession(info, id));
+            case MEETING -> meetingInfo(id).map(info -> WeComMapper.meetingSession(info, id));
+            case WEBINAR -> webinarInfo(id).map(info -> WeComMapper.webinarSession(info, id));
             case LIVE_STREAM -> notFoundIfInvalid(api.livingInfo(id.nativeId()))
-                    .map(r -> LivingMapper.INSTANCE.toSession(Objects.requireNonNull(r.livingInfo(), "living_info"), id));
+                    .map(r -> WeComMapper.livingSession(Objects.requireNonNull(r.livingInfo(), "living_info"), id));
         };
     }
 
-    private Exchange<MeetingWire.Info> meetingInfo(SessionId id) {
-        return notFoundIfInvalid(api.meetingInfo(new MeetingWire.Ref(id.nativeId())));
+    private Exchange<WeComWire.Meeting.Info> meetingInfo(SessionId id) {
+        return notFoundIfInvalid(api.meetingInfo(new WeComWire.Meeting.Ref(id.nativeId())));
     }
 
-    private Exchange<WebinarWire.Info> webinarInfo(SessionId id) {
-        return notFoundIfInvalid(api.webinar(new WebinarWire.Ref(id.nativeId(), null)));
+    private Exchange<WeComWire.Webinar.Info> webinarInfo(SessionId id) {
+        return notFoundIfInvalid(api.webinar(new WeComWire.Webinar.Ref(id.nativeId(), null)));
     }
 
     /** The id is a get's only parameter, so an "invalid parameter" refusal can only mean the id is unknown (or another app's). */
@@ -169,15 +168,15 @@ public final class WeComClient implements VendorClient {
     public Exchange<Session> update(SessionId id, SessionUpdate update) {
         return switch (id.kind()) {
             case MEETING -> meetingInfo(id).then(info -> {
-                Session merged = merge(MeetingMapper.INSTANCE.toSession(info, id), update);
+                Session merged = merge(WeComMapper.meetingSession(info, id), update);
                 return explained(api.updateMeeting(meetingUpdate(id, info, merged, update)), id).map(ok -> merged);
             });
             case WEBINAR -> webinarInfo(id).then(info -> {
-                Session merged = merge(WebinarMapper.INSTANCE.toSession(info, id), update);
+                Session merged = merge(WeComMapper.webinarSession(info, id), update);
                 return explained(api.updateWebinar(webinarUpdate(id, info, merged, update)), id).map(ok -> merged);
             });
             // modify takes exactly the changed fields, so it needs no read first; the read after shows WeCom's result.
-            case LIVE_STREAM -> explained(api.modifyLiving(LivingMapper.INSTANCE.toModify(update, id.nativeId())), id).then(ok -> get(id));
+            case LIVE_STREAM -> explained(api.modifyLiving(WeComMapper.livingModify(update, id.nativeId())), id).then(ok -> get(id));
         };
     }
 
@@ -198,44 +197,30 @@ public final class WeComClient implements VendorClient {
         return merged;
     }
 
-    private MeetingWire.Update meetingUpdate(SessionId id, MeetingWire.Info info, Session merged, SessionUpdate u) {
+    private WeComWire.Meeting.Update meetingUpdate(SessionId id, WeComWire.Meeting.Info info, Session merged, SessionUpdate u) {
         ProviderOptions options = u.options();
-        boolean times = u.start() != null || u.duration() != null;
-        boolean settings = u.password() != null || u.access() != null || u.hosts() != null || u.media() != null
-                || any(options, WeComOptions.RING_SCOPE, WeComOptions.RING_USERS, WeComOptions.SCREEN_WATERMARK, WeComOptions.ALLOW_EXTERNAL_USERS);
-        boolean repeats = u.recurrence() != null || (times && merged.recurrence() != null)
-                || any(options, WeComOptions.REMIND_BEFORE, WeComOptions.REPEAT_UNTIL);
-        MeetingWire.Reminders reminders = null;
-        if (repeats) {
+        WeComWire.Meeting.Reminders reminders = null;
+        if (WeComMapper.changesRepeats(u, merged)) {
             // Keep the reminder offsets WeCom holds unless the update names new ones.
             List<Integer> held = info.reminders() == null ? null : info.reminders().remindBefore();
             if (options.get(WeComOptions.REMIND_BEFORE).isEmpty() && held != null) {
                 options = options.with(WeComOptions.REMIND_BEFORE, held.stream().map(s -> Duration.ofSeconds(s)).toList());
             }
             // Core compares the series with the start only when the update gives one: here the start may be the stored one.
-            List<Violation> series = Repeats.occursFrom(merged.recurrence(), merged.start());
+            List<Violation> series = WeComRecurrences.occursFrom(merged.recurrence(), merged.start());
             if (!series.isEmpty()) {
                 throw new InvalidSessionException(series);
             }
-            reminders = Repeats.toWire(merged.recurrence(), merged.start(), options);
+            reminders = WeComRecurrences.toWire(merged.recurrence(), merged.start(), options);
         }
-        // An update without invitees may clear them (unconfirmed, spec §2.2), so the list is always sent; [] clears it on purpose.
-        MeetingWire.UserIds invitees = u.invitees() != null && u.invitees().isEmpty()
-                ? new MeetingWire.UserIds(List.of()) : WireValues.userIds(merged.invitees());
-        return new MeetingWire.Update(id.nativeId(), u.title(), times ? merged.start() : null, times ? WireValues.seconds(merged.duration()) : null,
-                u.description(), WireValues.option(options, WeComOptions.LOCATION), invitees,
-                settings ? MeetingMapper.INSTANCE.settings(merged.password(), merged.hosts(), merged.media(), options) : null,
-                WireValues.option(options, WeComOptions.CALENDAR_ID), reminders);
+        return WeComMapper.meetingUpdate(id, merged, u, options, reminders);
     }
 
-    private WebinarWire.Update webinarUpdate(SessionId id, WebinarWire.Info info, Session merged, SessionUpdate u) {
-        ProviderOptions o = u.options();
-        boolean media = u.media() != null || any(o, WeComOptions.ALLOW_UNMUTE_SELF, WeComOptions.SCREEN_WATERMARK, WeComOptions.WATERMARK_TYPE,
-                WeComOptions.ALLOW_EXTERNAL_USERS, WeComOptions.RECORD_WHEN_ATTENDEE_JOINS, WeComOptions.HOST_MAY_PAUSE_RECORDING);
+    private WeComWire.Webinar.Update webinarUpdate(SessionId id, WeComWire.Webinar.Info info, Session merged, SessionUpdate u) {
         // playback_for_audience is required on every update: the new wish, else what WeCom holds.
         Boolean playback = u.live() != null && u.live().replay() != null ? u.live().replay() : Boolean.TRUE.equals(info.playbackForAudience());
         // Replay plays back the cloud recording: refuse here what WeCom would refuse, judged on the webinar as it would be.
-        MediaOptions.Recording held = info.mediaSetting() == null ? null : WireValues.recording(info.mediaSetting().autoRecordType());
+        MediaOptions.Recording held = info.mediaSetting() == null ? null : WeComMapper.recording(info.mediaSetting().autoRecordType());
         MediaOptions.Recording recording = u.media() != null && u.media().autoRecording() != null ? u.media().autoRecording() : held;
         if (playback && recording != MediaOptions.Recording.CLOUD) {
             boolean replayAsked = u.live() != null && u.live().replay() != null;
@@ -243,36 +228,17 @@ public final class WeComClient implements VendorClient {
                     replayAsked ? "needs media.autoRecording CLOUD: WeCom plays back the cloud recording"
                             : "must stay CLOUD while the audience may watch the replay (turn live.replay off in the same update)")));
         }
-        // Doc 98843 requires title, times, admission (with its password) and playback on every update (spec,
-        // corrections): what the update does not change is restated from the get.
-        return new WebinarWire.Update(id.nativeId(), merged.title(), WireValues.option(o, WeComOptions.SPONSOR),
-                merged.start(), merged.end(), WireValues.admissionType(merged.access()),
-                u.hosts() == null ? null : WireValues.hosts(u.hosts()),
-                merged.access() == Access.PASSWORD ? merged.password() : null,
-                WireValues.option(o, WeComOptions.COVER_URL), u.description(), WireValues.option(o, WeComOptions.GUEST_INVITE_LINK),
-                media ? WebinarMapper.INSTANCE.mediaSetting(merged.media(), o) : null,
-                WireValues.option(o, WeComOptions.QUESTIONS_AND_ANSWERS), WireValues.option(o, WeComOptions.SENSITIVE_WORDS),
-                WireValues.option(o, WeComOptions.MANUAL_CHECK), WireValues.option(o, WeComOptions.ACTIVITY_PAGE),
-                WireValues.option(o, WeComOptions.SHOW_ATTENDEE_COUNT), playback, WireValues.option(o, WeComOptions.PREPARATION_MODE));
-    }
-
-    private static boolean any(ProviderOptions options, ProviderOption<?>... which) {
-        for (ProviderOption<?> o : which) {
-            if (options.get(o).isPresent()) {
-                return true;
-            }
-        }
-        return false;
+        return WeComMapper.webinarUpdate(id, merged, u, playback);
     }
 
     // ---- cancel ------------------------------------------------------------------------------
 
     @Override
     public Exchange<Void> cancel(SessionId id) {
-        Exchange<Reply.Bare> cancel = switch (id.kind()) {
-            case MEETING -> api.cancelMeeting(new MeetingWire.Ref(id.nativeId()));
-            case WEBINAR -> api.cancelWebinar(new WebinarWire.Ref(id.nativeId(), null));
-            case LIVE_STREAM -> api.cancelLiving(new LivingWire.Ref(id.nativeId()));
+        Exchange<WeComWire.Reply.Bare> cancel = switch (id.kind()) {
+            case MEETING -> api.cancelMeeting(new WeComWire.Meeting.Ref(id.nativeId()));
+            case WEBINAR -> api.cancelWebinar(new WeComWire.Webinar.Ref(id.nativeId(), null));
+            case LIVE_STREAM -> api.cancelLiving(new WeComWire.Living.Ref(id.nativeId()));
         };
         return explained(cancel, id).map(ok -> null);
     }
@@ -315,10 +281,10 @@ public final class WeComClient implements VendorClient {
                             ? new Violation("to", "WeCom lists at most 180 days at a time, from " + query.from())
                             : new Violation("from", "WeCom lists at most 180 days back from now (the end when none is given), was " + query.from())));
                 }
-                yield api.userMeetings(new MeetingWire.UserQuery(organizer, query.cursor(), limit, query.from(), query.to()))
+                yield api.userMeetings(new WeComWire.Meeting.UserQuery(organizer, query.cursor(), limit, query.from(), query.to()))
                         .then(page -> sessions(kind, page.meetingidList(), page.nextCursor(), query));
             }
-            case LIVE_STREAM -> api.userLivings(new LivingWire.UserQuery(organizer, query.cursor(), limit))
+            case LIVE_STREAM -> api.userLivings(new WeComWire.Living.UserQuery(organizer, query.cursor(), limit))
                     .then(page -> sessions(kind, page.livingidList(), page.nextCursor(), query));
             case WEBINAR -> throw new UnsupportedFeatureException("wecom", kind, "LIST (WeCom has no webinar list endpoint)");
         };

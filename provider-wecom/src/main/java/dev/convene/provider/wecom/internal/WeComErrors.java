@@ -66,7 +66,7 @@ final class WeComErrors implements VendorErrors {
 
     @Override
     public VendorException fromBody(int status, Headers headers, Object body) {
-        if (body instanceof Reply reply && reply.errcode() != null && reply.errcode() != 0) {
+        if (body instanceof WeComWire.Reply reply && reply.errcode() != null && reply.errcode() != 0) {
             return refusal(status, reply.errcode(), reply.errmsg());
         }
         return null;

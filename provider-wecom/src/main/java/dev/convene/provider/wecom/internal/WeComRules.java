@@ -59,7 +59,7 @@ final class WeComRules {
 
     private void meeting(Change c, List<Violation> out) {
         passwordMatchesAccess(c, out);
-        out.addAll(Repeats.check(c.recurrence(), c.start(), c.zone() == null ? Repeats.CHINA : c.zone(), c.options()));
+        out.addAll(WeComRecurrences.check(c.recurrence(), c.start(), c.zone() == null ? WeComRecurrences.CHINA : c.zone(), c.options()));
         maxChars(out, WeComOptions.LOCATION, c.options().get(WeComOptions.LOCATION).orElse(null), 128);
         c.options().get(WeComOptions.CALENDAR_ID).filter(id -> bytes(id) > 64)
                 .ifPresent(id -> out.add(new Violation("options." + WeComOptions.CALENDAR_ID, "must be at most 64 bytes, was " + bytes(id))));

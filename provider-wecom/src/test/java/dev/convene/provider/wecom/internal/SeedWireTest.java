@@ -54,13 +54,13 @@ class SeedWireTest {
 
     @Test
     void seed001MeetingBodyComesFromANeutralDraft() {
-        JsonNode sent = wire(MeetingWire.Create.class, MeetingMapper.INSTANCE.toCreate(SeedDrafts.meeting(), 1000014));
+        JsonNode sent = wire(WeComWire.Meeting.Create.class, WeComMapper.meetingCreate(SeedDrafts.meeting(), 1000014));
         assertThat(sent).isEqualTo(seed("meeting-create-request.json"));
     }
 
     @Test
     void seed000WebinarBodyComesFromANeutralDraft() {
-        JsonNode sent = wire(WebinarWire.Create.class, WebinarMapper.INSTANCE.toCreate(SeedDrafts.webinar()));
+        JsonNode sent = wire(WeComWire.Webinar.Create.class, WeComMapper.webinarCreate(SeedDrafts.webinar()));
         JsonNode expected = seed("webinar-create-request.json");
         assertThat(sent).isEqualTo(expected);
         assertThat(sent.get("start_time").isTextual()).as("webinar times are numeric strings").isTrue();
@@ -77,13 +77,13 @@ class SeedWireTest {
 
     @Test
     void seed003LivingBodyComesFromANeutralDraft() {
-        JsonNode sent = wire(LivingWire.Create.class, LivingMapper.INSTANCE.toCreate(SeedDrafts.living(), 1000014));
+        JsonNode sent = wire(WeComWire.Living.Create.class, WeComMapper.livingCreate(SeedDrafts.living(), 1000014));
         assertThat(sent).isEqualTo(seed("living-create-request.json"));
     }
 
     @Test
     void anUpdateAnswerKeepsItsExcessUsers() throws IOException {
-        MeetingWire.Updated reply = decode(MeetingWire.Updated.class,
+        WeComWire.Meeting.Updated reply = decode(WeComWire.Meeting.Updated.class,
                 new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"errcode\":0,\"errmsg\":\"ok\",\"excess_users\":[\"wangwu\"]}"));
         assertThat(reply.excessUsers()).containsExactly("wangwu");
         assertThat(new WeComErrors(new dev.convene.spi.http.Redactor()).fromBody(200, okhttp3.Headers.of(), reply)).isNull();
@@ -91,10 +91,10 @@ class SeedWireTest {
 
     @Test
     void seed001AnswerDecodesIntoACompleteSession() throws IOException {
-        MeetingWire.Created reply = decode(MeetingWire.Created.class, seed("meeting-create-response.json"));
+        WeComWire.Meeting.Created reply = decode(WeComWire.Meeting.Created.class, seed("meeting-create-response.json"));
         assertThat(new WeComErrors(new dev.convene.spi.http.Redactor()).fromBody(200, okhttp3.Headers.of(), reply)).isNull();
         assertThat(reply.excessUsers()).containsExactly("zhangsan", "lisi");
-        Session s = MeetingMapper.INSTANCE.created(SeedDrafts.meeting(), reply, SessionId.of("wecom", SessionKind.MEETING, reply.meetingid()));
+        Session s = WeComMapper.meetingCreated(SeedDrafts.meeting(), reply, SessionId.of("wecom", SessionKind.MEETING, reply.meetingid()));
         assertThat(s.id().toString()).isEqualTo("wecom:meeting:XXXXXXXXX");
         assertThat(s.title()).isEqualTo("新建会议");
         assertThat(s.description()).isEqualTo("新建会议描述");
@@ -113,8 +113,8 @@ class SeedWireTest {
 
     @Test
     void seed000AnswerDecodesIntoACompleteSession() throws IOException {
-        WebinarWire.Created reply = decode(WebinarWire.Created.class, seed("webinar-create-response.json"));
-        Session s = WebinarMapper.INSTANCE.created(SeedDrafts.webinar(), reply, SessionId.of("wecom", SessionKind.WEBINAR, reply.meetingid()));
+        WeComWire.Webinar.Created reply = decode(WeComWire.Webinar.Created.class, seed("webinar-create-response.json"));
+        Session s = WeComMapper.webinarCreated(SeedDrafts.webinar(), reply, SessionId.of("wecom", SessionKind.WEBINAR, reply.meetingid()));
         assertThat(s.id().toString()).isEqualTo("wecom:webinar:MEETINGID");
         assertThat(s.title()).isEqualTo("TITLE");
         assertThat(s.start()).isEqualTo(Instant.ofEpochSecond(166666666L));
@@ -133,8 +133,8 @@ class SeedWireTest {
 
     @Test
     void seed003AnswerDecodesIntoACompleteSession() throws IOException {
-        LivingWire.Created reply = decode(LivingWire.Created.class, seed("living-create-response.json"));
-        Session s = LivingMapper.INSTANCE.created(SeedDrafts.living(), SessionId.of("wecom", SessionKind.LIVE_STREAM, reply.livingid()));
+        WeComWire.Living.Created reply = decode(WeComWire.Living.Created.class, seed("living-create-response.json"));
+        Session s = WeComMapper.livingCreated(SeedDrafts.living(), SessionId.of("wecom", SessionKind.LIVE_STREAM, reply.livingid()));
         assertThat(s.id().toString()).isEqualTo("wecom:live_stream:XXXXXXXXX");
         assertThat(s.title()).isEqualTo("theme");
         assertThat(s.description()).isEqualTo("test description");
@@ -151,8 +151,8 @@ class SeedWireTest {
                 + "\"description\":\"test description\",\"anchor_userid\":\"zhangsan\",\"main_department\":1,\"viewer_num\":100,"
                 + "\"comment_num\":110,\"mic_num\":120,\"open_replay\":1,\"replay_status\":2,\"type\":1,"
                 + "\"push_stream_url\":\"https://liveplay.example/push\",\"online_count\":1,\"subscribe_count\":1}}";
-        LivingWire.InfoReply reply = decode(LivingWire.InfoReply.class, JACKSON.readTree(documented));
-        Session s = LivingMapper.INSTANCE.toSession(reply.livingInfo(), SessionId.of("wecom", SessionKind.LIVE_STREAM, "lv1"));
+        WeComWire.Living.InfoReply reply = decode(WeComWire.Living.InfoReply.class, JACKSON.readTree(documented));
+        Session s = WeComMapper.livingSession(reply.livingInfo(), SessionId.of("wecom", SessionKind.LIVE_STREAM, "lv1"));
         assertThat(s.status()).isEqualTo(SessionStatus.LIVE);
         assertThat(s.live().replay()).isTrue();
         assertThat(s.join().hostUrl()).isEqualTo("https://liveplay.example/push");

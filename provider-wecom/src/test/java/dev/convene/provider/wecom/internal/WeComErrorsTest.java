@@ -33,7 +33,7 @@ class WeComErrorsTest {
     @Test
     void everyDocumentedCodeHasItsKindAndKeepsCodeMessageAndRequestId() {
         TABLE.forEach((code, kind) -> {
-            VendorException e = errors.fromBody(200, Headers.of(), new Reply.Bare(code, errmsg(code)));
+            VendorException e = errors.fromBody(200, Headers.of(), new WeComWire.Reply.Bare(code, errmsg(code)));
             assertThat(e.kind()).as("errcode " + code).isEqualTo(kind);
             assertThat(e.provider()).isEqualTo("wecom");
             assertThat(e.httpStatus()).as("WeCom answers every errcode with HTTP 200").isEqualTo(200);
@@ -46,16 +46,16 @@ class WeComErrorsTest {
 
     @Test
     void retryHints() {
-        assertThat(errors.fromBody(200, Headers.of(), new Reply.Bare(-1, "system busy")).isRetryable()).isTrue();
-        assertThat(errors.fromBody(200, Headers.of(), new Reply.Bare(45009, "freq")).retryAfter()).contains(Duration.ofSeconds(60));
-        assertThat(errors.fromBody(200, Headers.of(), new Reply.Bare(45033, "concurrency")).retryAfter()).contains(Duration.ofSeconds(1));
-        assertThat(errors.fromBody(200, Headers.of(), new Reply.Bare(40058, "invalid")).isRetryable()).isFalse();
+        assertThat(errors.fromBody(200, Headers.of(), new WeComWire.Reply.Bare(-1, "system busy")).isRetryable()).isTrue();
+        assertThat(errors.fromBody(200, Headers.of(), new WeComWire.Reply.Bare(45009, "freq")).retryAfter()).contains(Duration.ofSeconds(60));
+        assertThat(errors.fromBody(200, Headers.of(), new WeComWire.Reply.Bare(45033, "concurrency")).retryAfter()).contains(Duration.ofSeconds(1));
+        assertThat(errors.fromBody(200, Headers.of(), new WeComWire.Reply.Bare(40058, "invalid")).isRetryable()).isFalse();
     }
 
     @Test
     void successAndUnknownCodes() {
-        assertThat(errors.fromBody(200, Headers.of(), new Reply.Bare(0, "ok"))).isNull();
-        assertThat(errors.fromBody(200, Headers.of(), new Reply.Bare(93000, "new")).kind()).isEqualTo(Kind.INVALID_REQUEST);
+        assertThat(errors.fromBody(200, Headers.of(), new WeComWire.Reply.Bare(0, "ok"))).isNull();
+        assertThat(errors.fromBody(200, Headers.of(), new WeComWire.Reply.Bare(93000, "new")).kind()).isEqualTo(Kind.INVALID_REQUEST);
     }
 
     @Test
@@ -70,7 +70,7 @@ class WeComErrorsTest {
     void messagesAreRedacted() {
         Redactor redactor = new Redactor();
         redactor.addFixedSecret("my-corp-secret-value");
-        VendorException e = new WeComErrors(redactor).fromBody(200, Headers.of(), new Reply.Bare(40001, "bad my-corp-secret-value"));
+        VendorException e = new WeComErrors(redactor).fromBody(200, Headers.of(), new WeComWire.Reply.Bare(40001, "bad my-corp-secret-value"));
         assertThat(e.vendorMessage()).doesNotContain("my-corp-secret-value");
     }
 }

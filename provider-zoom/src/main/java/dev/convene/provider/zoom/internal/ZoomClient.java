@@ -42,7 +42,7 @@ public final class ZoomClient implements VendorClient {
 
     private final ProviderContext context;
     private final ZoomApi api;
-    private final ZoomSessions sessions;
+    private final ZoomMapper sessions;
     private final String organizer;
     private final Exchange<Void> credentialCheck;
 
@@ -61,7 +61,7 @@ public final class ZoomClient implements VendorClient {
         String baseUrl = config.get("base-url", DEFAULT_BASE_URL);
         String oauthUrl = config.get("oauth-url", DEFAULT_OAUTH_URL);
         this.organizer = config.get("organizer", "me");
-        this.sessions = new ZoomSessions(context.clock());
+        this.sessions = new ZoomMapper(context.clock());
 
         Moshi moshi = WIRE_JSON;
         String sub = config.get("sub-account-id").orElse(null);
@@ -149,7 +149,7 @@ public final class ZoomClient implements VendorClient {
         ZoomZone placed = ZoomZone.of(d.timeZone(), d.start(), d.recurrence());
         ZoomWire.Recurrence rule = placed.rule() == null ? null
                 : ZoomRecurrences.toWire(placed.rule(), d.start(), placed.zone(), ZoomRecurrences.maxOccurrences(d.kind()));
-        return api.create(d.organizer(), collection(d.kind()), ZoomRequests.INSTANCE.create(d, placed.timezone(), rule))
+        return api.create(d.organizer(), collection(d.kind()), ZoomMapper.create(d, placed.timezone(), rule))
                 .then(w -> withHost(d, w));
     }
 
@@ -183,7 +183,7 @@ public final class ZoomClient implements VendorClient {
         Exchange<ZoomWire.Session> current = needsCurrent ? fetch(id) : Exchange.completed(null);
         return current.then(cur -> {
                     ZoomWire.Recurrence rule = recurrence(id.kind(), u, cur);
-                    return api.update(collection(id.kind()), id.nativeId(), ZoomRequests.INSTANCE.update(id.kind(), u, timezone(u, rule), rule));
+                    return api.update(collection(id.kind()), id.nativeId(), ZoomMapper.update(id.kind(), u, timezone(u, rule), rule));
                 })
                 .then(ignored -> get(id));
     }

@@ -13,9 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Answers the simulator never gives (it is written from the spec), read without tripping. */
-class ZoomSessionsTest {
+class ZoomMapperTest {
     static final Instant NOW = Instant.parse("2030-03-04T01:00:00Z");
-    final ZoomSessions sessions = new ZoomSessions(Clock.fixed(NOW, ZoneOffset.UTC));
+    final ZoomMapper sessions = new ZoomMapper(Clock.fixed(NOW, ZoneOffset.UTC));
 
     static ZoomWire.Session webinar(String timezone, ZoomWire.Recurrence recurrence, List<ZoomWire.Occurrence> occurrences) {
         return new ZoomWire.Session(81234567890L, "hostId01", null, "Topic", recurrence == null ? 5 : 9, null,

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * WeCom keeps no time zone: it lays series out on the China calendar, so a recurring meeting must be
  * planned in a UTC+8 zone for the two calendars to agree.
  */
-final class Repeats {
+final class WeComRecurrences {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final int DAILY = 0;
     private static final int WEEKLY = 1;
@@ -38,7 +38,7 @@ final class Repeats {
     private static final Set<Duration> REMIND_OFFSETS = Set.of(Duration.ZERO, Duration.ofMinutes(5), Duration.ofMinutes(15),
             Duration.ofHours(1), Duration.ofDays(1));
 
-    private Repeats() {
+    private WeComRecurrences() {
     }
 
     static int maxOccurrences(Recurrence r) {
@@ -114,11 +114,11 @@ final class Repeats {
     }
 
     /** The {@code reminders} to send, or {@code null} when there is neither a series nor a reminder. */
-    static MeetingWire.Reminders toWire(Recurrence r, Instant start, ProviderOptions options) {
+    static WeComWire.Meeting.Reminders toWire(Recurrence r, Instant start, ProviderOptions options) {
         List<Integer> remindBefore = options.get(WeComOptions.REMIND_BEFORE)
                 .map(offsets -> offsets.stream().map(d -> (int) d.toSeconds()).toList()).orElse(null);
         if (r == null) {
-            return remindBefore == null ? null : new MeetingWire.Reminders(0, null, null, null, remindBefore, null, null, null, null, null);
+            return remindBefore == null ? null : new WeComWire.Meeting.Reminders(0, null, null, null, remindBefore, null, null, null, null, null);
         }
         int type = switch (r.frequency()) {
             case DAILY -> DAILY;
@@ -135,12 +135,12 @@ final class Repeats {
             case WEEKDAYS -> false;
         };
         if (!custom) {
-            return new MeetingWire.Reminders(1, type, until, r.interval(), remindBefore, null, null, null, null, null);
+            return new WeComWire.Meeting.Reminders(1, type, until, r.interval(), remindBefore, null, null, null, null, null);
         }
         List<Integer> daysOfWeek = r.frequency() == Frequency.WEEKLY
                 ? days.stream().map(DayOfWeek::getValue).sorted().toList() : null;
         List<Integer> daysOfMonth = r.frequency() == Frequency.MONTHLY ? List.of(first.getDayOfMonth()) : null;
-        return new MeetingWire.Reminders(1, type, until, r.interval(), remindBefore, 1, null, null, daysOfWeek, daysOfMonth);
+        return new WeComWire.Meeting.Reminders(1, type, until, r.interval(), remindBefore, 1, null, null, daysOfWeek, daysOfMonth);
     }
 
     /** The start of the series' last meeting when it ends by count or date; {@code null} when it runs to WeCom's maximum. */
@@ -153,7 +153,7 @@ final class Repeats {
     }
 
     /** The neutral rule of what WeCom reports; {@code null} for a one-off meeting or a repeat type this version does not know. */
-    static Recurrence toNeutral(MeetingWire.Reminders w, Instant start) {
+    static Recurrence toNeutral(WeComWire.Meeting.Reminders w, Instant start) {
         if (w == null || w.isRepeat() == null || w.isRepeat() != 1) {
             return null;
         }

@@ -1,7 +1,9 @@
 package dev.convene.provider.tencentmeeting.internal;
 
 import dev.convene.Access;
+import dev.convene.JoinInfo;
 import dev.convene.LiveOptions;
+import dev.convene.MediaOptions;
 import dev.convene.Occurrence;
 import dev.convene.ProviderOptions;
 import dev.convene.Session;
@@ -10,20 +12,25 @@ import dev.convene.SessionId;
 import dev.convene.SessionKind;
 import dev.convene.SessionStatus;
 import dev.convene.SessionUpdate;
-import dev.convene.JoinInfo;
 import dev.convene.provider.tencentmeeting.TencentMeetingOptions;
+import dev.convene.provider.tencentmeeting.TencentMeetingOptions.MeetingSettings;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Meetings and live streams (a meeting with {@code enable_live}) between the neutral model and
- * {@code /v1/meetings}: times, people, password, settings, live configuration and recurrence.
+ * The neutral model and Tencent Meeting's wire, both ways, in plain Java: meetings and live streams (a meeting
+ * with {@code enable_live}) on {@code /v1/meetings}, webinars on {@code /v1/webinars} (spec §3–4): times, people,
+ * password, settings, live configuration and recurrence.
+ *
+ * <p>Plain constructor calls rather than MapStruct: a wire record's canonical constructor already makes a field
+ * nobody fills a compile error, which is what MapStruct's {@code unmappedTargetPolicy = ERROR} would buy.
  */
-final class Meetings {
+final class TencentMeetingMapper {
     private static final java.util.regex.Pattern OFFSET_ID = java.util.regex.Pattern.compile("(UTC|GMT|UT)[+-].*");
     /** Tencent's own zone: what a meeting without {@code time_zone} is in, so it is only sent when different. */
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -32,11 +39,15 @@ final class Meetings {
     private static final int RECURRING = 1;
     private static final Wire.LiveConfig EMPTY_LIVE = new Wire.LiveConfig(null, null, null, null, null, null, null);
 
-    private Meetings() {
+    private static final Wire.Settings NO_SETTINGS = new Wire.Settings(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+    private TencentMeetingMapper() {
     }
 
+    // ---- meetings and live streams -------------------------------------------------------------
+
     /** The body of {@code POST /v1/meetings} for a checked draft. */
-    static Wire.MeetingRequest create(SessionDraft d, int instanceId) {
+    static Wire.MeetingRequest meetingCreate(SessionDraft d, int instanceId) {
         boolean live = d.kind() == SessionKind.LIVE_STREAM;
         ProviderOptions o = d.options();
         String hostKey = o.get(TencentMeetingOptions.HOST_KEY).orElse(null);
@@ -46,7 +57,7 @@ final class Meetings {
                 users(d.hosts().isEmpty() ? null : d.hosts()), users(d.invitees().isEmpty() ? null : d.invitees()),
                 d.start(), d.start().plus(d.duration()), d.effectiveAccess() == Access.PASSWORD ? d.password() : null,
                 hostKey == null ? null : true, hostKey,
-                SettingsMapper.settings(o.get(TencentMeetingOptions.SETTINGS).orElse(null), d.media()),
+                settings(o.get(TencentMeetingOptions.SETTINGS).orElse(null), d.media()),
                 rule == null ? null : RECURRING, rule,
                 live ? true : null, live ? liveConfig(o.get(TencentMeetingOptions.LIVE_SUBJECT).orElse(d.title()), d.description(), d.live(), o) : null,
                 zoneToSend(d.timeZone()), o.get(TencentMeetingOptions.LOCATION).orElse(null));
@@ -56,7 +67,7 @@ final class Meetings {
      * The body of {@code PUT /v1/meetings/{id}}: only what changes. Start and end always travel together,
      * computed against the current session (needed only then), so a changed duration keeps the start and vice versa.
      */
-    static Wire.MeetingRequest modify(SessionKind kind, Session current, SessionUpdate u, String userid, int instanceId,
+    static Wire.MeetingRequest meetingModify(SessionKind kind, Session current, SessionUpdate u, String userid, int instanceId,
                                       Wire.RecurringRule rule, boolean streamFollowsTitle) {
         boolean timesChange = u.start() != null || u.duration() != null;
         Instant start = u.start() != null ? u.start() : timesChange ? current.start() : null;
@@ -72,7 +83,7 @@ final class Meetings {
                 users(u.hosts()), users(u.invitees()),
                 timesChange ? start : null, timesChange ? start.plus(duration) : null,
                 password, hostKey == null ? null : true, hostKey,
-                SettingsMapper.settings(o.get(TencentMeetingOptions.SETTINGS).orElse(null), u.media()),
+                settings(o.get(TencentMeetingOptions.SETTINGS).orElse(null), u.media()),
                 rule == null ? null : RECURRING, rule,
                 null, liveChange == null || liveChange.equals(EMPTY_LIVE) ? null : liveChange,
                 zoneName(u.timeZone()), o.get(TencentMeetingOptions.LOCATION).orElse(null));
@@ -97,11 +108,11 @@ final class Meetings {
 
     /**
      * A session from a meeting object. Create answers leave out status, zone and the live settings, so
-     * {@link #created} completes those from the draft that was sent.
+     * {@link #meetingCreated} completes those from the draft that was sent.
      *
      * @param organizer the creator when the answer tells (list: {@code join_meeting_role}), else {@code null}
      */
-    static Session toSession(Wire.MeetingInfo m, SessionKind kind, String organizer) {
+    static Session meetingSession(Wire.MeetingInfo m, SessionKind kind, String organizer) {
         ZoneId zone = zone(m.timeZone());
         Instant start = require(m.startTime(), "start_time");
         Instant end = require(m.endTime(), "end_time");
@@ -121,26 +132,26 @@ final class Meetings {
                 .invitees(m.participants())
                 .access(password == null ? Access.OPEN : Access.PASSWORD)
                 .password(password)
-                .media(SettingsMapper.media(m.settings()))
+                .media(media(m.settings()))
                 .live(live && lc != null ? new LiveOptions(Boolean.TRUE.equals(lc.enableLivePassword()) ? lc.livePassword() : null,
                         lc.enableLiveReplay()) : null)
                 .recurrence(m.meetingType() != null && m.meetingType() == RECURRING
                         ? Recurrences.fromWire(m.recurringRule(), start.atZone(zone)) : null)
                 .join(new JoinInfo(m.joinUrl(), m.meetingCode(), lc == null ? null : lc.liveAddr(), null))
-                .occurrences(m.subMeetings() == null ? List.of() : m.subMeetings().stream().map(Meetings::occurrence).toList())
+                .occurrences(m.subMeetings() == null ? List.of() : m.subMeetings().stream().map(TencentMeetingMapper::occurrence).toList())
                 .build();
     }
 
     /** The session a create answered for {@code d}: what the answer says, completed with what was sent. */
-    static Session created(Wire.MeetingInfo m, SessionDraft d, Wire.MeetingRequest sent) {
-        Session s = toSession(m, d.kind(), d.organizer());
+    static Session meetingCreated(Wire.MeetingInfo m, SessionDraft d, Wire.MeetingRequest sent) {
+        Session s = meetingSession(m, d.kind(), d.organizer());
         boolean live = d.kind() == SessionKind.LIVE_STREAM;
         return s.toBuilder()
                 .timeZone(keptZone(d.timeZone()))
                 .status(m.status() == null ? SessionStatus.SCHEDULED : s.status())
                 .hosts(s.hosts().isEmpty() ? (d.hosts().isEmpty() ? List.of(d.organizer()) : d.hosts()) : s.hosts())
                 .invitees(m.participants() == null ? d.invitees() : s.invitees())
-                .media(m.settings() == null ? SettingsMapper.media(sent.settings()) : s.media())
+                .media(m.settings() == null ? media(sent.settings()) : s.media())
                 .description(live ? d.description() : null)
                 .live(live ? d.live() : null)
                 .recurrence(sent.recurringRule() == null ? null : Recurrences.fromWire(sent.recurringRule(), d.start().atZone(keptZone(d.timeZone()))))
@@ -222,5 +233,130 @@ final class Meetings {
         SessionStatus status = s.status() == null ? SessionStatus.UNKNOWN
                 : s.status() == 0 ? SessionStatus.SCHEDULED : s.status() == 1 ? SessionStatus.CANCELLED : SessionStatus.UNKNOWN;
         return new Occurrence(s.subMeetingId(), start, s.endTime() == null ? null : Duration.between(start, s.endTime()), status);
+    }
+
+    // ---- webinars ----------------------------------------------------------------------------
+
+    /** {@code admission_type}: 0 public, 1 registration, 2 password. */
+    static int admission(Access access) {
+        return switch (access) {
+            case OPEN -> 0;
+            case REGISTRATION -> 1;
+            case PASSWORD -> 2;
+        };
+    }
+
+    static Access access(Integer admission) {
+        if (admission == null) {
+            return Access.OPEN;
+        }
+        return switch (admission) {
+            case 1 -> Access.REGISTRATION;
+            case 2 -> Access.PASSWORD;
+            default -> Access.OPEN;
+        };
+    }
+
+    /** A webinar needs hosts; the organizer hosts it unless the draft names others. */
+    static Wire.WebinarRequest webinarCreate(SessionDraft d, int instanceId) {
+        Access access = d.effectiveAccess();
+        return new Wire.WebinarRequest(d.organizer(), instanceId, d.title(), d.option(TencentMeetingOptions.SPONSOR).orElse(null),
+                d.start(), d.start().plus(d.duration()), zoneToSend(d.timeZone()), admission(access),
+                users(d.hosts().isEmpty() ? List.of(d.organizer()) : d.hosts()),
+                access == Access.PASSWORD ? d.password() : null,
+                d.description(), d.description() == null ? null : true);
+    }
+
+    /**
+     * The body of {@code PUT /v1/webinars/{id}}: start and end travel together (the endpoint requires it),
+     * and the admission type is sent with its password whenever either changes.
+     */
+    static Wire.WebinarRequest webinarModify(Session current, SessionUpdate u, String userid, int instanceId) {
+        boolean timesChange = u.start() != null || u.duration() != null;
+        boolean admissionChanges = u.access() != null || u.password() != null;
+        // The current session is needed (and read) only when times or admission change.
+        Instant start = !timesChange ? null : u.start() != null ? u.start() : current.start();
+        Duration duration = !timesChange ? null : u.duration() != null ? u.duration() : current.duration();
+        Access access = admissionChanges ? access(current, u) : null;
+        String password = access == Access.PASSWORD ? (u.password() != null ? u.password() : current.password()) : null;
+        return new Wire.WebinarRequest(userid, instanceId, u.title(), u.options().get(TencentMeetingOptions.SPONSOR).orElse(null),
+                timesChange ? start : null, timesChange ? start.plus(duration) : null,
+                zoneName(u.timeZone()),
+                access == null ? null : admission(access), users(u.hosts()),
+                admissionChanges ? password : null,
+                u.description(), u.description() == null ? null : true);
+    }
+
+    /** The access an update leaves: as given, or "password" when only a password is given. */
+    static Access access(Session current, SessionUpdate u) {
+        return u.access() != null ? u.access() : u.password() != null ? Access.PASSWORD : current.access();
+    }
+
+    static Session webinarSession(Wire.WebinarInfo w, String organizer) {
+        Instant start = require(w.startTime(), "start_time");
+        Instant end = require(w.endTime(), "end_time");
+        String password = blankToNull(w.password());
+        return Session.builder()
+                .id(SessionId.of(TencentErrors.PROVIDER, SessionKind.WEBINAR, require(w.meetingId(), "meeting_id")))
+                .title(require(w.subject(), "subject"))
+                .description(blankToNull(w.description()))
+                .start(start)
+                .duration(Duration.between(start, end))
+                .timeZone(zone(w.timeZone()))
+                .status(status(w.status()))
+                .organizer(organizer)
+                .hosts(w.hosts())
+                .access(access(w.admissionType()))
+                .password(password)
+                .join(new JoinInfo(w.audienceJoinLink(), w.meetingCode(), w.audienceJoinLink(), null, w.guestJoinLink()))
+                .build();
+    }
+
+    /** The session a create answered for {@code d}, completed with what was sent (the answer is short). */
+    static Session webinarCreated(Wire.WebinarInfo w, SessionDraft d, Wire.WebinarRequest sent) {
+        Session s = webinarSession(w, d.organizer());
+        return s.toBuilder()
+                .timeZone(keptZone(d.timeZone()))
+                .status(w.status() == null ? SessionStatus.SCHEDULED : s.status())
+                .description(d.description())
+                .hosts(s.hosts().isEmpty() ? sent.hosts().stream().map(Wire.UserObj::userid).toList() : s.hosts())
+                .access(d.effectiveAccess())
+                .password(sent.password())
+                .build();
+    }
+
+    // ---- settings ----------------------------------------------------------------------------
+
+    /**
+     * The meeting {@code settings} to send from the neutral {@link MediaOptions} and the provider's {@link MeetingSettings}
+     * option, or {@code null} when there is nothing to say. The neutral option wins over the provider option; both feed
+     * {@code mute_enable_type_join}, which Tencent lets win over {@code mute_enable_join}, so the latter is never sent.
+     */
+    static Wire.Settings settings(MeetingSettings settings, MediaOptions media) {
+        MeetingSettings s = settings == null ? MeetingSettings.NONE : settings;
+        MediaOptions m = media == null ? MediaOptions.DEFAULTS : media;
+        Integer mute = m.muteOnEntry() == null ? s.muteEnableTypeJoin() : Integer.valueOf(m.muteOnEntry() ? 1 : 0);
+        String recording = m.autoRecording() == null ? null : m.autoRecording().name().toLowerCase(Locale.ROOT);
+        Wire.Settings wire = new Wire.Settings(mute, null, s.allowUnmuteSelf(), s.muteAll(), s.playIvrOnLeave(), s.playIvrOnJoin(),
+                m.joinBeforeHost(), m.waitingRoom(), s.allowScreenSharedWatermark(), s.waterMarkType(), s.onlyEnterpriseUserAllowed(),
+                s.onlyUserJoinType(), recording, s.allowMultiDevice());
+        return NO_SETTINGS.equals(wire) ? null : wire;
+    }
+
+    /** The neutral options an answer's settings stand for; "mute once more than six are in" (2) is neither yes nor no. */
+    static MediaOptions media(Wire.Settings s) {
+        if (s == null) {
+            return MediaOptions.DEFAULTS;
+        }
+        Boolean mute = s.muteEnableTypeJoin() != null
+                ? (s.muteEnableTypeJoin() == 2 ? null : s.muteEnableTypeJoin() == 1)
+                : s.muteEnableJoin();
+        MediaOptions.Recording recording = s.autoRecordType() == null ? null : switch (s.autoRecordType()) {
+            case "cloud" -> MediaOptions.Recording.CLOUD;
+            case "local" -> MediaOptions.Recording.LOCAL;
+            case "none" -> MediaOptions.Recording.NONE;
+            default -> null;
+        };
+        return new MediaOptions(mute, s.autoInWaitingRoom(), s.allowInBeforeHost(), recording);
     }
 }

@@ -16,36 +16,36 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Neutral recurrence ↔ WeCom {@code reminders} (spec §2.1.2), both ways. */
-class RepeatsTest {
+class WeComRecurrencesTest {
     /** Monday 2030-03-04 10:00 in Shanghai. */
     static final ZonedDateTime MONDAY = ZonedDateTime.parse("2030-03-04T10:00:00+08:00[Asia/Shanghai]");
     static final Instant START = MONDAY.toInstant();
 
     static List<String> fields(Recurrence r) {
-        return Repeats.check(r, START, Repeats.CHINA, ProviderOptions.NONE).stream().map(Violation::field).toList();
+        return WeComRecurrences.check(r, START, WeComRecurrences.CHINA, ProviderOptions.NONE).stream().map(Violation::field).toList();
     }
 
     @Test
     void theBasicShapesGoOutAsWeComRepeatTypes() {
-        assertThat(Repeats.toWire(Recurrence.daily(1).times(3), START, ProviderOptions.NONE))
-                .isEqualTo(new MeetingWire.Reminders(1, 0, START.plus(Duration.ofDays(2)), 1, null, null, null, null, null, null));
-        assertThat(Repeats.toWire(Recurrence.weekdays().times(6), START, ProviderOptions.NONE).repeatUntil())
+        assertThat(WeComRecurrences.toWire(Recurrence.daily(1).times(3), START, ProviderOptions.NONE))
+                .isEqualTo(new WeComWire.Meeting.Reminders(1, 0, START.plus(Duration.ofDays(2)), 1, null, null, null, null, null, null));
+        assertThat(WeComRecurrences.toWire(Recurrence.weekdays().times(6), START, ProviderOptions.NONE).repeatUntil())
                 .as("six workdays from a Monday end the next Monday").isEqualTo(START.plus(Duration.ofDays(7)));
-        assertThat(Repeats.toWire(Recurrence.weekly(2).until(LocalDate.parse("2030-04-30")), START, ProviderOptions.NONE))
-                .isEqualTo(new MeetingWire.Reminders(1, 1, ZonedDateTime.parse("2030-04-29T10:00:00+08:00").toInstant(), 2,
+        assertThat(WeComRecurrences.toWire(Recurrence.weekly(2).until(LocalDate.parse("2030-04-30")), START, ProviderOptions.NONE))
+                .isEqualTo(new WeComWire.Meeting.Reminders(1, 1, ZonedDateTime.parse("2030-04-29T10:00:00+08:00").toInstant(), 2,
                         null, null, null, null, null, null));
-        assertThat(Repeats.toWire(Recurrence.monthlyOnDay(1, 4), START, ProviderOptions.NONE))
-                .as("no end: WeCom applies its maximum").isEqualTo(new MeetingWire.Reminders(1, 2, null, 1, null, null, null, null, null, null));
-        assertThat(Repeats.toWire(null, START, ProviderOptions.NONE)).isNull();
-        assertThat(Repeats.toWire(null, START, ProviderOptions.NONE.with(WeComOptions.REMIND_BEFORE, List.of(Duration.ofHours(1)))))
-                .isEqualTo(new MeetingWire.Reminders(0, null, null, null, List.of(3600), null, null, null, null, null));
+        assertThat(WeComRecurrences.toWire(Recurrence.monthlyOnDay(1, 4), START, ProviderOptions.NONE))
+                .as("no end: WeCom applies its maximum").isEqualTo(new WeComWire.Meeting.Reminders(1, 2, null, 1, null, null, null, null, null, null));
+        assertThat(WeComRecurrences.toWire(null, START, ProviderOptions.NONE)).isNull();
+        assertThat(WeComRecurrences.toWire(null, START, ProviderOptions.NONE.with(WeComOptions.REMIND_BEFORE, List.of(Duration.ofHours(1)))))
+                .isEqualTo(new WeComWire.Meeting.Reminders(0, null, null, null, List.of(3600), null, null, null, null, null));
     }
 
     @Test
     void whatWeComReportsComesBackAsTheSameSeries() {
         for (Recurrence r : List.of(Recurrence.daily(1).times(5), Recurrence.weekdays().times(7), Recurrence.weekly(1).times(4),
                 Recurrence.weekly(2, DayOfWeek.MONDAY).times(3), Recurrence.monthlyOnDay(1, 4).until(LocalDate.parse("2030-12-31")))) {
-            Recurrence back = Repeats.toNeutral(Repeats.toWire(r, START, ProviderOptions.NONE), START);
+            Recurrence back = WeComRecurrences.toNeutral(WeComRecurrences.toWire(r, START, ProviderOptions.NONE), START);
             assertThat(back.occurrences(MONDAY).limit(60).toList()).as(r.toRRule()).isEqualTo(r.occurrences(MONDAY).limit(60).toList());
         }
     }
@@ -56,23 +56,23 @@ class RepeatsTest {
         for (Recurrence r : List.of(Recurrence.daily(2), Recurrence.weekly(3), Recurrence.monthlyOnDay(2, 4),
                 Recurrence.weekly(1, DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY).times(6))) {
             assertThat(fields(r)).as(r.toRRule()).isEmpty();
-            MeetingWire.Reminders wire = Repeats.toWire(r, START, ProviderOptions.NONE);
+            WeComWire.Meeting.Reminders wire = WeComRecurrences.toWire(r, START, ProviderOptions.NONE);
             assertThat(wire.isCustomRepeat()).as(r.toRRule()).isEqualTo(1);
             assertThat(wire.repeatInterval()).isEqualTo(r.interval());
-            Recurrence back = Repeats.toNeutral(wire, START);
+            Recurrence back = WeComRecurrences.toNeutral(wire, START);
             assertThat(back.occurrences(MONDAY).limit(60).toList()).as(r.toRRule()).isEqualTo(r.occurrences(MONDAY).limit(60).toList());
         }
-        assertThat(Repeats.toWire(Recurrence.weekly(1, DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY), START, ProviderOptions.NONE).repeatDayOfWeek())
+        assertThat(WeComRecurrences.toWire(Recurrence.weekly(1, DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY), START, ProviderOptions.NONE).repeatDayOfWeek())
                 .containsExactly(1, 3);
-        assertThat(Repeats.toWire(Recurrence.weekly(2), START, ProviderOptions.NONE).isCustomRepeat()).as("basic fields suffice").isNull();
+        assertThat(WeComRecurrences.toWire(Recurrence.weekly(2), START, ProviderOptions.NONE).isCustomRepeat()).as("basic fields suffice").isNull();
     }
 
     @Test
     void theAdvancedFieldsAreReadToo() {
-        MeetingWire.Reminders custom = new MeetingWire.Reminders(1, 1, null, 1, null, 1, 1, 6, List.of(1, 3), null);
-        assertThat(Repeats.toNeutral(custom, START)).isEqualTo(Recurrence.weekly(1, DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY).times(6));
-        assertThat(Repeats.toNeutral(new MeetingWire.Reminders(0, 0, null, null, null, null, null, null, null, null), START)).isNull();
-        assertThat(Repeats.toNeutral(new MeetingWire.Reminders(1, 9, null, null, null, null, null, null, null, null), START)).isNull();
+        WeComWire.Meeting.Reminders custom = new WeComWire.Meeting.Reminders(1, 1, null, 1, null, 1, 1, 6, List.of(1, 3), null);
+        assertThat(WeComRecurrences.toNeutral(custom, START)).isEqualTo(Recurrence.weekly(1, DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY).times(6));
+        assertThat(WeComRecurrences.toNeutral(new WeComWire.Meeting.Reminders(0, 0, null, null, null, null, null, null, null, null), START)).isNull();
+        assertThat(WeComRecurrences.toNeutral(new WeComWire.Meeting.Reminders(1, 9, null, null, null, null, null, null, null, null), START)).isNull();
     }
 
     @Test
@@ -88,18 +88,18 @@ class RepeatsTest {
 
     @Test
     void seriesArePlannedOnTheChinaCalendar() {
-        List<Violation> berlin = Repeats.check(Recurrence.weekly(1).times(30), START, ZoneId.of("Europe/Berlin"), ProviderOptions.NONE);
+        List<Violation> berlin = WeComRecurrences.check(Recurrence.weekly(1).times(30), START, ZoneId.of("Europe/Berlin"), ProviderOptions.NONE);
         assertThat(berlin).extracting(Violation::field).containsExactly("timeZone");
-        assertThat(Repeats.check(Recurrence.weekly(1).times(30), START, ZoneId.of("Asia/Singapore"), ProviderOptions.NONE)).isEmpty();
+        assertThat(WeComRecurrences.check(Recurrence.weekly(1).times(30), START, ZoneId.of("Asia/Singapore"), ProviderOptions.NONE)).isEmpty();
     }
 
     @Test
     void reminderOffsetsAndTheExactEndAreChecked() {
         ProviderOptions bad = ProviderOptions.NONE.with(WeComOptions.REMIND_BEFORE, List.of(Duration.ofMinutes(2)))
                 .with(WeComOptions.REPEAT_UNTIL, START.minusSeconds(1));
-        assertThat(Repeats.check(Recurrence.daily(1).times(2), START, Repeats.CHINA, bad)).extracting(Violation::field)
+        assertThat(WeComRecurrences.check(Recurrence.daily(1).times(2), START, WeComRecurrences.CHINA, bad)).extracting(Violation::field)
                 .containsExactlyInAnyOrder("options.wecom.remind-before", "options.wecom.repeat-until", "options.wecom.repeat-until");
-        assertThat(Repeats.check(null, START, Repeats.CHINA, ProviderOptions.NONE.with(WeComOptions.REPEAT_UNTIL, START)))
+        assertThat(WeComRecurrences.check(null, START, WeComRecurrences.CHINA, ProviderOptions.NONE.with(WeComOptions.REPEAT_UNTIL, START)))
                 .extracting(Violation::field).containsExactly("options.wecom.repeat-until");
     }
 }

@@ -6,9 +6,12 @@ import dev.convene.MediaOptions;
 import dev.convene.Occurrence;
 import dev.convene.Recurrence;
 import dev.convene.Session;
+import dev.convene.SessionDraft;
 import dev.convene.SessionId;
 import dev.convene.SessionKind;
 import dev.convene.SessionStatus;
+import dev.convene.SessionUpdate;
+import dev.convene.provider.zoom.ZoomProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,21 +20,79 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * Zoom's meeting/webinar object → neutral {@link Session}. Hand-written: nearly every field needs a rule
- * (UTC strings, minutes, settings folded into access and media, the recurrence, status from the clock).
- * The organizer is the host's Zoom user id ({@code host_id}): lists carry no e-mail (§3.5, §4.5), and a
+ * The neutral model and Zoom's wire, both ways, in plain Java: drafts and updates to request bodies (spec
+ * §3.1, §4.1, §7), meeting and webinar objects to {@link Session}s. Nearly every field needs a rule (UTC
+ * strings, minutes, settings folded into access and media, status from the clock), so no field is a plain
+ * rename and MapStruct has nothing to do here.
+ *
+ * <p>The organizer is the host's Zoom user id ({@code host_id}): lists carry no e-mail (§3.5, §4.5), and a
  * session must name the same organizer however it was read; Zoom takes the id wherever a user goes.
  */
-public final class ZoomSessions {
+final class ZoomMapper {
+    /** Compiled once: a session without alternative hosts ("") is the common case and needs no split at all. */
+    private static final Pattern HOST_SEPARATORS = Pattern.compile("[,;]");
+
     private final Clock clock;
 
-    public ZoomSessions(Clock clock) {
+    ZoomMapper(Clock clock) {
         this.clock = clock;
     }
 
-    public Session toSession(SessionKind kind, ZoomWire.Session w) {
+    // ---- neutral -> wire ----------------------------------------------------------------------
+
+    /** The create body; {@code timezone} is the zone's Zoom name ({@link ZoomZone}), {@code recurrence} the rule to send. */
+    static ZoomWire.SessionRequest create(SessionDraft d, String timezone, ZoomWire.Recurrence recurrence) {
+        return new ZoomWire.SessionRequest(d.title(), type(d.kind(), d.recurrence() != null), wireTime(d.start()), minutes(d.duration()),
+                timezone, d.password(), d.description(), settings(d.kind(), d.effectiveAccess(), d.hosts(), d.media()), recurrence);
+    }
+
+    /**
+     * A partial body: only what the update sets. {@code recurrence} is the rule to send (the update's, or the
+     * stored one restated because Zoom ignores a new time of a recurring meeting without it, §4.3), and
+     * {@code timezone} the zone's Zoom name ({@link ZoomZone}).
+     */
+    static ZoomWire.SessionRequest update(SessionKind kind, SessionUpdate u, String timezone, ZoomWire.Recurrence recurrence) {
+        boolean settings = u.access() != null || u.hosts() != null || u.media() != null;
+        return new ZoomWire.SessionRequest(u.title(), recurrence == null ? null : type(kind, true), wireTime(u.start()),
+                minutes(u.duration()), timezone, u.password(), u.description(),
+                settings ? settings(kind, u.access(), u.hosts(), u.media()) : null, recurrence);
+    }
+
+    /** §3.1: webinar 5, or 9 when recurring with a fixed time; §4.1: meeting 2, or 8. */
+    private static Integer type(SessionKind kind, boolean recurring) {
+        return kind == SessionKind.WEBINAR ? (recurring ? 9 : 5) : (recurring ? 8 : 2);
+    }
+
+    private static String wireTime(Instant instant) {
+        return instant == null ? null : ZoomTimes.format(instant);
+    }
+
+    private static Integer minutes(Duration duration) {
+        return duration == null ? null : Math.toIntExact(duration.toMinutes());
+    }
+
+    /**
+     * Access → {@code approval_type} (0 = registration, approved automatically; 2 = no registration), hosts →
+     * {@code alternative_hosts} (commas for webinars, semicolons for meetings, §3.9 / §4.1), media → the
+     * meeting switches; webinars have none of those but recording.
+     */
+    private static ZoomWire.Settings settings(SessionKind kind, Access access, List<String> hosts, MediaOptions media) {
+        Integer approval = access == null ? null : access == Access.REGISTRATION ? 0 : 2;
+        String alternative = hosts == null ? null : String.join(kind == SessionKind.WEBINAR ? "," : ";", hosts);
+        boolean meeting = kind == SessionKind.MEETING;
+        String recording = media == null || media.autoRecording() == null ? null : media.autoRecording().name().toLowerCase(Locale.ROOT);
+        return new ZoomWire.Settings(approval, alternative, recording,
+                meeting && media != null ? media.waitingRoom() : null,
+                meeting && media != null ? media.muteOnEntry() : null,
+                meeting && media != null ? media.joinBeforeHost() : null);
+    }
+
+    // ---- wire -> neutral ----------------------------------------------------------------------
+
+    Session toSession(SessionKind kind, ZoomWire.Session w) {
         if (w.id() == null || w.topic() == null) {
             throw new IllegalArgumentException("a Zoom " + kind.wireName() + " without id or topic");
         }
@@ -52,7 +113,7 @@ public final class ZoomSessions {
         String password = blankToNull(w.password());
         Recurrence recurrence = w.recurrence() == null ? null : ZoomRecurrences.fromWire(w.recurrence(), start, zone);
         return Session.builder()
-                .id(SessionId.of(ZoomErrors.PROVIDER, kind, Long.toString(w.id())))
+                .id(SessionId.of(ZoomProvider.ID, kind, Long.toString(w.id())))
                 .title(w.topic())
                 .description(blankToNull(w.agenda()))
                 .start(start)
@@ -99,9 +160,6 @@ public final class ZoomSessions {
         }
         return now.isBefore(start.plus(duration)) ? SessionStatus.LIVE : SessionStatus.ENDED;
     }
-
-    /** Compiled once: a session without alternative hosts ("") is the common case and needs no split at all. */
-    private static final java.util.regex.Pattern HOST_SEPARATORS = java.util.regex.Pattern.compile("[,;]");
 
     private static List<String> hosts(String alternativeHosts) {
         if (alternativeHosts == null || alternativeHosts.isBlank()) {
