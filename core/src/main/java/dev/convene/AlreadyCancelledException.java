@@ -5,9 +5,4 @@ public class AlreadyCancelledException extends ConflictException {
     public AlreadyCancelledException(VendorError error) {
         super(error);
     }
-
-    @Override
-    public Kind kind() {
-        return Kind.ALREADY_CANCELLED;
-    }
 }

@@ -36,9 +36,4 @@ public class AuthenticationException extends VendorException {
         String last = keys.get(keys.size() - 1);
         return " (check " + (keys.size() == 1 ? last : String.join(", ", keys.subList(0, keys.size() - 1)) + " and " + last) + ")";
     }
-
-    @Override
-    public Kind kind() {
-        return Kind.AUTHENTICATION;
-    }
 }

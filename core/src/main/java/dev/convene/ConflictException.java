@@ -5,9 +5,4 @@ public class ConflictException extends VendorException {
     public ConflictException(VendorError error) {
         super(error, null);
     }
-
-    @Override
-    public Kind kind() {
-        return Kind.CONFLICT;
-    }
 }

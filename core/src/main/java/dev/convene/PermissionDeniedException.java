@@ -5,9 +5,4 @@ public class PermissionDeniedException extends VendorException {
     public PermissionDeniedException(VendorError error) {
         super(error, null);
     }
-
-    @Override
-    public Kind kind() {
-        return Kind.PERMISSION_DENIED;
-    }
 }

@@ -27,11 +27,6 @@ public class RateLimitedException extends VendorException {
                 new VendorError(provider, 0, "", "paced by Convene: budget " + limits + " spent", null, null));
     }
 
-    @Override
-    public Kind kind() {
-        return Kind.RATE_LIMITED;
-    }
-
     /** Whether the request reached the vendor (its refusal); false when Convene's pacing held it back. */
     public boolean wasSent() {
         return sent;

@@ -23,9 +23,4 @@ public class SessionNotFoundException extends VendorException {
     public boolean mayHaveBeenCancelled() {
         return mayHaveBeenCancelled;
     }
-
-    @Override
-    public Kind kind() {
-        return Kind.NOT_FOUND;
-    }
 }

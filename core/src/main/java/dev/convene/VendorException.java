@@ -3,13 +3,14 @@ package dev.convene;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The vendor answered and refused. Carries the vendor's code and message unchanged, and whether trying again may help. */
+/**
+ * The vendor answered and refused. Carries the vendor's code and message unchanged, and whether trying again may help.
+ * The subclass is the kind of refusal: {@link AuthenticationException}, {@link PermissionDeniedException},
+ * {@link SessionNotFoundException}, {@link ConflictException} (and {@link AlreadyCancelledException}),
+ * {@link RateLimitedException}, {@link VendorRejectedException} (the vendor's own validation) and
+ * {@link VendorUnavailableException}.
+ */
 public abstract class VendorException extends ConveneException {
-    /** The vendor-side failure kinds; providers map their error codes onto these. */
-    public enum Kind {
-        AUTHENTICATION, PERMISSION_DENIED, NOT_FOUND, CONFLICT, ALREADY_CANCELLED, RATE_LIMITED, INVALID_REQUEST, UNAVAILABLE
-    }
-
     private final VendorError error;
 
     protected VendorException(VendorError error, Throwable cause) {
@@ -21,22 +22,6 @@ public abstract class VendorException extends ConveneException {
         super(message, cause);
         this.error = error;
     }
-
-    /** Builds the exception class that stands for {@code kind}. */
-    public static VendorException of(Kind kind, VendorError error) {
-        return switch (kind) {
-            case AUTHENTICATION -> new AuthenticationException(error);
-            case PERMISSION_DENIED -> new PermissionDeniedException(error);
-            case NOT_FOUND -> new SessionNotFoundException(error);
-            case CONFLICT -> new ConflictException(error);
-            case ALREADY_CANCELLED -> new AlreadyCancelledException(error);
-            case RATE_LIMITED -> new RateLimitedException(error);
-            case INVALID_REQUEST -> new VendorRejectedException(error);
-            case UNAVAILABLE -> new VendorUnavailableException(error, null);
-        };
-    }
-
-    public abstract Kind kind();
 
     public VendorError error() {
         return error;

@@ -5,9 +5,4 @@ public class VendorRejectedException extends VendorException {
     public VendorRejectedException(VendorError error) {
         super(error, null);
     }
-
-    @Override
-    public Kind kind() {
-        return Kind.INVALID_REQUEST;
-    }
 }

@@ -5,13 +5,12 @@ package dev.convene;
  * request was sent, an unreadable answer to a read). Retrying may help.
  */
 public class VendorUnavailableException extends VendorException {
-    public VendorUnavailableException(VendorError error, Throwable cause) {
-        super(error, cause);
+    public VendorUnavailableException(VendorError error) {
+        this(error, null);
     }
 
-    @Override
-    public Kind kind() {
-        return Kind.UNAVAILABLE;
+    public VendorUnavailableException(VendorError error, Throwable cause) {
+        super(error, cause);
     }
 
     @Override

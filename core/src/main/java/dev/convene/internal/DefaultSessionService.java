@@ -490,9 +490,14 @@ public final class DefaultSessionService implements SessionService {
             return new Call<>(Operation.LIST, kind, () -> client.list(kind, providerQuery), null, null);
         }
 
-        /** Leaves out the statuses not asked for (cancelled sessions by default), whatever the vendor lists. */
+        /**
+         * Leaves out, whatever the vendor lists, the statuses not asked for (cancelled sessions by default) and the
+         * sessions starting outside {@code from}–{@code to}: no vendor's own time filter is exact (WeCom's is loose,
+         * Zoom and Tencent Meeting have none that bounds both ends), so providers pass their pages on unfiltered.
+         */
         Page<Session> toPage(Page<Session> page) {
-            List<Session> items = page.items().stream().filter(s -> providerQuery.matches(s.status())).toList();
+            List<Session> items = page.items().stream()
+                    .filter(s -> providerQuery.matches(s.status()) && providerQuery.includesStart(s.start())).toList();
             if (page.hasNext()) {
                 return new Page<>(items, Cursors.encode(kinds.get(index), page.nextCursor()));
             }

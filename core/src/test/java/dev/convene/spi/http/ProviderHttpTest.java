@@ -51,15 +51,15 @@ class ProviderHttpTest {
     static final VendorErrors ERRORS = new VendorErrors() {
         @Override
         public VendorException fromHttpError(int status, Headers headers, String body) {
-            return VendorException.of(status == 404 ? VendorException.Kind.NOT_FOUND : VendorException.Kind.UNAVAILABLE,
-                    new VendorError("toy", status, "", body, headers.get("X-Trace"), null));
+            VendorError error = new VendorError("toy", status, "", body, headers.get("X-Trace"), null);
+            return status == 404 ? new dev.convene.SessionNotFoundException(error) : new dev.convene.VendorUnavailableException(error);
         }
 
         @Override
         public VendorException fromBody(int status, Headers headers, Object body) {
             Object code = ((Map<?, ?>) body).get("errcode");
             return code == null || ((Number) code).intValue() == 0 ? null
-                    : VendorException.of(VendorException.Kind.INVALID_REQUEST, new VendorError("toy", 0, String.valueOf(((Number) code).intValue()), "bad", null, null));
+                    : new dev.convene.VendorRejectedException(new VendorError("toy", 0, String.valueOf(((Number) code).intValue()), "bad", null, null));
         }
     };
 

@@ -8,7 +8,8 @@ import dev.convene.SessionKind;
 import dev.convene.TextLimit;
 import dev.convene.provider.tencentmeeting.internal.TencentMeetingClient;
 import dev.convene.spi.ProviderContext;
-import dev.convene.spi.SessionProvider;
+import dev.convene.spi.AbstractSessionProvider;
+import dev.convene.spi.ConfigKeys;
 import dev.convene.spi.VendorClient;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -29,7 +30,8 @@ import java.util.Set;
  * with 9007, which Convene takes as done), but its meeting list holds only upcoming and running meetings
  * (spec §3.4): no kind declares {@link Feature#LISTS_CANCELLED}.
  */
-public final class TencentMeetingProvider implements SessionProvider {
+public final class TencentMeetingProvider extends AbstractSessionProvider {
+    /** The provider id, in configuration keys and session ids. */
     public static final String ID = "tencentmeeting";
 
     private static final String PASSWORD_PATTERN = "\\d{4,6}";
@@ -72,26 +74,6 @@ public final class TencentMeetingProvider implements SessionProvider {
                     WEBINAR_LIMITS)
             .build();
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String displayName() {
-        return "Tencent Meeting (腾讯会议)";
-    }
-
-    @Override
-    public int spiVersion() {
-        return SPI_VERSION;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
-    }
-
     /** A self-built app's 300 calls a minute and 200,000 a day over every endpoint (频控说明: 190310, 190311). */
     @Override
     public List<dev.convene.spi.RateLimit> rateLimits() {
@@ -103,20 +85,11 @@ public final class TencentMeetingProvider implements SessionProvider {
         return List.of("app-id");
     }
 
-    @Override
-    public List<String> requiredKeys() {
-        return List.of("app-id", "secret-id", "secret-key", "organizer");
-    }
-
     /** Tencent refuses the AppId, SdkId, SecretId or signature (SecretKey) of a request: those are what to check. */
-    @Override
-    public List<String> credentialKeys() {
-        return List.of("app-id", "sdk-id", "secret-id", "secret-key");
-    }
-
-    @Override
-    public List<String> optionalKeys() {
-        return List.of("sdk-id", "instance-id", "base-url");
+    public TencentMeetingProvider() {
+        super(SPI_VERSION, ID, "Tencent Meeting (腾讯会议)", CAPABILITIES,
+                ConfigKeys.required("app-id", "secret-id", "secret-key", "organizer").optional("sdk-id", "instance-id", "base-url")
+                        .credentials("app-id", "sdk-id", "secret-id", "secret-key"));
     }
 
     @Override

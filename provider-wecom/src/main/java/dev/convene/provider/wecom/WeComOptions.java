@@ -15,7 +15,7 @@ import java.util.Set;
  * before anything is sent.
  */
 public final class WeComOptions {
-    private static final String WECOM = "wecom";
+    private static final String WECOM = WeComProvider.ID;
 
     // ---- meetings --------------------------------------------------------------------------
 

@@ -8,7 +8,8 @@ import dev.convene.SessionKind;
 import dev.convene.TextLimit;
 import dev.convene.provider.wecom.internal.WeComClient;
 import dev.convene.spi.ProviderContext;
-import dev.convene.spi.SessionProvider;
+import dev.convene.spi.AbstractSessionProvider;
+import dev.convene.spi.ConfigKeys;
 import dev.convene.spi.VendorClient;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -37,7 +38,10 @@ import java.util.List;
  * </ul>
  * Vendor-only knobs are in {@link WeComOptions}.
  */
-public final class WeComProvider implements SessionProvider {
+public final class WeComProvider extends AbstractSessionProvider {
+    /** The provider id, in configuration keys and session ids. */
+    public static final String ID = "wecom";
+
     private static final String PASSWORD = "[0-9]{4,6}";
     private static final String PASSWORD_RULE = "4 to 6 digits";
     /** Kinds without RECURRENCE hold one occurrence; 0 would be as true but breaks the testkit (see the requests file). */
@@ -68,26 +72,6 @@ public final class WeComProvider implements SessionProvider {
                             .duration(SHORTEST, Limits.LONGEST).maxHosts(0).maxInvitees(0).maxOccurrences(ONE_OFF).build())
             .build();
 
-    @Override
-    public String id() {
-        return "wecom";
-    }
-
-    @Override
-    public String displayName() {
-        return "WeCom (企业微信)";
-    }
-
-    @Override
-    public int spiVersion() {
-        return SPI_VERSION;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
-    }
-
     /**
      * WeCom's frequency limits per corp and API (doc 90454): 10,000 calls a minute and 150,000 an hour, over
      * 45009. Paced per corp across all APIs, which never exceeds the per-API limits.
@@ -102,15 +86,10 @@ public final class WeComProvider implements SessionProvider {
         return List.of("corp-id");
     }
 
-    @Override
-    public List<String> requiredKeys() {
-        return List.of("corp-id", "corp-secret");
-    }
-
     /** {@code organizer} is the admin_userid / anchor_userid of new sessions and the user whose sessions are listed. */
-    @Override
-    public List<String> optionalKeys() {
-        return List.of("agent-id", "organizer", "base-url");
+    public WeComProvider() {
+        super(SPI_VERSION, ID, "WeCom (企业微信)", CAPABILITIES,
+                ConfigKeys.required("corp-id", "corp-secret").optional("agent-id", "organizer", "base-url"));
     }
 
     @Override

@@ -8,7 +8,8 @@ import dev.convene.SessionKind;
 import dev.convene.provider.zoom.internal.ZoomClient;
 import dev.convene.provider.zoom.internal.ZoomRecurrences;
 import dev.convene.spi.ProviderContext;
-import dev.convene.spi.SessionProvider;
+import dev.convene.spi.AbstractSessionProvider;
+import dev.convene.spi.ConfigKeys;
 import dev.convene.spi.VendorClient;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -35,7 +36,7 @@ import java.util.List;
  * <p>{@link SessionKind#LIVE_STREAM} is not offered: Zoom streams a meeting or webinar to a third-party
  * service, it has no live-stream session of its own to create, read or cancel.
  */
-public final class ZoomProvider implements SessionProvider {
+public final class ZoomProvider extends AbstractSessionProvider {
     /** The provider id, in configuration keys and session ids. */
     public static final String ID = "zoom";
     private static final Duration MAX_DURATION = Duration.ofHours(24);
@@ -56,24 +57,9 @@ public final class ZoomProvider implements SessionProvider {
                             .password("[A-Za-z0-9@_*!-]{1,10}", "1 to 10 letters, digits or @ - _ * !").maxOccurrences(ZoomRecurrences.MAX_WEBINAR_OCCURRENCES).build())
             .build();
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String displayName() {
-        return "Zoom";
-    }
-
-    @Override
-    public int spiVersion() {
-        return SPI_VERSION;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
+    public ZoomProvider() {
+        super(SPI_VERSION, ID, "Zoom", CAPABILITIES, ConfigKeys.required("account-id", "client-id", "client-secret")
+                .optional("organizer", "sub-account-id", "base-url", "oauth-url"));
     }
 
     /**
@@ -89,16 +75,6 @@ public final class ZoomProvider implements SessionProvider {
     @Override
     public List<String> accountKeys() {
         return List.of("account-id");
-    }
-
-    @Override
-    public List<String> requiredKeys() {
-        return List.of("account-id", "client-id", "client-secret");
-    }
-
-    @Override
-    public List<String> optionalKeys() {
-        return List.of("organizer", "sub-account-id", "base-url", "oauth-url");
     }
 
     @Override

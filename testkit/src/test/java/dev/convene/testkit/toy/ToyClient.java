@@ -156,18 +156,19 @@ final class ToyClient implements VendorClient {
             } catch (IOException | RuntimeException ex) {
                 e = new WireError("", body);
             }
-            VendorException.Kind kind = switch (e == null ? "" : e.error()) {
-                case "bad_credentials", "invalid_token" -> VendorException.Kind.AUTHENTICATION;
-                case "not_found" -> flaws.contains("unknown-as-unavailable") ? VendorException.Kind.UNAVAILABLE : VendorException.Kind.NOT_FOUND;
-                case "already_cancelled" -> flaws.contains("already-cancelled-as-conflict") ? VendorException.Kind.CONFLICT
-                        : VendorException.Kind.ALREADY_CANCELLED;
-                case "rate_limited" -> VendorException.Kind.RATE_LIMITED;
-                case "invalid" -> VendorException.Kind.INVALID_REQUEST;
-                default -> VendorException.Kind.UNAVAILABLE;
+            java.util.function.Function<VendorError, VendorException> kind = switch (e == null ? "" : e.error()) {
+                case "bad_credentials", "invalid_token" -> dev.convene.AuthenticationException::new;
+                case "not_found" -> flaws.contains("unknown-as-unavailable") ? dev.convene.VendorUnavailableException::new
+                        : dev.convene.SessionNotFoundException::new;
+                case "already_cancelled" -> flaws.contains("already-cancelled-as-conflict") ? dev.convene.ConflictException::new
+                        : dev.convene.AlreadyCancelledException::new;
+                case "rate_limited" -> dev.convene.RateLimitedException::new;
+                case "invalid" -> dev.convene.VendorRejectedException::new;
+                default -> dev.convene.VendorUnavailableException::new;
             };
             String retryAfter = headers.get("Retry-After");
             String code = e == null || flaws.contains("loses-vendor-code") ? "" : e.error();
-            return VendorException.of(kind, new VendorError("toy", status, code,
+            return kind.apply(new VendorError("toy", status, code,
                     context.redactor().redact(e == null ? body : e.message()), null,
                     retryAfter == null ? null : Duration.ofSeconds(Long.parseLong(retryAfter))));
         };

@@ -12,33 +12,33 @@ import retrofit2.http.Query;
 interface TencentMeetingApi {
 
     @POST("v1/meetings")
-    Exchange<Wire.MeetingList> createMeeting(@Body Wire.MeetingRequest body);
+    Exchange<TencentMeetingWire.MeetingList> createMeeting(@Body TencentMeetingWire.MeetingRequest body);
 
     @GET("v1/meetings/{meetingId}")
-    Exchange<Wire.MeetingList> getMeeting(@Path("meetingId") String meetingId, @Query("userid") String userid,
+    Exchange<TencentMeetingWire.MeetingList> getMeeting(@Path("meetingId") String meetingId, @Query("userid") String userid,
                                           @Query("instanceid") int instanceId);
 
     /** The user's upcoming and running meetings, at most 20 a page; {@code pos} and {@code cursory} continue a listing. */
     @GET("v1/meetings")
-    Exchange<Wire.MeetingList> listMeetings(@Query("userid") String userid, @Query("instanceid") int instanceId,
+    Exchange<TencentMeetingWire.MeetingList> listMeetings(@Query("userid") String userid, @Query("instanceid") int instanceId,
                                             @Query("pos") Long pos, @Query("cursory") Long cursory);
 
     @PUT("v1/meetings/{meetingId}")
-    Exchange<Wire.MeetingList> modifyMeeting(@Path("meetingId") String meetingId, @Body Wire.MeetingRequest body);
+    Exchange<TencentMeetingWire.MeetingList> modifyMeeting(@Path("meetingId") String meetingId, @Body TencentMeetingWire.MeetingRequest body);
 
     @POST("v1/meetings/{meetingId}/cancel")
-    Exchange<Void> cancelMeeting(@Path("meetingId") String meetingId, @Body Wire.CancelRequest body);
+    Exchange<Void> cancelMeeting(@Path("meetingId") String meetingId, @Body TencentMeetingWire.CancelRequest body);
 
     @POST("v1/webinars")
-    Exchange<Wire.WebinarInfo> createWebinar(@Body Wire.WebinarRequest body);
+    Exchange<TencentMeetingWire.WebinarInfo> createWebinar(@Body TencentMeetingWire.WebinarRequest body);
 
     @GET("v1/webinars")
-    Exchange<Wire.WebinarInfo> getWebinar(@Query("meeting_id") String meetingId, @Query("userid") String userid,
+    Exchange<TencentMeetingWire.WebinarInfo> getWebinar(@Query("meeting_id") String meetingId, @Query("userid") String userid,
                                           @Query("instanceid") int instanceId);
 
     @PUT("v1/webinars/{meetingId}")
-    Exchange<Void> modifyWebinar(@Path("meetingId") String meetingId, @Body Wire.WebinarRequest body);
+    Exchange<Void> modifyWebinar(@Path("meetingId") String meetingId, @Body TencentMeetingWire.WebinarRequest body);
 
     @POST("v1/webinars/{meetingId}/cancel")
-    Exchange<Void> cancelWebinar(@Path("meetingId") String meetingId, @Body Wire.CancelRequest body);
+    Exchange<Void> cancelWebinar(@Path("meetingId") String meetingId, @Body TencentMeetingWire.CancelRequest body);
 }

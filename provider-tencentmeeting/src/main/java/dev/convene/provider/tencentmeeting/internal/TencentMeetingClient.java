@@ -34,7 +34,7 @@ import okhttp3.OkHttpClient;
  */
 public final class TencentMeetingClient implements VendorClient {
     /** One for every client: Moshi is thread-safe and caches its adapters, which every tenant's client would otherwise build again. */
-    private static final Moshi WIRE_JSON = JsonQuirks.moshi().add(UserIdsAdapter.FACTORY).build();
+    private static final Moshi WIRE_JSON = JsonQuirks.moshi().add(TencentMeetingWire.UserIdsAdapter.FACTORY).build();
     /** {@code meeting_type} of a recurring meeting. */
     private static final int RECURRING = 1;
     /** Tencent's list page holds at most this many meetings, and takes no page size (spec §3.4). */
@@ -65,26 +65,26 @@ public final class TencentMeetingClient implements VendorClient {
         OkHttpClient http = ProviderHttp.client(context, new Signer(credentials, clock, context.redactor()))
                 .newBuilder().retryOnConnectionFailure(false).build();
         this.api = ProviderHttp.endpoints(TencentMeetingApi.class, http, config.get("base-url", "https://api.meeting.qq.com"), moshi,
-                new TencentErrors(moshi, context.redactor(), clock));
+                new TencentMeetingErrors(moshi, context.redactor(), clock));
     }
 
     @Override
     public List<Violation> validate(SessionDraft draft) {
-        return Validator.draft(draft, clock.instant());
+        return TencentMeetingRules.draft(draft, clock.instant());
     }
 
     @Override
     public List<Violation> validate(SessionId id, SessionUpdate update) {
-        return Validator.update(id.kind(), update, organizer, clock.instant());
+        return TencentMeetingRules.update(id.kind(), update, organizer, clock.instant());
     }
 
     @Override
     public Exchange<Session> create(SessionDraft d) {
         if (d.kind() == SessionKind.WEBINAR) {
-            Wire.WebinarRequest request = TencentMeetingMapper.webinarCreate(d, instanceId);
+            TencentMeetingWire.WebinarRequest request = TencentMeetingMapper.webinarCreate(d, instanceId);
             return api.createWebinar(request).map(w -> TencentMeetingMapper.webinarCreated(w, d, request));
         }
-        Wire.MeetingRequest request = TencentMeetingMapper.meetingCreate(d, instanceId);
+        TencentMeetingWire.MeetingRequest request = TencentMeetingMapper.meetingCreate(d, instanceId);
         return api.createMeeting(request).map(list -> TencentMeetingMapper.meetingCreated(first(list), d, request));
     }
 
@@ -97,7 +97,7 @@ public final class TencentMeetingClient implements VendorClient {
         return meetingInfo(id).map(m -> TencentMeetingMapper.meetingSession(m, id.kind(), null));
     }
 
-    private Exchange<Wire.MeetingInfo> meetingInfo(SessionId id) {
+    private Exchange<TencentMeetingWire.MeetingInfo> meetingInfo(SessionId id) {
         return api.getMeeting(id.nativeId(), organizer, instanceId).map(TencentMeetingClient::first);
     }
 
@@ -135,7 +135,7 @@ public final class TencentMeetingClient implements VendorClient {
     }
 
     private Exchange<Void> modifyMeeting(SessionId id, SessionUpdate u, Session current, boolean streamFollowsTitle) {
-        Wire.RecurringRule rule = u.recurrence() == null ? null : Recurrences.toWire(u.recurrence(),
+        TencentMeetingWire.RecurringRule rule = u.recurrence() == null ? null : TencentMeetingRecurrences.toWire(u.recurrence(),
                 (u.start() != null ? u.start() : current.start()).atZone(TencentMeetingMapper.zoneAfter(current, u)), true);
         return api.modifyMeeting(id.nativeId(), TencentMeetingMapper.meetingModify(id.kind(), current, u, organizer, instanceId, rule, streamFollowsTitle))
                 .map(ignored -> null);
@@ -143,7 +143,7 @@ public final class TencentMeetingClient implements VendorClient {
 
     /** {@code current}, once the rules that need it hold for the change. */
     private Session checked(Session current, SessionUpdate u) {
-        List<Violation> violations = Validator.updateOf(current, u, clock.instant());
+        List<Violation> violations = TencentMeetingRules.updateOf(current, u, clock.instant());
         if (!violations.isEmpty()) {
             throw new InvalidSessionException(violations);
         }
@@ -154,9 +154,9 @@ public final class TencentMeetingClient implements VendorClient {
     /** A meeting is read first: a recurring one must be cancelled as such ({@code meeting_type} 1, doc 42422). */
     public Exchange<Void> cancel(SessionId id) {
         if (id.kind() == SessionKind.WEBINAR) {
-            return api.cancelWebinar(id.nativeId(), new Wire.CancelRequest(organizer, instanceId, REASON_CODE, null, null));
+            return api.cancelWebinar(id.nativeId(), new TencentMeetingWire.CancelRequest(organizer, instanceId, REASON_CODE, null, null));
         }
-        return meetingInfo(id).then(held -> api.cancelMeeting(id.nativeId(), new Wire.CancelRequest(organizer, instanceId, REASON_CODE, null,
+        return meetingInfo(id).then(held -> api.cancelMeeting(id.nativeId(), new TencentMeetingWire.CancelRequest(organizer, instanceId, REASON_CODE, null,
                 held.meetingType() != null && held.meetingType() == RECURRING ? RECURRING : null)));
     }
 
@@ -169,36 +169,35 @@ public final class TencentMeetingClient implements VendorClient {
      */
     @Override
     public Exchange<Page<Session>> list(SessionKind kind, ListQuery query) {
-        ListCursor cursor = cursor(query.cursor());
+        TencentMeetingCursor cursor = cursor(query.cursor());
         Long pos = cursor != null ? Long.valueOf(cursor.pos()) : query.from() == null ? null : query.from().getEpochSecond();
         Long cursory = cursor == null ? null : cursor.cursory();
         int size = query.pageSize() == 0 ? PAGE : Math.min(query.pageSize(), PAGE);
         String user = query.organizer();
         return api.listMeetings(user, instanceId, pos, cursory).map(answer -> {
-            List<Wire.MeetingInfo> items = answer.meetingInfoList() == null ? List.of() : answer.meetingInfoList();
+            List<TencentMeetingWire.MeetingInfo> items = answer.meetingInfoList() == null ? List.of() : answer.meetingInfoList();
             Set<String> seen = cursor == null ? Set.of() : cursor.listed();
-            List<Wire.MeetingInfo> matching = items.stream()
+            List<TencentMeetingWire.MeetingInfo> matching = items.stream()
                     .filter(m -> m.joinMeetingRole() == null || m.joinMeetingRole().equals("creator"))
                     .filter(m -> Boolean.TRUE.equals(m.enableLive()) == (kind == SessionKind.LIVE_STREAM))
                     .filter(m -> !seen.contains(m.meetingId()))
-                    .filter(m -> within(m.startTime(), query))
                     .toList();
             if (matching.size() > size) {
-                List<Wire.MeetingInfo> shown = matching.subList(0, size);
+                List<TencentMeetingWire.MeetingInfo> shown = matching.subList(0, size);
                 Set<String> skip = new HashSet<>(seen);
                 shown.forEach(m -> skip.add(m.meetingId()));
-                ListCursor rest = new ListCursor(pos == null ? 0 : pos, cursory == null ? 0 : cursory, skip);
+                TencentMeetingCursor rest = new TencentMeetingCursor(pos == null ? 0 : pos, cursory == null ? 0 : cursory, skip);
                 return new Page<>(sessions(shown, kind, user), rest.encode());
             }
             return new Page<>(sessions(matching, kind, user), next(answer, items, cursor, query));
         });
     }
 
-    private static List<Session> sessions(List<Wire.MeetingInfo> meetings, SessionKind kind, String user) {
+    private static List<Session> sessions(List<TencentMeetingWire.MeetingInfo> meetings, SessionKind kind, String user) {
         return meetings.stream().map(m -> TencentMeetingMapper.meetingSession(m, kind, user)).toList();
     }
 
-    private static String next(Wire.MeetingList answer, List<Wire.MeetingInfo> items, ListCursor current, ListQuery query) {
+    private static String next(TencentMeetingWire.MeetingList answer, List<TencentMeetingWire.MeetingInfo> items, TencentMeetingCursor current, ListQuery query) {
         if (answer.remaining() == null || answer.remaining() <= 0 || answer.nextPos() == null || items.isEmpty()) {
             return null;
         }
@@ -207,22 +206,18 @@ public final class TencentMeetingClient implements VendorClient {
             return null;
         }
         Set<String> atPos = items.stream().filter(m -> m.startTime() != null && m.startTime().getEpochSecond() == pos)
-                .map(Wire.MeetingInfo::meetingId).collect(Collectors.toSet());
-        ListCursor next = new ListCursor(pos, answer.nextCursory() == null ? 0 : answer.nextCursory(), atPos);
+                .map(TencentMeetingWire.MeetingInfo::meetingId).collect(Collectors.toSet());
+        TencentMeetingCursor next = new TencentMeetingCursor(pos, answer.nextCursory() == null ? 0 : answer.nextCursory(), atPos);
         // A vendor that does not move forward would page forever.
         return next.equals(current) ? null : next.encode();
     }
 
-    private static boolean within(Instant start, ListQuery query) {
-        return start != null && (query.from() == null || !start.isBefore(query.from())) && (query.to() == null || !start.isAfter(query.to()));
-    }
-
-    private static ListCursor cursor(String cursor) {
+    private static TencentMeetingCursor cursor(String cursor) {
         if (cursor == null) {
             return null;
         }
         try {
-            return ListCursor.decode(cursor);
+            return TencentMeetingCursor.decode(cursor);
         } catch (IllegalArgumentException e) {
             throw new InvalidSessionException(List.of(new Violation("cursor", e.getMessage())));
         }
@@ -242,7 +237,7 @@ public final class TencentMeetingClient implements VendorClient {
         return organizer;
     }
 
-    private static Wire.MeetingInfo first(Wire.MeetingList list) {
+    private static TencentMeetingWire.MeetingInfo first(TencentMeetingWire.MeetingList list) {
         if (list == null || list.meetingInfoList() == null || list.meetingInfoList().isEmpty()) {
             throw new IllegalStateException("the answer has no meeting_info_list entry");
         }

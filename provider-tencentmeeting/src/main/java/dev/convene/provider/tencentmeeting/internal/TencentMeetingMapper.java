@@ -13,6 +13,7 @@ import dev.convene.SessionKind;
 import dev.convene.SessionStatus;
 import dev.convene.SessionUpdate;
 import dev.convene.provider.tencentmeeting.TencentMeetingOptions;
+import dev.convene.provider.tencentmeeting.TencentMeetingProvider;
 import dev.convene.provider.tencentmeeting.TencentMeetingOptions.MeetingSettings;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -37,9 +38,9 @@ final class TencentMeetingMapper {
     /** A scheduled meeting (预约会议); quick meetings start at once and are not what a draft describes. */
     private static final int SCHEDULED = 0;
     private static final int RECURRING = 1;
-    private static final Wire.LiveConfig EMPTY_LIVE = new Wire.LiveConfig(null, null, null, null, null, null, null);
+    private static final TencentMeetingWire.LiveConfig EMPTY_LIVE = new TencentMeetingWire.LiveConfig(null, null, null, null, null, null, null);
 
-    private static final Wire.Settings NO_SETTINGS = new Wire.Settings(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    private static final TencentMeetingWire.Settings NO_SETTINGS = new TencentMeetingWire.Settings(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     private TencentMeetingMapper() {
     }
@@ -47,13 +48,13 @@ final class TencentMeetingMapper {
     // ---- meetings and live streams -------------------------------------------------------------
 
     /** The body of {@code POST /v1/meetings} for a checked draft. */
-    static Wire.MeetingRequest meetingCreate(SessionDraft d, int instanceId) {
+    static TencentMeetingWire.MeetingRequest meetingCreate(SessionDraft d, int instanceId) {
         boolean live = d.kind() == SessionKind.LIVE_STREAM;
         ProviderOptions o = d.options();
         String hostKey = o.get(TencentMeetingOptions.HOST_KEY).orElse(null);
         // A series is laid out in the zone Tencent keeps the meeting in, which is Beijing when the draft's has no name.
-        Wire.RecurringRule rule = d.recurrence() == null ? null : Recurrences.toWire(d.recurrence(), d.start().atZone(keptZone(d.timeZone())), false);
-        return new Wire.MeetingRequest(d.organizer(), instanceId, d.title(), SCHEDULED,
+        TencentMeetingWire.RecurringRule rule = d.recurrence() == null ? null : TencentMeetingRecurrences.toWire(d.recurrence(), d.start().atZone(keptZone(d.timeZone())), false);
+        return new TencentMeetingWire.MeetingRequest(d.organizer(), instanceId, d.title(), SCHEDULED,
                 users(d.hosts().isEmpty() ? null : d.hosts()), users(d.invitees().isEmpty() ? null : d.invitees()),
                 d.start(), d.start().plus(d.duration()), d.effectiveAccess() == Access.PASSWORD ? d.password() : null,
                 hostKey == null ? null : true, hostKey,
@@ -67,8 +68,8 @@ final class TencentMeetingMapper {
      * The body of {@code PUT /v1/meetings/{id}}: only what changes. Start and end always travel together,
      * computed against the current session (needed only then), so a changed duration keeps the start and vice versa.
      */
-    static Wire.MeetingRequest meetingModify(SessionKind kind, Session current, SessionUpdate u, String userid, int instanceId,
-                                      Wire.RecurringRule rule, boolean streamFollowsTitle) {
+    static TencentMeetingWire.MeetingRequest meetingModify(SessionKind kind, Session current, SessionUpdate u, String userid, int instanceId,
+                                      TencentMeetingWire.RecurringRule rule, boolean streamFollowsTitle) {
         boolean timesChange = u.start() != null || u.duration() != null;
         Instant start = u.start() != null ? u.start() : timesChange ? current.start() : null;
         Duration duration = u.duration() != null ? u.duration() : timesChange ? current.duration() : null;
@@ -78,8 +79,8 @@ final class TencentMeetingMapper {
         // Access OPEN without a password means "remove it": Tencent removes a password sent as "".
         String password = u.password() != null ? u.password() : u.access() == Access.OPEN ? "" : null;
         String streamSubject = o.get(TencentMeetingOptions.LIVE_SUBJECT).orElse(streamFollowsTitle ? u.title() : null);
-        Wire.LiveConfig liveChange = live ? liveConfig(streamSubject, u.description(), u.live() == null ? LiveOptions.DEFAULTS : u.live(), o) : null;
-        return new Wire.MeetingRequest(userid, instanceId, u.title(), null,
+        TencentMeetingWire.LiveConfig liveChange = live ? liveConfig(streamSubject, u.description(), u.live() == null ? LiveOptions.DEFAULTS : u.live(), o) : null;
+        return new TencentMeetingWire.MeetingRequest(userid, instanceId, u.title(), null,
                 users(u.hosts()), users(u.invitees()),
                 timesChange ? start : null, timesChange ? start.plus(duration) : null,
                 password, hostKey == null ? null : true, hostKey,
@@ -90,9 +91,9 @@ final class TencentMeetingMapper {
     }
 
     /** The live stream's settings; {@code subject} is {@code null} when it does not change. */
-    private static Wire.LiveConfig liveConfig(String subject, String description, LiveOptions live, ProviderOptions o) {
+    private static TencentMeetingWire.LiveConfig liveConfig(String subject, String description, LiveOptions live, ProviderOptions o) {
         String password = live.password();
-        return new Wire.LiveConfig(subject, description,
+        return new TencentMeetingWire.LiveConfig(subject, description,
                 password == null ? null : true, password,
                 o.get(TencentMeetingOptions.LIVE_CHAT).orElse(null), live.replay(), null);
     }
@@ -101,8 +102,8 @@ final class TencentMeetingMapper {
      * Whether the held stream is titled like the session, as it is unless {@code LIVE_SUBJECT} named it: a new
      * title then renames the stream as well, while a subject of its own is kept.
      */
-    static boolean streamFollowsTitle(Wire.MeetingInfo held) {
-        Wire.LiveConfig lc = held.liveConfig();
+    static boolean streamFollowsTitle(TencentMeetingWire.MeetingInfo held) {
+        TencentMeetingWire.LiveConfig lc = held.liveConfig();
         return lc == null || lc.liveSubject() == null || lc.liveSubject().equals(held.subject());
     }
 
@@ -112,15 +113,15 @@ final class TencentMeetingMapper {
      *
      * @param organizer the creator when the answer tells (list: {@code join_meeting_role}), else {@code null}
      */
-    static Session meetingSession(Wire.MeetingInfo m, SessionKind kind, String organizer) {
+    static Session meetingSession(TencentMeetingWire.MeetingInfo m, SessionKind kind, String organizer) {
         ZoneId zone = zone(m.timeZone());
         Instant start = require(m.startTime(), "start_time");
         Instant end = require(m.endTime(), "end_time");
-        Wire.LiveConfig lc = m.liveConfig();
+        TencentMeetingWire.LiveConfig lc = m.liveConfig();
         boolean live = kind == SessionKind.LIVE_STREAM;
         String password = blankToNull(m.password());
         return Session.builder()
-                .id(SessionId.of(TencentErrors.PROVIDER, kind, require(m.meetingId(), "meeting_id")))
+                .id(SessionId.of(TencentMeetingProvider.ID, kind, require(m.meetingId(), "meeting_id")))
                 .title(require(m.subject(), "subject"))
                 .description(live && lc != null ? blankToNull(lc.liveSummary()) : null)
                 .start(start)
@@ -136,14 +137,14 @@ final class TencentMeetingMapper {
                 .live(live && lc != null ? new LiveOptions(Boolean.TRUE.equals(lc.enableLivePassword()) ? lc.livePassword() : null,
                         lc.enableLiveReplay()) : null)
                 .recurrence(m.meetingType() != null && m.meetingType() == RECURRING
-                        ? Recurrences.fromWire(m.recurringRule(), start.atZone(zone)) : null)
+                        ? TencentMeetingRecurrences.fromWire(m.recurringRule(), start.atZone(zone)) : null)
                 .join(new JoinInfo(m.joinUrl(), m.meetingCode(), lc == null ? null : lc.liveAddr(), null))
                 .occurrences(m.subMeetings() == null ? List.of() : m.subMeetings().stream().map(TencentMeetingMapper::occurrence).toList())
                 .build();
     }
 
     /** The session a create answered for {@code d}: what the answer says, completed with what was sent. */
-    static Session meetingCreated(Wire.MeetingInfo m, SessionDraft d, Wire.MeetingRequest sent) {
+    static Session meetingCreated(TencentMeetingWire.MeetingInfo m, SessionDraft d, TencentMeetingWire.MeetingRequest sent) {
         Session s = meetingSession(m, d.kind(), d.organizer());
         boolean live = d.kind() == SessionKind.LIVE_STREAM;
         return s.toBuilder()
@@ -154,11 +155,11 @@ final class TencentMeetingMapper {
                 .media(m.settings() == null ? media(sent.settings()) : s.media())
                 .description(live ? d.description() : null)
                 .live(live ? d.live() : null)
-                .recurrence(sent.recurringRule() == null ? null : Recurrences.fromWire(sent.recurringRule(), d.start().atZone(keptZone(d.timeZone()))))
+                .recurrence(sent.recurringRule() == null ? null : TencentMeetingRecurrences.fromWire(sent.recurringRule(), d.start().atZone(keptZone(d.timeZone()))))
                 .build();
     }
 
-    static SessionStatus status(Wire.MeetingState state) {
+    static SessionStatus status(TencentMeetingWire.MeetingState state) {
         if (state == null) {
             return SessionStatus.UNKNOWN;
         }
@@ -212,8 +213,8 @@ final class TencentMeetingMapper {
         }
     }
 
-    static List<Wire.UserObj> users(List<String> userids) {
-        return userids == null ? null : userids.stream().map(Wire.UserObj::new).toList();
+    static List<TencentMeetingWire.UserObj> users(List<String> userids) {
+        return userids == null ? null : userids.stream().map(TencentMeetingWire.UserObj::new).toList();
     }
 
     static <T> T require(T value, String field) {
@@ -228,7 +229,7 @@ final class TencentMeetingMapper {
     }
 
     /** Sub-meeting status integers are undocumented; the simulator's 0 scheduled / 1 cancelled is assumed. */
-    private static Occurrence occurrence(Wire.SubMeeting s) {
+    private static Occurrence occurrence(TencentMeetingWire.SubMeeting s) {
         Instant start = require(s.startTime(), "sub_meetings.start_time");
         SessionStatus status = s.status() == null ? SessionStatus.UNKNOWN
                 : s.status() == 0 ? SessionStatus.SCHEDULED : s.status() == 1 ? SessionStatus.CANCELLED : SessionStatus.UNKNOWN;
@@ -258,9 +259,9 @@ final class TencentMeetingMapper {
     }
 
     /** A webinar needs hosts; the organizer hosts it unless the draft names others. */
-    static Wire.WebinarRequest webinarCreate(SessionDraft d, int instanceId) {
+    static TencentMeetingWire.WebinarRequest webinarCreate(SessionDraft d, int instanceId) {
         Access access = d.effectiveAccess();
-        return new Wire.WebinarRequest(d.organizer(), instanceId, d.title(), d.option(TencentMeetingOptions.SPONSOR).orElse(null),
+        return new TencentMeetingWire.WebinarRequest(d.organizer(), instanceId, d.title(), d.option(TencentMeetingOptions.SPONSOR).orElse(null),
                 d.start(), d.start().plus(d.duration()), zoneToSend(d.timeZone()), admission(access),
                 users(d.hosts().isEmpty() ? List.of(d.organizer()) : d.hosts()),
                 access == Access.PASSWORD ? d.password() : null,
@@ -271,7 +272,7 @@ final class TencentMeetingMapper {
      * The body of {@code PUT /v1/webinars/{id}}: start and end travel together (the endpoint requires it),
      * and the admission type is sent with its password whenever either changes.
      */
-    static Wire.WebinarRequest webinarModify(Session current, SessionUpdate u, String userid, int instanceId) {
+    static TencentMeetingWire.WebinarRequest webinarModify(Session current, SessionUpdate u, String userid, int instanceId) {
         boolean timesChange = u.start() != null || u.duration() != null;
         boolean admissionChanges = u.access() != null || u.password() != null;
         // The current session is needed (and read) only when times or admission change.
@@ -279,7 +280,7 @@ final class TencentMeetingMapper {
         Duration duration = !timesChange ? null : u.duration() != null ? u.duration() : current.duration();
         Access access = admissionChanges ? access(current, u) : null;
         String password = access == Access.PASSWORD ? (u.password() != null ? u.password() : current.password()) : null;
-        return new Wire.WebinarRequest(userid, instanceId, u.title(), u.options().get(TencentMeetingOptions.SPONSOR).orElse(null),
+        return new TencentMeetingWire.WebinarRequest(userid, instanceId, u.title(), u.options().get(TencentMeetingOptions.SPONSOR).orElse(null),
                 timesChange ? start : null, timesChange ? start.plus(duration) : null,
                 zoneName(u.timeZone()),
                 access == null ? null : admission(access), users(u.hosts()),
@@ -292,12 +293,12 @@ final class TencentMeetingMapper {
         return u.access() != null ? u.access() : u.password() != null ? Access.PASSWORD : current.access();
     }
 
-    static Session webinarSession(Wire.WebinarInfo w, String organizer) {
+    static Session webinarSession(TencentMeetingWire.WebinarInfo w, String organizer) {
         Instant start = require(w.startTime(), "start_time");
         Instant end = require(w.endTime(), "end_time");
         String password = blankToNull(w.password());
         return Session.builder()
-                .id(SessionId.of(TencentErrors.PROVIDER, SessionKind.WEBINAR, require(w.meetingId(), "meeting_id")))
+                .id(SessionId.of(TencentMeetingProvider.ID, SessionKind.WEBINAR, require(w.meetingId(), "meeting_id")))
                 .title(require(w.subject(), "subject"))
                 .description(blankToNull(w.description()))
                 .start(start)
@@ -313,13 +314,13 @@ final class TencentMeetingMapper {
     }
 
     /** The session a create answered for {@code d}, completed with what was sent (the answer is short). */
-    static Session webinarCreated(Wire.WebinarInfo w, SessionDraft d, Wire.WebinarRequest sent) {
+    static Session webinarCreated(TencentMeetingWire.WebinarInfo w, SessionDraft d, TencentMeetingWire.WebinarRequest sent) {
         Session s = webinarSession(w, d.organizer());
         return s.toBuilder()
                 .timeZone(keptZone(d.timeZone()))
                 .status(w.status() == null ? SessionStatus.SCHEDULED : s.status())
                 .description(d.description())
-                .hosts(s.hosts().isEmpty() ? sent.hosts().stream().map(Wire.UserObj::userid).toList() : s.hosts())
+                .hosts(s.hosts().isEmpty() ? sent.hosts().stream().map(TencentMeetingWire.UserObj::userid).toList() : s.hosts())
                 .access(d.effectiveAccess())
                 .password(sent.password())
                 .build();
@@ -332,19 +333,19 @@ final class TencentMeetingMapper {
      * option, or {@code null} when there is nothing to say. The neutral option wins over the provider option; both feed
      * {@code mute_enable_type_join}, which Tencent lets win over {@code mute_enable_join}, so the latter is never sent.
      */
-    static Wire.Settings settings(MeetingSettings settings, MediaOptions media) {
+    static TencentMeetingWire.Settings settings(MeetingSettings settings, MediaOptions media) {
         MeetingSettings s = settings == null ? MeetingSettings.NONE : settings;
         MediaOptions m = media == null ? MediaOptions.DEFAULTS : media;
         Integer mute = m.muteOnEntry() == null ? s.muteEnableTypeJoin() : Integer.valueOf(m.muteOnEntry() ? 1 : 0);
         String recording = m.autoRecording() == null ? null : m.autoRecording().name().toLowerCase(Locale.ROOT);
-        Wire.Settings wire = new Wire.Settings(mute, null, s.allowUnmuteSelf(), s.muteAll(), s.playIvrOnLeave(), s.playIvrOnJoin(),
+        TencentMeetingWire.Settings wire = new TencentMeetingWire.Settings(mute, null, s.allowUnmuteSelf(), s.muteAll(), s.playIvrOnLeave(), s.playIvrOnJoin(),
                 m.joinBeforeHost(), m.waitingRoom(), s.allowScreenSharedWatermark(), s.waterMarkType(), s.onlyEnterpriseUserAllowed(),
                 s.onlyUserJoinType(), recording, s.allowMultiDevice());
         return NO_SETTINGS.equals(wire) ? null : wire;
     }
 
     /** The neutral options an answer's settings stand for; "mute once more than six are in" (2) is neither yes nor no. */
-    static MediaOptions media(Wire.Settings s) {
+    static MediaOptions media(TencentMeetingWire.Settings s) {
         if (s == null) {
             return MediaOptions.DEFAULTS;
         }

@@ -2,6 +2,7 @@ package dev.convene.provider.wecom.internal;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
+import dev.convene.provider.wecom.WeComProvider;
 import dev.convene.spi.MalformedResponseException;
 import dev.convene.spi.ProviderContext;
 import dev.convene.spi.token.AccessToken;
@@ -31,7 +32,7 @@ final class AccessTokens extends TokenInterceptor {
     }
 
     static AccessTokens create(ProviderContext context, WeComApi api, Moshi moshi, String baseUrl, String corpId, String corpSecret) {
-        TokenCache cache = new TokenCache(context.tokenStore(), TokenKey.of("wecom", baseUrl, corpId, corpSecret), () -> {
+        TokenCache cache = new TokenCache(context.tokenStore(), TokenKey.of(WeComProvider.ID, baseUrl, corpId, corpSecret), () -> {
             WeComWire.Token answer = api.gettoken(corpId, corpSecret).execute();
             if (answer.accessToken() == null || answer.expiresIn() == null) {
                 throw new MalformedResponseException("gettoken answered without access_token or expires_in", null);

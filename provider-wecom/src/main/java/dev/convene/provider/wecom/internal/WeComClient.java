@@ -21,6 +21,7 @@ import dev.convene.UnsupportedFeatureException;
 import dev.convene.VendorException;
 import dev.convene.Violation;
 import dev.convene.provider.wecom.WeComOptions;
+import dev.convene.provider.wecom.WeComProvider;
 import dev.convene.spi.Exchange;
 import dev.convene.spi.ProviderContext;
 import dev.convene.spi.VendorClient;
@@ -111,12 +112,12 @@ public final class WeComClient implements VendorClient {
 
     @Override
     public List<Violation> validate(SessionDraft draft) {
-        return rules.check(draft.kind(), Change.of(draft));
+        return rules.check(draft.kind(), WeComRules.Change.of(draft));
     }
 
     @Override
     public List<Violation> validate(SessionId id, SessionUpdate update) {
-        return rules.check(id.kind(), Change.of(update));
+        return rules.check(id.kind(), WeComRules.Change.of(update));
     }
 
     // ---- create ------------------------------------------------------------------------------
@@ -265,8 +266,8 @@ public final class WeComClient implements VendorClient {
 
     /**
      * WeCom lists ids only, so each page is followed by one get per id (run in parallel when the call is
-     * asynchronous). The vendor's time bounds are loose (future meetings always come back), so the page is
-     * filtered to {@code from}–{@code to} here.
+     * asynchronous). The vendor's time bounds are loose (future meetings always come back); core
+     * keeps the page to {@code from}–{@code to}.
      */
     @Override
     public Exchange<Page<Session>> list(SessionKind kind, ListQuery query) {
@@ -286,15 +287,14 @@ public final class WeComClient implements VendorClient {
             }
             case LIVE_STREAM -> api.userLivings(new WeComWire.Living.UserQuery(organizer, query.cursor(), limit))
                     .then(page -> sessions(kind, page.livingidList(), page.nextCursor(), query));
-            case WEBINAR -> throw new UnsupportedFeatureException("wecom", kind, "LIST (WeCom has no webinar list endpoint)");
+            case WEBINAR -> throw new UnsupportedFeatureException(WeComProvider.ID, kind, "LIST (WeCom has no webinar list endpoint)");
         };
     }
 
     private Exchange<Page<Session>> sessions(SessionKind kind, List<String> ids, String nextCursor, ListQuery query) {
         List<Exchange<Session>> gets = (ids == null ? List.<String>of() : ids).stream()
                 .map(nativeId -> skipIfGone(get(id(kind, nativeId)))).toList();
-        return Exchange.all(gets).map(all -> new Page<>(all.stream().filter(Objects::nonNull)
-                .filter(s -> within(s.start(), query.from(), query.to())).toList(), nextCursor));
+        return Exchange.all(gets).map(all -> new Page<>(all.stream().filter(Objects::nonNull).toList(), nextCursor));
     }
 
     /** A session deleted between the listing and the get is simply not listed. */
@@ -302,11 +302,8 @@ public final class WeComClient implements VendorClient {
         return get.recover(e -> e instanceof SessionNotFoundException ? Exchange.completed(null) : Exchange.failed(e));
     }
 
-    private static boolean within(Instant start, Instant from, Instant to) {
-        return (from == null || !start.isBefore(from)) && (to == null || !start.isAfter(to));
-    }
 
     private static SessionId id(SessionKind kind, String nativeId) {
-        return SessionId.of("wecom", kind, Objects.requireNonNull(nativeId, "the answer carries no id"));
+        return SessionId.of(WeComProvider.ID, kind, Objects.requireNonNull(nativeId, "the answer carries no id"));
     }
 }

@@ -1,13 +1,19 @@
 package dev.convene.provider.wecom.internal;
 
+import dev.convene.AuthenticationException;
+import dev.convene.PermissionDeniedException;
+import dev.convene.RateLimitedException;
 import dev.convene.VendorError;
 import dev.convene.VendorException;
-import dev.convene.VendorException.Kind;
+import dev.convene.VendorRejectedException;
+import dev.convene.VendorUnavailableException;
+import dev.convene.provider.wecom.WeComProvider;
 import dev.convene.spi.http.Redactor;
 import dev.convene.spi.http.VendorErrors;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.Headers;
@@ -22,30 +28,30 @@ final class WeComErrors implements VendorErrors {
     /** Token codes after which a call is replayed once with a fresh token (spec §6.3). */
     static final Set<Integer> TOKEN_REJECTED = Set.of(40001, 40014, 42001);
 
-    private static final Map<Integer, Kind> KINDS = Map.ofEntries(
-            Map.entry(-1, Kind.UNAVAILABLE),
-            Map.entry(40001, Kind.AUTHENTICATION),
-            Map.entry(40013, Kind.AUTHENTICATION),
-            Map.entry(40014, Kind.AUTHENTICATION),
-            Map.entry(41001, Kind.AUTHENTICATION),
-            Map.entry(41002, Kind.AUTHENTICATION),
-            Map.entry(41004, Kind.AUTHENTICATION),
-            Map.entry(42001, Kind.AUTHENTICATION),
-            Map.entry(40003, Kind.INVALID_REQUEST),
-            Map.entry(60111, Kind.INVALID_REQUEST),
-            Map.entry(40031, Kind.INVALID_REQUEST),
-            Map.entry(40032, Kind.INVALID_REQUEST),
-            Map.entry(40035, Kind.INVALID_REQUEST),
-            Map.entry(INVALID_PARAMETER, Kind.INVALID_REQUEST),
-            Map.entry(40063, Kind.INVALID_REQUEST),
-            Map.entry(45009, Kind.RATE_LIMITED),
-            Map.entry(45033, Kind.RATE_LIMITED),
-            Map.entry(48002, Kind.PERMISSION_DENIED),
-            Map.entry(48004, Kind.PERMISSION_DENIED),
-            Map.entry(50002, Kind.PERMISSION_DENIED),
-            Map.entry(60011, Kind.PERMISSION_DENIED),
-            Map.entry(60020, Kind.PERMISSION_DENIED),
-            Map.entry(301002, Kind.PERMISSION_DENIED));
+    private static final Map<Integer, Function<VendorError, VendorException>> REFUSALS = Map.ofEntries(
+            Map.entry(-1, VendorUnavailableException::new),
+            Map.entry(40001, AuthenticationException::new),
+            Map.entry(40013, AuthenticationException::new),
+            Map.entry(40014, AuthenticationException::new),
+            Map.entry(41001, AuthenticationException::new),
+            Map.entry(41002, AuthenticationException::new),
+            Map.entry(41004, AuthenticationException::new),
+            Map.entry(42001, AuthenticationException::new),
+            Map.entry(40003, VendorRejectedException::new),
+            Map.entry(60111, VendorRejectedException::new),
+            Map.entry(40031, VendorRejectedException::new),
+            Map.entry(40032, VendorRejectedException::new),
+            Map.entry(40035, VendorRejectedException::new),
+            Map.entry(INVALID_PARAMETER, VendorRejectedException::new),
+            Map.entry(40063, VendorRejectedException::new),
+            Map.entry(45009, RateLimitedException::new),
+            Map.entry(45033, RateLimitedException::new),
+            Map.entry(48002, PermissionDeniedException::new),
+            Map.entry(48004, PermissionDeniedException::new),
+            Map.entry(50002, PermissionDeniedException::new),
+            Map.entry(60011, PermissionDeniedException::new),
+            Map.entry(60020, PermissionDeniedException::new),
+            Map.entry(301002, PermissionDeniedException::new));
     /**
      * 45009 blocks the API for the rest of a 60-second window (spec §1): ask for that much, so core does not
      * hot-loop (its default patience is shorter, so it gives up at once). 45033 is a concurrency cap that
@@ -60,9 +66,6 @@ final class WeComErrors implements VendorErrors {
         this.redactor = redactor;
     }
 
-    static Kind kindOf(int errcode) {
-        return KINDS.getOrDefault(errcode, Kind.INVALID_REQUEST);
-    }
 
     @Override
     public VendorException fromBody(int status, Headers headers, Object body) {
@@ -76,14 +79,13 @@ final class WeComErrors implements VendorErrors {
     private VendorException refusal(int status, int errcode, String errmsg) {
         String message = redactor.redact(errmsg == null ? "" : errmsg);
         Matcher hint = HINT.matcher(message);
-        return VendorException.of(kindOf(errcode), new VendorError("wecom", status, Integer.toString(errcode), message,
-                hint.find() ? hint.group(1) : null, RETRY_AFTER.get(errcode)));
+        return REFUSALS.getOrDefault(errcode, VendorRejectedException::new).apply(new VendorError(WeComProvider.ID, status,
+                Integer.toString(errcode), message, hint.find() ? hint.group(1) : null, RETRY_AFTER.get(errcode)));
     }
 
+    /** WeCom itself answers 200 with an {@code errcode}: a non-2xx answer is a proxy's or gateway's. */
     @Override
     public VendorException fromHttpError(int status, Headers headers, String body) {
-        Kind kind = status == 429 ? Kind.RATE_LIMITED : status >= 500 || status == 408 ? Kind.UNAVAILABLE : Kind.INVALID_REQUEST;
-        String snippet = body == null ? "" : body.length() > 200 ? body.substring(0, 200) + "…" : body;
-        return VendorException.of(kind, new VendorError("wecom", status, "", redactor.redact(snippet), null, null));
+        return VendorErrors.notTheVendors(WeComProvider.ID, status, body, redactor, null);
     }
 }

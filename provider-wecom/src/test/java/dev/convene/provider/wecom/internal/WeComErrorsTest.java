@@ -2,8 +2,12 @@ package dev.convene.provider.wecom.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.convene.AuthenticationException;
+import dev.convene.PermissionDeniedException;
+import dev.convene.RateLimitedException;
 import dev.convene.VendorException;
-import dev.convene.VendorException.Kind;
+import dev.convene.VendorRejectedException;
+import dev.convene.VendorUnavailableException;
 import dev.convene.spi.http.Redactor;
 import java.time.Duration;
 import java.util.Map;
@@ -14,17 +18,17 @@ import org.junit.jupiter.api.Test;
 class WeComErrorsTest {
     final WeComErrors errors = new WeComErrors(new Redactor());
 
-    static final Map<Integer, Kind> TABLE = Map.ofEntries(
-            Map.entry(-1, Kind.UNAVAILABLE),
-            Map.entry(40001, Kind.AUTHENTICATION), Map.entry(40013, Kind.AUTHENTICATION), Map.entry(40014, Kind.AUTHENTICATION),
-            Map.entry(41001, Kind.AUTHENTICATION), Map.entry(42001, Kind.AUTHENTICATION),
-            Map.entry(41002, Kind.AUTHENTICATION), Map.entry(41004, Kind.AUTHENTICATION),
-            Map.entry(40003, Kind.INVALID_REQUEST), Map.entry(60111, Kind.INVALID_REQUEST), Map.entry(40031, Kind.INVALID_REQUEST),
-            Map.entry(40032, Kind.INVALID_REQUEST), Map.entry(40035, Kind.INVALID_REQUEST), Map.entry(40058, Kind.INVALID_REQUEST),
-            Map.entry(40063, Kind.INVALID_REQUEST),
-            Map.entry(45009, Kind.RATE_LIMITED), Map.entry(45033, Kind.RATE_LIMITED),
-            Map.entry(48002, Kind.PERMISSION_DENIED), Map.entry(48004, Kind.PERMISSION_DENIED), Map.entry(50002, Kind.PERMISSION_DENIED),
-            Map.entry(60011, Kind.PERMISSION_DENIED), Map.entry(60020, Kind.PERMISSION_DENIED), Map.entry(301002, Kind.PERMISSION_DENIED));
+    static final Map<Integer, Class<? extends VendorException>> TABLE = Map.ofEntries(
+            Map.entry(-1, VendorUnavailableException.class),
+            Map.entry(40001, AuthenticationException.class), Map.entry(40013, AuthenticationException.class), Map.entry(40014, AuthenticationException.class),
+            Map.entry(41001, AuthenticationException.class), Map.entry(42001, AuthenticationException.class),
+            Map.entry(41002, AuthenticationException.class), Map.entry(41004, AuthenticationException.class),
+            Map.entry(40003, VendorRejectedException.class), Map.entry(60111, VendorRejectedException.class), Map.entry(40031, VendorRejectedException.class),
+            Map.entry(40032, VendorRejectedException.class), Map.entry(40035, VendorRejectedException.class), Map.entry(40058, VendorRejectedException.class),
+            Map.entry(40063, VendorRejectedException.class),
+            Map.entry(45009, RateLimitedException.class), Map.entry(45033, RateLimitedException.class),
+            Map.entry(48002, PermissionDeniedException.class), Map.entry(48004, PermissionDeniedException.class), Map.entry(50002, PermissionDeniedException.class),
+            Map.entry(60011, PermissionDeniedException.class), Map.entry(60020, PermissionDeniedException.class), Map.entry(301002, PermissionDeniedException.class));
 
     static String errmsg(int code) {
         return "some text, hint: [1700000000_abc], from ip: 1.2.3.4, more info at https://open.work.weixin.qq.com/devtool/query?e=" + code;
@@ -34,7 +38,7 @@ class WeComErrorsTest {
     void everyDocumentedCodeHasItsKindAndKeepsCodeMessageAndRequestId() {
         TABLE.forEach((code, kind) -> {
             VendorException e = errors.fromBody(200, Headers.of(), new WeComWire.Reply.Bare(code, errmsg(code)));
-            assertThat(e.kind()).as("errcode " + code).isEqualTo(kind);
+            assertThat(e).as("errcode " + code).isExactlyInstanceOf(kind);
             assertThat(e.provider()).isEqualTo("wecom");
             assertThat(e.httpStatus()).as("WeCom answers every errcode with HTTP 200").isEqualTo(200);
             assertThat(e.vendorCode()).isEqualTo(Integer.toString(code));
@@ -55,15 +59,15 @@ class WeComErrorsTest {
     @Test
     void successAndUnknownCodes() {
         assertThat(errors.fromBody(200, Headers.of(), new WeComWire.Reply.Bare(0, "ok"))).isNull();
-        assertThat(errors.fromBody(200, Headers.of(), new WeComWire.Reply.Bare(93000, "new")).kind()).isEqualTo(Kind.INVALID_REQUEST);
+        assertThat(errors.fromBody(200, Headers.of(), new WeComWire.Reply.Bare(93000, "new"))).isExactlyInstanceOf(VendorRejectedException.class);
     }
 
     @Test
     void gatewayStatuses() {
-        assertThat(errors.fromHttpError(503, Headers.of(), "<html>busy</html>").kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(errors.fromHttpError(503, Headers.of(), "<html>busy</html>")).isExactlyInstanceOf(VendorUnavailableException.class);
         assertThat(errors.fromHttpError(503, Headers.of(), "<html>busy</html>").httpStatus()).isEqualTo(503);
-        assertThat(errors.fromHttpError(429, Headers.of(), "").kind()).isEqualTo(Kind.RATE_LIMITED);
-        assertThat(errors.fromHttpError(404, Headers.of(), "").kind()).isEqualTo(Kind.INVALID_REQUEST);
+        assertThat(errors.fromHttpError(429, Headers.of(), "")).isExactlyInstanceOf(RateLimitedException.class);
+        assertThat(errors.fromHttpError(404, Headers.of(), "")).isExactlyInstanceOf(VendorRejectedException.class);
     }
 
     @Test

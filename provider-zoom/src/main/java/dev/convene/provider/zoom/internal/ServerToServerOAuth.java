@@ -2,7 +2,8 @@ package dev.convene.provider.zoom.internal;
 
 import dev.convene.ConveneException;
 import dev.convene.VendorException;
-import dev.convene.VendorException.Kind;
+import dev.convene.AuthenticationException;
+import dev.convene.provider.zoom.ZoomProvider;
 import dev.convene.spi.Exchange;
 import dev.convene.spi.MalformedResponseException;
 import dev.convene.spi.ProviderContext;
@@ -33,7 +34,7 @@ final class ServerToServerOAuth {
         String basic = "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
         context.redactor().addFixedSecret(clientSecret);
         context.redactor().addFixedSecret(basic.substring(6));
-        TokenCache tokens = new TokenCache(context.tokenStore(), TokenKey.of(ZoomErrors.PROVIDER, oauthUrl, accountId, clientId, clientSecret),
+        TokenCache tokens = new TokenCache(context.tokenStore(), TokenKey.of(ZoomProvider.ID, oauthUrl, accountId, clientId, clientSecret),
                 () -> {
                     ZoomWire.Token t = oauth.token(oauthUrl, basic, "account_credentials", accountId)
                             .recover(ServerToServerOAuth::credentialsRefused).execute();
@@ -50,8 +51,8 @@ final class ServerToServerOAuth {
      * means they are wrong, whatever status and body it came with.
      */
     private static Exchange<ZoomWire.Token> credentialsRefused(ConveneException refusal) {
-        if (refusal instanceof VendorException e && e.httpStatus() != 429 && e.httpStatus() < 500 && e.kind() != Kind.AUTHENTICATION) {
-            return Exchange.failed(VendorException.of(Kind.AUTHENTICATION, e.error()));
+        if (refusal instanceof VendorException e && e.httpStatus() != 429 && e.httpStatus() < 500 && !(e instanceof AuthenticationException)) {
+            return Exchange.failed(new AuthenticationException(e.error()));
         }
         return Exchange.failed(refusal);
     }

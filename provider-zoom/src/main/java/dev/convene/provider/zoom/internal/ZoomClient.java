@@ -83,63 +83,14 @@ public final class ZoomClient implements VendorClient {
         return credentialCheck;
     }
 
-    // ---- validation before anything is sent ---------------------------------------------------
-
     @Override
     public List<Violation> validate(SessionDraft d) {
-        List<Violation> out = new ArrayList<>();
-        common(out, d.timeZone(), d.duration(), d.hosts(), d.recurrence());
-        out.addAll(ZoomZone.check(d.timeZone(), d.start(), d.recurrence()));
-        utf16(out, "title", d.title(), 200);
-        utf16(out, "description", d.description(), 2000);
-        if (d.effectiveAccess() == Access.PASSWORD && d.password() == null) {
-            out.add(new Violation("password", "is required when access is PASSWORD (Zoom would invent one)"));
-        }
-        return out;
+        return ZoomRules.check(d);
     }
 
     @Override
     public List<Violation> validate(SessionId id, SessionUpdate u) {
-        List<Violation> out = new ArrayList<>();
-        if (!id.nativeId().matches("\\d{1,19}")) {
-            out.add(new Violation("id", "must be Zoom's numeric meeting or webinar id, was '" + id.nativeId() + "'"));
-        }
-        common(out, u.timeZone(), u.duration(), u.hosts(), u.recurrence());
-        utf16(out, "title", u.title(), 200);
-        utf16(out, "description", u.description(), 2000);
-        if (u.access() == Access.PASSWORD && u.password() == null) {
-            out.add(new Violation("password", "is required when access changes to PASSWORD"));
-        }
-        return out;
-    }
-
-    /**
-     * Zoom counts a text's length in UTF-16 units, so a character beyond the BMP (an emoji) counts twice;
-     * reported only where the declared limit, in code points, held.
-     */
-    private static void utf16(List<Violation> out, String field, String value, int max) {
-        if (value != null && value.length() > max && value.codePointCount(0, value.length()) <= max) {
-            out.add(new Violation(field, "must be at most " + max + " UTF-16 units on Zoom (an emoji counts as 2), was " + value.length()));
-        }
-    }
-
-    private static void common(List<Violation> out, ZoneId zone, Duration duration, List<String> hosts, Recurrence recurrence) {
-        if (zone != null && !ZoomTimes.hasZoomName(zone) && ZoomTimes.bareOffset(zone).isEmpty()) {
-            out.add(new Violation("timeZone", "must be a region id such as Asia/Shanghai, UTC, or an offset such as +08:00; Zoom has no name for " + zone));
-        }
-        if (duration != null && (duration.toSecondsPart() != 0 || duration.toNanosPart() != 0)) {
-            out.add(new Violation("duration", "must be whole minutes on Zoom, was " + duration));
-        }
-        if (hosts != null) {
-            for (int i = 0; i < hosts.size(); i++) {
-                if (hosts.get(i) != null && hosts.get(i).matches(".*[,;].*")) {
-                    out.add(new Violation("hosts[" + i + "]", "must not contain ',' or ';' (Zoom's list separators)"));
-                }
-            }
-        }
-        if (recurrence != null) {
-            out.addAll(ZoomRecurrences.check(recurrence));
-        }
+        return ZoomRules.check(id, u);
     }
 
     // ---- operations ---------------------------------------------------------------------------
@@ -260,14 +211,12 @@ public final class ZoomClient implements VendorClient {
     public Exchange<Page<Session>> list(SessionKind kind, ListQuery query) {
         Integer pageSize = query.pageSize() == 0 ? null : Math.min(query.pageSize(), 300);
         String user = query.organizer() == null ? organizer : query.organizer();
-        ZoomPageCursor at = ZoomPageCursor.parse(query.cursor());
+        ZoomCursor at = ZoomCursor.parse(query.cursor());
         return api.list(user, collection(kind), pageSize, at.isFirst() ? null : at.number(), at.token()).map(p -> {
             List<ZoomWire.Session> items = kind == SessionKind.WEBINAR ? p.webinars() : p.meetings();
-            // Zoom filters lists by type, not by time: from/to are applied here, on the start time.
+            // Zoom filters lists by type, not by time: core keeps the page to from/to.
             List<Session> page = (items == null ? List.<ZoomWire.Session>of() : items).stream()
                     .map(w -> sessions.toSession(kind, w))
-                    .filter(s -> (query.from() == null || !s.start().isBefore(query.from()))
-                            && (query.to() == null || !s.start().isAfter(query.to())))
                     .toList();
             return new Page<>(page, at.next(p));
         });

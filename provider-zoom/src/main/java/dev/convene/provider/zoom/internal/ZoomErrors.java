@@ -2,9 +2,15 @@ package dev.convene.provider.zoom.internal;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
+import dev.convene.AuthenticationException;
+import dev.convene.ConflictException;
+import dev.convene.PermissionDeniedException;
+import dev.convene.RateLimitedException;
+import dev.convene.SessionNotFoundException;
 import dev.convene.VendorError;
 import dev.convene.VendorException;
-import dev.convene.VendorException.Kind;
+import dev.convene.VendorRejectedException;
+import dev.convene.provider.zoom.ZoomProvider;
 import dev.convene.spi.http.Redactor;
 import dev.convene.spi.http.VendorErrors;
 import java.io.IOException;
@@ -14,6 +20,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import okhttp3.Headers;
@@ -25,7 +32,6 @@ import okhttp3.Headers;
  * the injected clock.
  */
 public final class ZoomErrors implements VendorErrors {
-    public static final String PROVIDER = "zoom";
     private final JsonAdapter<ZoomWire.Error> adapter;
     private final Clock clock;
     private final Redactor redactor;
@@ -46,11 +52,11 @@ public final class ZoomErrors implements VendorErrors {
         ZoomWire.Error e = parse(body);
         String code = e.code() != null ? e.code().toString() : e.error() != null ? e.error() : "";
         String message = message(e, body);
-        Kind kind = kind(status, e.code() == null ? -1 : e.code(), message);
-        Limit limit = kind == Kind.RATE_LIMITED ? limit(code, headers) : Limit.NONE;
-        VendorError error = new VendorError(PROVIDER, status, code, redactor.redact(message + limit.named()),
+        Function<VendorError, VendorException> kind = kind(status, e.code() == null ? -1 : e.code(), message);
+        Limit limit = kind == RATE_LIMITED ? limit(code, headers) : Limit.NONE;
+        VendorError error = new VendorError(ZoomProvider.ID, status, code, redactor.redact(message + limit.named()),
                 headers.get("x-zm-trackingid"), limit.retryAfter());
-        return VendorException.of(kind, error);
+        return kind.apply(error);
     }
 
     /** Which limit a refusal hit, for the caller to read, and how long it asked us to wait. */
@@ -95,36 +101,42 @@ public final class ZoomErrors implements VendorErrors {
     public VendorException fromBody(int status, Headers headers, Object body) {
         if (body instanceof ZoomWire.Answer a && a.code() != null && a.code() != 0) {
             String message = a.message() == null ? "" : a.message();
-            return VendorException.of(kind(status, a.code(), message),
-                    new VendorError(PROVIDER, status, a.code().toString(), redactor.redact(message), headers.get("x-zm-trackingid"), null));
+            return kind(status, a.code(), message).apply(
+                    new VendorError(ZoomProvider.ID, status, a.code().toString(), redactor.redact(message), headers.get("x-zm-trackingid"), null));
         }
         return null;
     }
 
-    static Kind kind(int status, int code, String message) {
+    private static final Function<VendorError, VendorException> RATE_LIMITED = RateLimitedException::new;
+
+    /**
+     * What Zoom means by a code, and by the statuses it uses as its own answers (401, 403, 404, 409); everything else
+     * is core's mapping by status ({@link VendorErrors#forStatus}), as a gateway's answer on any vendor.
+     */
+    static Function<VendorError, VendorException> kind(int status, int code, String message) {
         if (status == 401 || code == 124) {
-            return Kind.AUTHENTICATION;
+            return AuthenticationException::new;
         }
         if (status == 429 || code == 429 || (code == 300 && message.contains("in one day"))) {
-            return Kind.RATE_LIMITED;
+            return RATE_LIMITED;
         }
         if (status >= 500) {
-            return Kind.UNAVAILABLE;
+            return VendorErrors::forStatus;
         }
         return switch (code) {
-            case 1001, 2001, 3001 -> Kind.NOT_FOUND;
+            case 1001, 2001, 3001 -> SessionNotFoundException::new;
             // 1010: the user or session lives in another (sub-)account; 200: no webinar plan;
             // 3003: not the host; 3161: may not host; 4700/4711: the token lacks a scope.
-            case 1010, 200, 3003, 3161, 4700, 4711 -> Kind.PERMISSION_DENIED;
-            case 3002, 3007, 3018, 3037, 3063 -> Kind.CONFLICT;
+            case 1010, 200, 3003, 3161, 4700, 4711 -> PermissionDeniedException::new;
+            case 3002, 3007, 3018, 3037, 3063 -> ConflictException::new;
             // 3000 covers "started" (a state conflict) as well as plain bad input.
-            case 3000 -> message.toLowerCase(Locale.ROOT).contains("started") ? Kind.CONFLICT
-                    : message.toLowerCase(Locale.ROOT).contains("cannot access") ? Kind.NOT_FOUND : Kind.INVALID_REQUEST;
+            case 3000 -> message.toLowerCase(Locale.ROOT).contains("started") ? ConflictException::new
+                    : message.toLowerCase(Locale.ROOT).contains("cannot access") ? SessionNotFoundException::new : VendorRejectedException::new;
             default -> switch (status) {
-                case 403 -> Kind.PERMISSION_DENIED;
-                case 404 -> Kind.NOT_FOUND;
-                case 409 -> Kind.CONFLICT;
-                default -> Kind.INVALID_REQUEST;
+                case 403 -> PermissionDeniedException::new;
+                case 404 -> SessionNotFoundException::new;
+                case 409 -> ConflictException::new;
+                default -> VendorErrors::forStatus;
             };
         };
     }

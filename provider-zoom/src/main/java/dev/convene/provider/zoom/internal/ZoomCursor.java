@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
  * Where a Zoom listing goes on: the page's number and the {@code next_page_token} that leads to it,
  * spelt {@code <number>:<token>}. Both go out with each follow-up page (see {@link ZoomClient#list}).
  */
-record ZoomPageCursor(int number, String token) {
-    static final ZoomPageCursor FIRST = new ZoomPageCursor(1, null);
+record ZoomCursor(int number, String token) {
+    static final ZoomCursor FIRST = new ZoomCursor(1, null);
     private static final Pattern FORM = Pattern.compile("([1-9]\\d{0,8}):(.+)");
 
-    static ZoomPageCursor parse(String cursor) {
+    static ZoomCursor parse(String cursor) {
         if (cursor == null) {
             return FIRST;
         }
@@ -22,7 +22,7 @@ record ZoomPageCursor(int number, String token) {
         if (!m.matches()) {
             throw new InvalidSessionException(List.of(new Violation("cursor", "is not a cursor of a Zoom listing")));
         }
-        return new ZoomPageCursor(Integer.parseInt(m.group(1)), m.group(2));
+        return new ZoomCursor(Integer.parseInt(m.group(1)), m.group(2));
     }
 
     boolean isFirst() {

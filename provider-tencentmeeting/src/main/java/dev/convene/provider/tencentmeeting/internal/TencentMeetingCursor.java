@@ -11,20 +11,20 @@ import java.util.stream.Collectors;
  * page starting exactly at {@code next_pos} are carried. A page smaller than the vendor's continues at the
  * same {@code pos} and {@code cursory} (the same vendor page) and carries every id it showed of it.
  */
-record ListCursor(long pos, long cursory, Set<String> listed) {
+record TencentMeetingCursor(long pos, long cursory, Set<String> listed) {
 
     String encode() {
         return pos + ":" + cursory + ":" + String.join(",", listed);
     }
 
-    static ListCursor decode(String cursor) {
+    static TencentMeetingCursor decode(String cursor) {
         String[] parts = cursor.split(":", -1);
         if (parts.length != 3) {
             throw new IllegalArgumentException("not a Tencent Meeting list cursor: " + cursor);
         }
         try {
             Set<String> seen = parts[2].isEmpty() ? Set.of() : Arrays.stream(parts[2].split(",")).collect(Collectors.toUnmodifiableSet());
-            return new ListCursor(Long.parseLong(parts[0]), Long.parseLong(parts[1]), seen);
+            return new TencentMeetingCursor(Long.parseLong(parts[0]), Long.parseLong(parts[1]), seen);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a Tencent Meeting list cursor: " + cursor, e);
         }

@@ -24,13 +24,13 @@ import java.util.Set;
  * formats, the live password that enabling one requires, webinar admission type against password,
  * the webinar's 30-minute lead, and what a recurrence must look like to be bookable.
  */
-final class Validator {
+final class TencentMeetingRules {
     /** "start_time 不能少于当前时间戳半小时以上": read as "at least 30 minutes ahead", the stricter reading. */
     static final Duration WEBINAR_LEAD = Duration.ofMinutes(30);
     private static final int LOCATION_MAX_WIDTH = 36;
     private static final int SPONSOR_MAX = 40;
 
-    private Validator() {
+    private TencentMeetingRules() {
     }
 
     static List<Violation> draft(SessionDraft d, Instant now) {
@@ -53,7 +53,7 @@ final class Validator {
             description(out, d.description());
         }
         if (d.recurrence() != null && d.start() != null) {
-            out.addAll(Recurrences.check(d.recurrence(), d.start().atZone(TencentMeetingMapper.keptZone(d.timeZone())), false));
+            out.addAll(TencentMeetingRecurrences.check(d.recurrence(), d.start().atZone(TencentMeetingMapper.keptZone(d.timeZone())), false));
         }
         return out;
     }
@@ -84,8 +84,8 @@ final class Validator {
             }
             description(out, u.description());
         }
-        if (u.recurrence() != null && u.recurrence().count() != null && u.recurrence().count() > Recurrences.MAX_ON_MODIFY) {
-            out.add(new Violation("recurrence.count", "must be at most " + Recurrences.MAX_ON_MODIFY
+        if (u.recurrence() != null && u.recurrence().count() != null && u.recurrence().count() > TencentMeetingRecurrences.MAX_ON_MODIFY) {
+            out.add(new Violation("recurrence.count", "must be at most " + TencentMeetingRecurrences.MAX_ON_MODIFY
                     + " when changed by an update (Tencent Meeting's modify limit), was " + u.recurrence().count()));
         }
         return out;
@@ -112,7 +112,7 @@ final class Validator {
         }
         Recurrence rule = u.recurrence() != null ? u.recurrence() : u.start() != null ? current.recurrence() : null;
         if (rule != null) {
-            out.addAll(Recurrences.check(rule, start.atZone(zone), u.recurrence() != null));
+            out.addAll(TencentMeetingRecurrences.check(rule, start.atZone(zone), u.recurrence() != null));
             // Core compares the end with the start only when the update gives a start; otherwise it is the stored one.
             if (u.start() == null && rule.until() != null && rule.until().isBefore(start.atZone(zone).toLocalDate())) {
                 out.add(new Violation("recurrence.until", "must not be before the session's start date " + start.atZone(zone).toLocalDate()

@@ -22,7 +22,7 @@ import java.util.Set;
  * one of the rule's days, so rules that would start elsewhere are refused before sending, as are
  * rules Tencent cannot express (the last weekday of a month).
  */
-final class Recurrences {
+final class TencentMeetingRecurrences {
     static final int DAILY = 0;
     static final int WEEKDAYS = 1;
     static final int WEEKLY = 2;
@@ -40,7 +40,7 @@ final class Recurrences {
     static final int MAX_ON_MODIFY = 50;
     private static final Set<DayOfWeek> MON_TO_FRI = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
 
-    private Recurrences() {
+    private TencentMeetingRecurrences() {
     }
 
     /** What keeps {@code r} from being booked as a series whose first meeting is {@code start}; empty when it can be. */
@@ -95,7 +95,7 @@ final class Recurrences {
     }
 
     /** The rule to send; {@link #check} must have passed. A rule without an end gets the vendor's maximum count. */
-    static Wire.RecurringRule toWire(Recurrence r, ZonedDateTime start, boolean modify) {
+    static TencentMeetingWire.RecurringRule toWire(Recurrence r, ZonedDateTime start, boolean modify) {
         int[] typeStepDays = shape(r, start);
         Integer untilType;
         Long untilDate = null;
@@ -109,13 +109,13 @@ final class Recurrences {
             untilCount = r.count() != null ? r.count() : limit(r, modify);
         }
         boolean custom = typeStepDays[0] == CUSTOM;
-        return new Wire.RecurringRule(typeStepDays[0], untilType, untilDate, untilCount,
+        return new TencentMeetingWire.RecurringRule(typeStepDays[0], untilType, untilDate, untilCount,
                 custom ? typeStepDays[1] : null, custom ? typeStepDays[2] : null,
                 custom && typeStepDays[1] != BY_DAY ? typeStepDays[3] : null);
     }
 
     /** The neutral rule of a series starting at {@code start}; {@code null} when Tencent's rule has no neutral equal. */
-    static Recurrence fromWire(Wire.RecurringRule w, ZonedDateTime start) {
+    static Recurrence fromWire(TencentMeetingWire.RecurringRule w, ZonedDateTime start) {
         if (w == null) {
             return null;
         }
@@ -172,7 +172,7 @@ final class Recurrences {
         };
     }
 
-    private static Recurrence custom(Wire.RecurringRule w) {
+    private static Recurrence custom(TencentMeetingWire.RecurringRule w) {
         int step = w.customizedRecurringStep() == null ? 1 : w.customizedRecurringStep();
         int days = w.customizedRecurringDays() == null ? 0 : w.customizedRecurringDays();
         int customType = w.customizedRecurringType() == null ? -1 : w.customizedRecurringType();

@@ -1,8 +1,20 @@
 package dev.convene.provider.tencentmeeting.internal;
 
 import com.squareup.moshi.Json;
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonQualifier;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import com.squareup.moshi.Types;
 import dev.convene.spi.json.EpochSecondsString;
+import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,8 +22,8 @@ import java.util.List;
  * that what is not set is not sent (Moshi omits nulls), which is also how partial modifies work.
  * Meeting timestamps travel as strings of seconds; {@code instanceid} and the enums as numbers.
  */
-public final class Wire {
-    private Wire() {
+public final class TencentMeetingWire {
+    private TencentMeetingWire() {
     }
 
     /** Body of {@code POST /v1/meetings} and {@code PUT /v1/meetings/{id}} (the latter without {@code type}). */
@@ -189,5 +201,59 @@ public final class Wire {
             @Json(name = "error_code") Long errorCode,
             @Json(name = "new_error_code") Long newErrorCode,
             String message) {
+    }
+
+    /**
+     * A list of user ids that answers spell two ways: seed 002's output has {@code "hosts":["test1"]},
+     * Tencent's custom-recurrence examples have {@code "hosts":[{"userid":"tester"}]}. Both read as ids
+     * ({@link UserIdsAdapter}).
+     */
+    @JsonQualifier
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+    @interface UserIds {
+    }
+
+    /** Reads {@link UserIds} lists from strings or {@code {"userid":..}} objects; writes objects, as requests take them. */
+    static final class UserIdsAdapter extends JsonAdapter<List<String>> {
+        static final JsonAdapter.Factory FACTORY = (type, annotations, moshi) ->
+                Types.nextAnnotations(annotations, UserIds.class) == null ? null : new UserIdsAdapter().nullSafe();
+
+        @Override
+        public List<String> fromJson(JsonReader reader) throws IOException {
+            List<String> out = new ArrayList<>();
+            reader.beginArray();
+            while (reader.hasNext()) {
+                out.add(reader.peek() == JsonReader.Token.BEGIN_OBJECT ? userid(reader) : reader.nextString());
+            }
+            reader.endArray();
+            return out;
+        }
+
+        private static String userid(JsonReader reader) throws IOException {
+            String userid = null;
+            reader.beginObject();
+            while (reader.hasNext()) {
+                if (reader.nextName().equals("userid")) {
+                    userid = reader.nextString();
+                } else {
+                    reader.skipValue();
+                }
+            }
+            reader.endObject();
+            if (userid == null) {
+                throw new JsonDataException("user object without userid at " + reader.getPath());
+            }
+            return userid;
+        }
+
+        @Override
+        public void toJson(JsonWriter writer, List<String> value) throws IOException {
+            writer.beginArray();
+            for (String userid : value) {
+                writer.beginObject().name("userid").value(userid).endObject();
+            }
+            writer.endArray();
+        }
     }
 }

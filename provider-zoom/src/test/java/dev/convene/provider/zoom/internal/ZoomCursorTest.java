@@ -15,28 +15,28 @@ class ZoomPageCursorTest {
 
     @Test
     void aCursorNamesTheNextPageByNumberAndToken() {
-        assertThat(ZoomPageCursor.parse(null)).isEqualTo(ZoomPageCursor.FIRST);
-        assertThat(ZoomPageCursor.FIRST.next(page(3, "tok:en"))).isEqualTo("2:tok:en");
-        assertThat(ZoomPageCursor.parse("2:tok:en")).isEqualTo(new ZoomPageCursor(2, "tok:en"));
+        assertThat(ZoomCursor.parse(null)).isEqualTo(ZoomCursor.FIRST);
+        assertThat(ZoomCursor.FIRST.next(page(3, "tok:en"))).isEqualTo("2:tok:en");
+        assertThat(ZoomCursor.parse("2:tok:en")).isEqualTo(new ZoomCursor(2, "tok:en"));
     }
 
     @Test
     void theListEndsWithAnEmptyTokenOrAtItsPageCount() {
-        assertThat(new ZoomPageCursor(2, "a").next(page(3, ""))).isNull();
-        assertThat(new ZoomPageCursor(2, "a").next(page(3, null))).isNull();
+        assertThat(new ZoomCursor(2, "a").next(page(3, ""))).isNull();
+        assertThat(new ZoomCursor(2, "a").next(page(3, null))).isNull();
         // A list that honoured neither the token nor page_number would hand out fresh tokens for ever.
-        assertThat(new ZoomPageCursor(3, "a").next(page(3, "fresh"))).isNull();
-        assertThat(new ZoomPageCursor(3, "a").next(page(null, "fresh"))).isEqualTo("4:fresh");
+        assertThat(new ZoomCursor(3, "a").next(page(3, "fresh"))).isNull();
+        assertThat(new ZoomCursor(3, "a").next(page(null, "fresh"))).isEqualTo("4:fresh");
     }
 
     @Test
     void aTokenHandedBackGivesTheSameCursorForCoresGuardToStop() {
-        assertThat(new ZoomPageCursor(2, "same").next(page(9, "same"))).isEqualTo("2:same");
+        assertThat(new ZoomCursor(2, "same").next(page(9, "same"))).isEqualTo("2:same");
     }
 
     @Test
     void aForeignCursorIsRefusedByName() {
-        assertThatThrownBy(() -> ZoomPageCursor.parse("some-token")).isInstanceOfSatisfying(InvalidSessionException.class,
+        assertThatThrownBy(() -> ZoomCursor.parse("some-token")).isInstanceOfSatisfying(InvalidSessionException.class,
                 e -> assertThat(e.violations()).singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("cursor")));
     }
 }
