@@ -73,7 +73,7 @@ class HttpAttemptTest {
     static final VendorErrors ERRORS = new VendorErrors() {
         @Override
         public VendorException fromHttpError(int status, Headers headers, String body) {
-            return VendorException.of(VendorException.Kind.UNAVAILABLE, new VendorError("toy", status, "", body, null, null));
+            return new dev.convene.VendorUnavailableException(new VendorError("toy", status, "", body, null, null));
         }
 
         @Override

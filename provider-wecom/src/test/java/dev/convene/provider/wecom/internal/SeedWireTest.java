@@ -70,7 +70,7 @@ class SeedWireTest {
     @Test
     void seed000BreaksRulesTheClientChecksBeforeSending() {
         List<Violation> violations = new WeComRules(new SettableClock(Instant.ofEpochSecond(166666666L - 86400)))
-                .check(SessionKind.WEBINAR, Change.of(SeedDrafts.webinar()));
+                .check(SessionKind.WEBINAR, WeComRules.Change.of(SeedDrafts.webinar()));
         assertThat(violations).extracting(Violation::field).contains("password", "live.replay", "description",
                 "options." + WeComOptions.COVER_URL);
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The cursor of Zoom listings; paging itself is proven against the simulator in ZoomWebinarListTest. */
-class ZoomPageCursorTest {
+class ZoomCursorTest {
     static ZoomWire.Page page(Integer pageCount, String nextPageToken) {
         return new ZoomWire.Page(pageCount, nextPageToken, List.of(), null, null, null);
     }
