@@ -4,6 +4,8 @@ import dev.convene.Access;
 import dev.convene.JoinInfo;
 import dev.convene.MediaOptions;
 import dev.convene.Occurrence;
+import dev.convene.ProviderOption;
+import dev.convene.ProviderOptions;
 import dev.convene.Recurrence;
 import dev.convene.Session;
 import dev.convene.SessionDraft;
@@ -11,6 +13,7 @@ import dev.convene.SessionId;
 import dev.convene.SessionKind;
 import dev.convene.SessionStatus;
 import dev.convene.SessionUpdate;
+import dev.convene.provider.zoom.ZoomOptions;
 import dev.convene.provider.zoom.ZoomProvider;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +38,9 @@ final class ZoomMapper {
     /** Compiled once: a session without alternative hosts ("") is the common case and needs no split at all. */
     private static final Pattern HOST_SEPARATORS = Pattern.compile("[,;]");
 
+    private static final List<ProviderOption<?>> OPTIONS = List.of(ZoomOptions.HOST_VIDEO, ZoomOptions.PARTICIPANT_VIDEO,
+            ZoomOptions.PANELISTS_VIDEO, ZoomOptions.AUDIO);
+
     private final Clock clock;
 
     ZoomMapper(Clock clock) {
@@ -46,7 +52,7 @@ final class ZoomMapper {
     /** The create body; {@code timezone} is the zone's Zoom name ({@link ZoomZone}), {@code recurrence} the rule to send. */
     static ZoomWire.SessionRequest create(SessionDraft d, String timezone, ZoomWire.Recurrence recurrence) {
         return new ZoomWire.SessionRequest(d.title(), type(d.kind(), d.recurrence() != null), wireTime(d.start()), minutes(d.duration()),
-                timezone, d.password(), d.description(), settings(d.kind(), d.effectiveAccess(), d.hosts(), d.media()), recurrence);
+                timezone, d.password(), d.description(), settings(d.kind(), d.effectiveAccess(), d.hosts(), d.media(), d.options()), recurrence);
     }
 
     /**
@@ -55,10 +61,10 @@ final class ZoomMapper {
      * {@code timezone} the zone's Zoom name ({@link ZoomZone}).
      */
     static ZoomWire.SessionRequest update(SessionKind kind, SessionUpdate u, String timezone, ZoomWire.Recurrence recurrence) {
-        boolean settings = u.access() != null || u.hosts() != null || u.media() != null;
+        boolean settings = u.access() != null || u.hosts() != null || u.media() != null || OPTIONS.stream().anyMatch(o -> u.options().get(o).isPresent());
         return new ZoomWire.SessionRequest(u.title(), recurrence == null ? null : type(kind, true), wireTime(u.start()),
                 minutes(u.duration()), timezone, u.password(), u.description(),
-                settings ? settings(kind, u.access(), u.hosts(), u.media()) : null, recurrence);
+                settings ? settings(kind, u.access(), u.hosts(), u.media(), u.options()) : null, recurrence);
     }
 
     /** §3.1: webinar 5, or 9 when recurring with a fixed time; §4.1: meeting 2, or 8. */
@@ -77,9 +83,9 @@ final class ZoomMapper {
     /**
      * Access → {@code approval_type} (0 = registration, approved automatically; 2 = no registration), hosts →
      * {@code alternative_hosts} (commas for webinars, semicolons for meetings, §3.9 / §4.1), media → the
-     * meeting switches; webinars have none of those but recording.
+     * meeting switches (webinars have none of those but recording); {@link ZoomOptions} → their settings.
      */
-    private static ZoomWire.Settings settings(SessionKind kind, Access access, List<String> hosts, MediaOptions media) {
+    private static ZoomWire.Settings settings(SessionKind kind, Access access, List<String> hosts, MediaOptions media, ProviderOptions options) {
         Integer approval = access == null ? null : access == Access.REGISTRATION ? 0 : 2;
         String alternative = hosts == null ? null : String.join(kind == SessionKind.WEBINAR ? "," : ";", hosts);
         boolean meeting = kind == SessionKind.MEETING;
@@ -87,7 +93,9 @@ final class ZoomMapper {
         return new ZoomWire.Settings(approval, alternative, recording,
                 meeting && media != null ? media.waitingRoom() : null,
                 meeting && media != null ? media.muteOnEntry() : null,
-                meeting && media != null ? media.joinBeforeHost() : null);
+                meeting && media != null ? media.joinBeforeHost() : null,
+                options.get(ZoomOptions.HOST_VIDEO).orElse(null), options.get(ZoomOptions.PARTICIPANT_VIDEO).orElse(null),
+                options.get(ZoomOptions.PANELISTS_VIDEO).orElse(null), options.get(ZoomOptions.AUDIO).orElse(null));
     }
 
     // ---- wire -> neutral ----------------------------------------------------------------------

@@ -1,11 +1,14 @@
 package dev.convene.provider.zoom.internal;
 
 import dev.convene.Access;
+import dev.convene.ProviderOptions;
 import dev.convene.Recurrence;
 import dev.convene.SessionDraft;
 import dev.convene.SessionId;
+import dev.convene.SessionKind;
 import dev.convene.SessionUpdate;
 import dev.convene.Violation;
+import dev.convene.provider.zoom.ZoomOptions;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -14,7 +17,7 @@ import java.util.List;
 /**
  * Zoom's rules that core's {@link dev.convene.Limits} cannot express, checked before anything is sent: zones Zoom
  * can name, whole minutes, the list separators hosts must not hold, texts counted in UTF-16 units, the series Zoom
- * takes ({@link ZoomRecurrences}, {@link ZoomZone}) and a password for password access.
+ * takes ({@link ZoomRecurrences}, {@link ZoomZone}), a password for password access and the {@link ZoomOptions}.
  */
 final class ZoomRules {
     private ZoomRules() {
@@ -22,6 +25,7 @@ final class ZoomRules {
 
     static List<Violation> check(SessionDraft d) {
         List<Violation> out = new ArrayList<>();
+        options(out, d.kind(), d.options());
         common(out, d.timeZone(), d.duration(), d.hosts(), d.recurrence());
         out.addAll(ZoomZone.check(d.timeZone(), d.start(), d.recurrence()));
         utf16(out, "title", d.title(), 200);
@@ -37,6 +41,7 @@ final class ZoomRules {
         if (!id.nativeId().matches("\\d{1,19}")) {
             out.add(new Violation("id", "must be Zoom's numeric meeting or webinar id, was '" + id.nativeId() + "'"));
         }
+        options(out, id.kind(), u.options());
         common(out, u.timeZone(), u.duration(), u.hosts(), u.recurrence());
         utf16(out, "title", u.title(), 200);
         utf16(out, "description", u.description(), 2000);
@@ -73,5 +78,18 @@ final class ZoomRules {
         if (recurrence != null) {
             out.addAll(ZoomRecurrences.check(recurrence));
         }
+    }
+
+    /** Each {@link ZoomOptions} applies to the kinds whose settings have it, with the values Zoom takes (spec §3.9, §4.1). */
+    private static void options(List<Violation> out, SessionKind kind, ProviderOptions o) {
+        if (kind != SessionKind.MEETING && o.get(ZoomOptions.PARTICIPANT_VIDEO).isPresent()) {
+            out.add(new Violation("options." + ZoomOptions.PARTICIPANT_VIDEO, "applies to meetings only"));
+        }
+        if (kind != SessionKind.WEBINAR && o.get(ZoomOptions.PANELISTS_VIDEO).isPresent()) {
+            out.add(new Violation("options." + ZoomOptions.PANELISTS_VIDEO, "applies to webinars only"));
+        }
+        List<String> audio = kind == SessionKind.MEETING ? List.of("both", "telephony", "voip", "thirdParty") : List.of("both", "telephony", "voip");
+        o.get(ZoomOptions.AUDIO).filter(a -> !audio.contains(a)).ifPresent(a ->
+                out.add(new Violation("options." + ZoomOptions.AUDIO, "must be one of " + String.join(", ", audio) + ", was '" + a + "'")));
     }
 }

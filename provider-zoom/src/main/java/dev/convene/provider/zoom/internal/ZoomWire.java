@@ -39,7 +39,11 @@ public final class ZoomWire {
             @Json(name = "auto_recording") String autoRecording,
             @Json(name = "waiting_room") Boolean waitingRoom,
             @Json(name = "mute_upon_entry") Boolean muteUponEntry,
-            @Json(name = "join_before_host") Boolean joinBeforeHost) {
+            @Json(name = "join_before_host") Boolean joinBeforeHost,
+            @Json(name = "host_video") Boolean hostVideo,
+            @Json(name = "participant_video") Boolean participantVideo,
+            @Json(name = "panelists_video") Boolean panelistsVideo,
+            String audio) {
     }
 
     /** §3.8: type 1 daily, 2 weekly, 3 monthly. */
