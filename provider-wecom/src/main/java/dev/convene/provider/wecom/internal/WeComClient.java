@@ -169,33 +169,16 @@ public final class WeComClient implements VendorClient {
     public Exchange<Session> update(SessionId id, SessionUpdate update) {
         return switch (id.kind()) {
             case MEETING -> meetingInfo(id).then(info -> {
-                Session merged = merge(WeComMapper.meetingSession(info, id), update);
+                Session merged = WeComRules.merged(WeComMapper.meetingSession(info, id), update);
                 return explained(api.updateMeeting(meetingUpdate(id, info, merged, update)), id).map(ok -> merged);
             });
             case WEBINAR -> webinarInfo(id).then(info -> {
-                Session merged = merge(WeComMapper.webinarSession(info, id), update);
+                Session merged = WeComRules.merged(WeComMapper.webinarSession(info, id), update);
                 return explained(api.updateWebinar(webinarUpdate(id, info, merged, update)), id).map(ok -> merged);
             });
             // modify takes exactly the changed fields, so it needs no read first; the read after shows WeCom's result.
             case LIVE_STREAM -> explained(api.modifyLiving(WeComMapper.livingModify(update, id.nativeId())), id).then(ok -> get(id));
         };
-    }
-
-    /** The session after the update, checked as a whole where WeCom's rules span fields the update alone does not show. */
-    private static Session merge(Session current, SessionUpdate update) {
-        Session merged = update.applyTo(current);
-        if (merged.access() == Access.PASSWORD && merged.password() == null) {
-            throw new InvalidSessionException(List.of(new Violation("password", "is required for PASSWORD access")));
-        }
-        if (merged.access() != Access.PASSWORD && update.access() != null && merged.password() != null) {
-            throw new InvalidSessionException(List.of(new Violation("access",
-                    "WeCom cannot take a password off a session; it stays " + Access.PASSWORD)));
-        }
-        if ((update.start() != null || update.duration() != null) && merged.end().isAfter(WeComRules.LATEST_TIME)) {
-            throw new InvalidSessionException(List.of(new Violation(update.start() != null ? "start" : "duration",
-                    "must end before " + WeComRules.LATEST_TIME + " (WeCom's times are 32-bit Unix seconds), would end " + merged.end())));
-        }
-        return merged;
     }
 
     private WeComWire.Meeting.Update meetingUpdate(SessionId id, WeComWire.Meeting.Info info, Session merged, SessionUpdate u) {
@@ -220,15 +203,8 @@ public final class WeComClient implements VendorClient {
     private WeComWire.Webinar.Update webinarUpdate(SessionId id, WeComWire.Webinar.Info info, Session merged, SessionUpdate u) {
         // playback_for_audience is required on every update: the new wish, else what WeCom holds.
         Boolean playback = u.live() != null && u.live().replay() != null ? u.live().replay() : Boolean.TRUE.equals(info.playbackForAudience());
-        // Replay plays back the cloud recording: refuse here what WeCom would refuse, judged on the webinar as it would be.
         MediaOptions.Recording held = info.mediaSetting() == null ? null : WeComMapper.recording(info.mediaSetting().autoRecordType());
-        MediaOptions.Recording recording = u.media() != null && u.media().autoRecording() != null ? u.media().autoRecording() : held;
-        if (playback && recording != MediaOptions.Recording.CLOUD) {
-            boolean replayAsked = u.live() != null && u.live().replay() != null;
-            throw new InvalidSessionException(List.of(new Violation(replayAsked ? "live.replay" : "media.autoRecording",
-                    replayAsked ? "needs media.autoRecording CLOUD: WeCom plays back the cloud recording"
-                            : "must stay CLOUD while the audience may watch the replay (turn live.replay off in the same update)")));
-        }
+        WeComRules.replayNeedsCloud(playback, held, u);
         return WeComMapper.webinarUpdate(id, merged, u, playback);
     }
 

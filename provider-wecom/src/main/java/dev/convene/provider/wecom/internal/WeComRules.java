@@ -1,6 +1,8 @@
 package dev.convene.provider.wecom.internal;
 
 import dev.convene.Access;
+import dev.convene.Session;
+import dev.convene.InvalidSessionException;
 import java.time.ZoneId;
 import dev.convene.SessionUpdate;
 import dev.convene.SessionDraft;
@@ -137,6 +139,44 @@ final class WeComRules {
         c.options().get(WeComOptions.ACTIVITY_DETAIL).filter(d -> d.imageMediaIds().size() > 5)
                 .ifPresent(d -> out.add(new Violation("options." + WeComOptions.ACTIVITY_DETAIL, "may list at most 5 images, was "
                         + d.imageMediaIds().size())));
+    }
+
+    /**
+     * The session after {@code update}, checked as a whole where WeCom's rules span fields the update alone does not
+     * show (a password for password access, none taken off, times within WeCom's 32-bit seconds).
+     *
+     * @throws InvalidSessionException naming the field and the rule
+     */
+    static Session merged(Session current, SessionUpdate update) {
+        Session merged = update.applyTo(current);
+        if (merged.access() == Access.PASSWORD && merged.password() == null) {
+            throw new InvalidSessionException(List.of(new Violation("password", "is required for PASSWORD access")));
+        }
+        if (merged.access() != Access.PASSWORD && update.access() != null && merged.password() != null) {
+            throw new InvalidSessionException(List.of(new Violation("access",
+                    "WeCom cannot take a password off a session; it stays " + Access.PASSWORD)));
+        }
+        if ((update.start() != null || update.duration() != null) && merged.end().isAfter(LATEST_TIME)) {
+            throw new InvalidSessionException(List.of(new Violation(update.start() != null ? "start" : "duration",
+                    "must end before " + LATEST_TIME + " (WeCom's times are 32-bit Unix seconds), would end " + merged.end())));
+        }
+        return merged;
+    }
+
+    /**
+     * Replay plays back the cloud recording: what WeCom would refuse of a webinar update, judged on the webinar as it
+     * would be ({@code held} is the recording WeCom holds, {@code playback} the flag the update will send).
+     *
+     * @throws InvalidSessionException naming the field and the rule
+     */
+    static void replayNeedsCloud(boolean playback, MediaOptions.Recording held, SessionUpdate u) {
+        MediaOptions.Recording recording = u.media() != null && u.media().autoRecording() != null ? u.media().autoRecording() : held;
+        if (playback && recording != MediaOptions.Recording.CLOUD) {
+            boolean replayAsked = u.live() != null && u.live().replay() != null;
+            throw new InvalidSessionException(List.of(new Violation(replayAsked ? "live.replay" : "media.autoRecording",
+                    replayAsked ? "needs media.autoRecording CLOUD: WeCom plays back the cloud recording"
+                            : "must stay CLOUD while the audience may watch the replay (turn live.replay off in the same update)")));
+        }
     }
 
     /** A password is needed for, and only used with, password access. */
