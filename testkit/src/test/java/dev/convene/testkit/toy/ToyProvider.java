@@ -5,12 +5,12 @@ import dev.convene.Feature;
 import dev.convene.Limits;
 import dev.convene.Operation;
 import dev.convene.SessionKind;
+import dev.convene.spi.AbstractSessionProvider;
+import dev.convene.spi.ConfigKeys;
 import dev.convene.spi.ProviderContext;
-import dev.convene.spi.SessionProvider;
 import dev.convene.spi.VendorClient;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -18,7 +18,7 @@ import java.util.Set;
  * complete enough to pass the whole contract suite. Setting {@code convene.toy.flaw} (comma-separated) makes it break
  * promises on purpose, which the testkit's own tests use to show the suite catches it.
  */
-public final class ToyProvider implements SessionProvider {
+public final class ToyProvider extends AbstractSessionProvider {
     static final Capabilities CAPABILITIES = Capabilities.builder()
             .kind(SessionKind.MEETING, EnumSet.allOf(Operation.class),
                     Set.of(Feature.DESCRIPTION, Feature.PASSWORD, Feature.RECURRENCE, Feature.TIME_ZONE, Feature.KEEPS_CANCELLED,
@@ -30,40 +30,12 @@ public final class ToyProvider implements SessionProvider {
                             .maxHosts(10).maxInvitees(300).maxOccurrences(50).build())
             .build();
 
-    @Override
-    public String id() {
-        return "toy";
-    }
-
-    @Override
-    public String displayName() {
-        return "Toy Meetings (testkit reference)";
-    }
-
-    @Override
-    public int spiVersion() {
-        return SPI_VERSION;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
-    public List<String> requiredKeys() {
-        return List.of("base-url", "key", "secret");
-    }
+    public static final String ID = "toy";
 
     /** The base URL is required but no credential: an authentication error names only key and secret. */
-    @Override
-    public List<String> credentialKeys() {
-        return List.of("key", "secret");
-    }
-
-    @Override
-    public List<String> optionalKeys() {
-        return List.of("organizer", "flaw");
+    public ToyProvider() {
+        super(SPI_VERSION, ID, "Toy Meetings (testkit reference)", CAPABILITIES,
+                ConfigKeys.required("base-url", "key", "secret").optional("organizer", "flaw").credentials("key", "secret"));
     }
 
     @Override
