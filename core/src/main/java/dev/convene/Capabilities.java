@@ -44,6 +44,11 @@ public record Capabilities(Map<SessionKind, KindCapabilities> kinds) {
         private Builder() {
         }
 
+        /**
+         * What the provider does for {@code kind}; {@code null} operations or features mean none.
+         *
+         * @throws IllegalArgumentException when {@code kind} or {@code limits} is missing, or a set holds {@code null}
+         */
         public Builder kind(SessionKind kind, Set<Operation> operations, Set<Feature> features, Limits limits) {
             kinds.put(Checks.required(kind, "kind"), new KindCapabilities(operations, features, limits));
             return this;

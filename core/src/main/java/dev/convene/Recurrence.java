@@ -99,6 +99,11 @@ public record Recurrence(
         }
     }
 
+    /**
+     * Every {@code interval} days.
+     *
+     * @throws IllegalArgumentException naming the part and the rule when the rule is not one (an interval below 1, ...)
+     */
     public static Recurrence daily(int interval) {
         return new Recurrence(Frequency.DAILY, interval, Set.of(), null, null, null, null, null);
     }
@@ -107,21 +112,38 @@ public record Recurrence(
         return new Recurrence(Frequency.WEEKDAYS, 1, Set.of(), null, null, null, null, null);
     }
 
-    /** Weekly on {@code days} every {@code interval} weeks; no days (or {@code null}) means the start's weekday. */
+    /**
+     * Weekly on {@code days} every {@code interval} weeks; no days (or {@code null}) means the start's weekday.
+     *
+     * @throws IllegalArgumentException naming the part and the rule when the rule is not one (an interval below 1, ...)
+     */
     public static Recurrence weekly(int interval, DayOfWeek... days) {
         return new Recurrence(Frequency.WEEKLY, interval, days == null ? null : new HashSet<>(Arrays.asList(days)), null, null, null, null, null);
     }
 
+    /**
+     * Monthly on {@code dayOfMonth} (1–31) every {@code interval} months.
+     *
+     * @throws IllegalArgumentException naming the part and the rule when the rule is not one (an interval below 1, ...)
+     */
     public static Recurrence monthlyOnDay(int interval, int dayOfMonth) {
         return new Recurrence(Frequency.MONTHLY, interval, Set.of(), dayOfMonth, null, null, null, null);
     }
 
-    /** Monthly on the {@code weekOfMonth}-th {@code weekday} (1–4, or -1 for the last). */
+    /**
+     * Monthly on the {@code weekOfMonth}-th {@code weekday} (1–4, or -1 for the last).
+     *
+     * @throws IllegalArgumentException naming the part and the rule when the rule is not one (an interval below 1, ...)
+     */
     public static Recurrence monthlyOnWeekday(int interval, int weekOfMonth, DayOfWeek weekday) {
         return new Recurrence(Frequency.MONTHLY, interval, Set.of(), null, weekOfMonth, weekday, null, null);
     }
 
-    /** The same rule ending after {@code count} occurrences. */
+    /**
+     * The same rule ending after {@code count} occurrences.
+     *
+     * @throws IllegalArgumentException when {@code count} is below 1
+     */
     public Recurrence times(int count) {
         return new Recurrence(frequency, interval, daysOfWeek, dayOfMonth, weekOfMonth, weekday, count, null);
     }

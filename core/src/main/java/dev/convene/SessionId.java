@@ -55,6 +55,12 @@ public record SessionId(String provider, SessionKind kind, String nativeId) {
         return true;
     }
 
+    /**
+     * The id of a session of {@code kind} at {@code provider}, written in code (text goes through {@link #parse}).
+     *
+     * @throws IllegalArgumentException when a part is missing or not of its form (a lower-case provider id, a native
+     *                                  id of 1 to 256 printable ASCII characters)
+     */
     public static SessionId of(String provider, SessionKind kind, String nativeId) {
         return new SessionId(provider, kind, nativeId);
     }

@@ -25,7 +25,10 @@ public record TextLimit(int maxCharacters, int maxBytes, boolean eitherSuffices)
         }
     }
 
-    /** At most {@code n} characters, however many bytes. */
+    /**
+     * At most {@code n} characters, however many bytes. Like every factory here, it throws
+     * {@link IllegalArgumentException} for a limit below 1.
+     */
     public static TextLimit characters(int n) {
         return new TextLimit(n, Limits.UNLIMITED, false);
     }
