@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * A rate limit was hit: the vendor answered so ({@link #retryAfter()} says how long it asked us to wait), or
- * Convene's own pacing of the vendor account ({@code convene.<provider>.rate-limits}) found no call free
- * within {@code convene.rate-limits.max-wait} and sent nothing ({@link #wasSent()} is false).
+ * Convene's own pacing of the vendor account ({@code convene.<provider>.rate-limits}) found no call that
+ * would come free within {@code convene.rate-limits.max-wait} and sent nothing ({@link #wasSent()} is false).
  */
 public class RateLimitedException extends VendorException {
     private final boolean sent;
@@ -20,9 +20,9 @@ public class RateLimitedException extends VendorException {
         this.sent = false;
     }
 
-    /** Convene's pacing found the account's budget spent for longer than {@code waited}: nothing was sent. */
+    /** Convene's pacing found no call of the account's budget free within {@code waited}: nothing was sent. */
     public static RateLimitedException paced(String provider, String limits, Duration waited) {
-        return new RateLimitedException(provider + ": the account's call budget (" + limits + ") stayed spent for the "
+        return new RateLimitedException(provider + ": the account's call budget (" + limits + ") has no call free within the "
                 + waited + " a call may wait (convene.rate-limits.max-wait); nothing was sent",
                 new VendorError(provider, 0, "", "paced by Convene: budget " + limits + " spent", null, null));
     }

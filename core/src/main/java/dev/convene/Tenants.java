@@ -69,7 +69,9 @@ public final class Tenants implements AutoCloseable {
      * when the tenant is not open.
      */
     public void refresh(String tenant) {
-        services.refresh(tenant);
+        if (tenant != null) {
+            services.refresh(tenant);
+        }
     }
 
     /** The tenants whose services are open now (idle ones past their timeout already closed). */

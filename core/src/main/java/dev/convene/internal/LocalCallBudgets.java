@@ -8,6 +8,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.local.LocalBucketBuilder;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** Bucket4j's in-memory buckets, one per account and set of limits, forgotten a day after their last use. */
@@ -26,6 +27,8 @@ public final class LocalCallBudgets implements CallBudgets {
     /**
      * Each limit as a bucket of its size refilled whole at the end of each period, so that no period holds more
      * calls than the vendor allows (a greedy refill would add calls within the period on top of a full bucket).
+     * The periods are the clock's own (whole seconds, minutes, UTC days), as the vendors count theirs: a period
+     * begun at the first call would straddle two of the vendor's and could fill both halves of one.
      */
     public static Bucket bucket(List<RateLimit> limits) {
         LocalBucketBuilder b = Bucket.builder();
@@ -34,6 +37,8 @@ public final class LocalCallBudgets implements CallBudgets {
     }
 
     public static Bandwidth bandwidth(RateLimit l) {
-        return Bandwidth.builder().capacity(l.calls()).refillIntervally(l.calls(), l.period()).build();
+        long period = l.period().toMillis();
+        Instant nextBoundary = Instant.ofEpochMilli((System.currentTimeMillis() / period + 1) * period);
+        return Bandwidth.builder().capacity(l.calls()).refillIntervallyAligned(l.calls(), l.period(), nextBoundary).build();
     }
 }

@@ -15,8 +15,9 @@ import okhttp3.Response;
 
 /**
  * Takes one call from the vendor account's budget before each request leaves (token requests and retries
- * included: the vendor counts them all), waiting up to {@code maxWait}; past that the call fails with
- * {@link RateLimitedException} and nothing is sent.
+ * included: the vendor counts them all). When none is free, the request waits for the next one if it comes
+ * within {@code maxWait}; if it would not, the call fails at once with {@link RateLimitedException} and
+ * nothing is sent (waiting for a turn that cannot come in time would only hold a thread).
  */
 final class Pacer implements Interceptor {
     private final String provider;

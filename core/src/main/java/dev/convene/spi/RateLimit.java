@@ -20,6 +20,7 @@ public record RateLimit(long calls, Duration period) {
         }
     }
 
+    /** @throws IllegalArgumentException when {@code calls} is not positive */
     public static RateLimit perMinute(long calls) {
         return new RateLimit(calls, Duration.ofMinutes(1));
     }

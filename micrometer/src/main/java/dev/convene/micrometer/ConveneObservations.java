@@ -157,14 +157,15 @@ public final class ConveneObservations implements SessionListener {
     }
 
     private void countRateLimit(SessionEvent event, ConveneException error) {
-        if (meters == null || !(error instanceof RateLimitedException)) {
+        if (meters == null || !(error instanceof RateLimitedException limited)) {
             return;
         }
         Counter.builder(RATE_LIMITED)
                 .description("Calls a rate limit held back or refused")
                 .tag("provider", event.provider())
                 .tag("operation", Conventions.lower(event.operation().name()))
-                .tag("source", "vendor")
+                // convene: the account's budget held the call back before it was sent (convene.<provider>.rate-limits)
+                .tag("source", limited.wasSent() ? "vendor" : "convene")
                 .register(meters)
                 .increment();
     }
