@@ -37,7 +37,7 @@ public final class ServiceFactory {
     private static final InMemoryTokenStore JVM_TOKENS = new InMemoryTokenStore();
     private static final Pattern URL_USER_INFO = Pattern.compile("^[a-z][a-z0-9+.-]*://([^@/]+)@");
     /** Keys every provider has under {@code convene.<id>.}, read by core rather than by the provider. */
-    static final List<String> CORE_PROVIDER_KEYS = List.of("proxy", "rate-limits");
+    static final List<String> CORE_PROVIDER_KEYS = List.of("proxy", "local-address", "rate-limits");
     /** Every service in the JVM paces one vendor account against one budget. */
     private static final dev.convene.spi.CallBudgets JVM_BUDGETS = dev.convene.spi.CallBudgets.local();
 
@@ -158,50 +158,13 @@ public final class ServiceFactory {
         String prefix = providerConfig.key("");
         config.keySet().stream().filter(k -> k.startsWith(prefix) && k.endsWith("-url"))
                 .forEach(k -> providerConfig.getUrl(k.substring(prefix.length())));
-        proxy(providerConfig);
-    }
-
-    /**
-     * {@code convene.<id>.proxy = http://[user:password@]host:port}: the HTTP proxy this provider's calls go
-     * through, e.g. one whose address is on WeCom's trusted-IP list. Empty when not set.
-     */
-    private static java.util.Optional<Proxying> proxy(ProviderConfig c) {
-        return c.getUrl("proxy").map(uri -> {
-            if (!uri.getScheme().equalsIgnoreCase("http") || uri.getPort() < 1) {
-                throw new ConfigurationException(c.key("proxy") + " must be an http URL with a port such as http://proxy.internal:3128"
-                        + " (the proxy speaks plain HTTP; calls to https vendors are tunnelled through it)");
-            }
-            String user = null;
-            String password = null;
-            if (uri.getRawUserInfo() != null) {
-                String info = java.net.URLDecoder.decode(uri.getRawUserInfo(), java.nio.charset.StandardCharsets.UTF_8);
-                int colon = info.indexOf(':');
-                user = colon < 0 ? info : info.substring(0, colon);
-                password = colon < 0 ? "" : info.substring(colon + 1);
-            }
-            return new Proxying(new java.net.Proxy(java.net.Proxy.Type.HTTP, java.net.InetSocketAddress.createUnresolved(uri.getHost(), uri.getPort())),
-                    user, password);
-        });
-    }
-
-    /** A proxy and, when it asks for them, the credentials it takes (Basic). */
-    private record Proxying(java.net.Proxy proxy, String user, String password) {
-        /** The root client through this proxy: the same pool and dispatcher (OkHttp keys pooled connections by proxy too). */
-        OkHttpClient apply(OkHttpClient root) {
-            OkHttpClient.Builder b = root.newBuilder().proxy(proxy);
-            if (user != null) {
-                String credential = okhttp3.Credentials.basic(user, password);
-                b.proxyAuthenticator((route, response) -> response.request().header("Proxy-Authorization") != null ? null
-                        : response.request().newBuilder().header("Proxy-Authorization", credential).build());
-            }
-            return b.build();
-        }
+        Egress.check(providerConfig);
     }
 
     private static SessionService openOne(SessionProvider p, Map<String, String> config, Settings s, TokenStore tokens,
                                           OkHttpClient root, Redactor redactor) {
         ProviderConfig providerConfig = new ProviderConfig(p.id(), config);
-        OkHttpClient http = proxy(providerConfig).map(proxy -> proxy.apply(root)).orElse(root);
+        OkHttpClient http = Egress.apply(providerConfig, root);
         Pacer pacer = pacer(p, providerConfig, config, tokens);
         if (pacer != null) {
             http = http.newBuilder().addInterceptor(pacer).build();

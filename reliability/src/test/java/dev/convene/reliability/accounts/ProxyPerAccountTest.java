@@ -32,7 +32,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** convene.<provider>.proxy: one account's calls leave through its HTTP proxy (with its credentials), another's directly. */
+/**
+ * Egress per account: convene.<provider>.proxy (one account's calls leave through its HTTP proxy, with its
+ * credentials, another's directly) and convene.<provider>.local-address (where its connections start).
+ */
 class ProxyPerAccountTest {
     static final Set<String> HOP_BY_HOP = Set.of("host", "connection", "content-length", "proxy-authorization", "proxy-connection",
             "keep-alive", "transfer-encoding", "upgrade", "te", "expect");
@@ -123,5 +126,35 @@ class ProxyPerAccountTest {
             sessions.checkCredentials();
         }
         assertThat(proxied).hasSize(1);
+    }
+
+    @Test
+    void anAccountsConnectionsStartFromItsLocalAddress() throws IOException {
+        List<InetAddress> callers = new CopyOnWriteArrayList<>();
+        HttpServer vendor = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        vendor.createContext("/", exchange -> {
+            callers.add(exchange.getRemoteAddress().getAddress());
+            byte[] token = "{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"local-address-token\",\"expires_in\":7200}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, token.length);
+            exchange.getResponseBody().write(token);
+            exchange.close();
+        });
+        vendor.start();
+        try {
+            Map<String, String> config = new HashMap<>(wecom.propertiesForNewCredentials());
+            config.put("convene.wecom.base-url", "http://127.0.0.1:" + vendor.getAddress().getPort());
+            config.put("convene.wecom.local-address", "127.0.0.2");
+            try (SessionService sessions = Convene.builder().properties(config).systemProperties(false).environment(Map.of()).build()) {
+                sessions.checkCredentials();
+            }
+            assertThat(callers).containsExactly(InetAddress.getByName("127.0.0.2"));
+            config.put("convene.wecom.local-address", "egress.example");
+            assertThatThrownBy(() -> Convene.builder().properties(config).systemProperties(false).environment(Map.of()).build())
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("convene.wecom.local-address");
+        } finally {
+            vendor.stop(0);
+        }
     }
 }
