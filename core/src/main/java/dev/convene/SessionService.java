@@ -21,6 +21,12 @@ import java.util.stream.Stream;
  * provider the query names or to all of them, page after page. An id, draft or query naming a provider that
  * is not configured throws {@link UnconfiguredProviderException} before anything is sent.
  *
+ * <p><b>Rate limits.</b> Every request first takes a call from its vendor account's budget
+ * ({@code convene.<provider>.rate-limits}); a call whose turn would not come within
+ * {@code convene.rate-limits.max-wait} throws {@link RateLimitedException} with {@link RateLimitedException#wasSent()}
+ * false, before anything is sent (so never {@link SessionOutcomeUnknownException}), wherever the methods below
+ * say {@link VendorException}.
+ *
  * <p><b>Async.</b> Every operation has an {@code …Async} variant that parks no thread per call (a first
  * WeCom or Zoom call waits for its token on one of OkHttp's threads). Its future fails with the same
  * exceptions the blocking variant throws, input errors included (the future is then returned already
