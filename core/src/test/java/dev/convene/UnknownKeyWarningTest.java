@@ -43,7 +43,8 @@ class UnknownKeyWarningTest {
         ScriptedProvider.builder(name).properties(Map.of("convene.scripted.nmae", name)).build().close();
         assertThat(warnings()).singleElement().asString()
                 .startsWith("convene.scripted.nmae is not a configuration key of scripted and is ignored. Did you mean convene.scripted.name?")
-                .endsWith("Its keys: convene.scripted.name, convene.scripted.proxy, convene.scripted.rate-limits, convene.scripted.secret");
+                .endsWith("Its keys: convene.scripted.local-address, convene.scripted.name, convene.scripted.proxy, convene.scripted.rate-limits,"
+                        + " convene.scripted.secret");
     }
 
     @Test
