@@ -72,4 +72,9 @@ public abstract class AbstractSessionProvider implements SessionProvider {
     public final List<String> credentialKeys() {
         return keys.credentials();
     }
+
+    @Override
+    public final List<String> accountKeys() {
+        return keys.accountKeys();
+    }
 }

@@ -80,16 +80,12 @@ public final class TencentMeetingProvider extends AbstractSessionProvider {
         return List.of(dev.convene.spi.RateLimit.perMinute(300), new dev.convene.spi.RateLimit(200_000, java.time.Duration.ofDays(1)));
     }
 
-    @Override
-    public List<String> accountKeys() {
-        return List.of("app-id");
-    }
-
     /** Tencent refuses the AppId, SdkId, SecretId or signature (SecretKey) of a request: those are what to check. */
     public TencentMeetingProvider() {
         super(SPI_VERSION, ID, "Tencent Meeting (腾讯会议)", CAPABILITIES,
                 ConfigKeys.required("app-id", "secret-id", "secret-key", "organizer").optional("sdk-id", "instance-id", "base-url")
-                        .credentials("app-id", "sdk-id", "secret-id", "secret-key"));
+                        .credentials("app-id", "sdk-id", "secret-id", "secret-key")
+                        .account("app-id"));
     }
 
     @Override

@@ -81,15 +81,11 @@ public final class WeComProvider extends AbstractSessionProvider {
         return List.of(dev.convene.spi.RateLimit.perMinute(10_000), new dev.convene.spi.RateLimit(150_000, java.time.Duration.ofHours(1)));
     }
 
-    @Override
-    public List<String> accountKeys() {
-        return List.of("corp-id");
-    }
-
     /** {@code organizer} is the admin_userid / anchor_userid of new sessions and the user whose sessions are listed. */
     public WeComProvider() {
         super(SPI_VERSION, ID, "WeCom (企业微信)", CAPABILITIES,
-                ConfigKeys.required("corp-id", "corp-secret").optional("agent-id", "organizer", "base-url"));
+                ConfigKeys.required("corp-id", "corp-secret").optional("agent-id", "organizer", "base-url")
+                        .account("corp-id"));
     }
 
     @Override

@@ -59,7 +59,8 @@ public final class ZoomProvider extends AbstractSessionProvider {
 
     public ZoomProvider() {
         super(SPI_VERSION, ID, "Zoom", CAPABILITIES, ConfigKeys.required("account-id", "client-id", "client-secret")
-                .optional("organizer", "sub-account-id", "base-url", "oauth-url"));
+                .optional("organizer", "sub-account-id", "base-url", "oauth-url")
+                .account("account-id"));
     }
 
     /**
@@ -70,11 +71,6 @@ public final class ZoomProvider extends AbstractSessionProvider {
     @Override
     public List<dev.convene.spi.RateLimit> rateLimits() {
         return List.of(new dev.convene.spi.RateLimit(20, java.time.Duration.ofSeconds(1)));
-    }
-
-    @Override
-    public List<String> accountKeys() {
-        return List.of("account-id");
     }
 
     @Override
