@@ -22,9 +22,19 @@ public record JoinInfo(String joinUrl, String meetingCode, String audienceUrl, S
         this(joinUrl, meetingCode, audienceUrl, hostUrl, null);
     }
 
+    /**
+     * Zoom (and others) put the meeting's passcode into the link as {@code pwd=}: logs and messages written from
+     * {@code toString()} show the link with that value masked; {@link #joinUrl()} itself stays whole, as attendees need it.
+     */
+    private static String withoutPasscode(String url) {
+        return url == null ? null : PASSCODE.matcher(url).replaceAll("$1****");
+    }
+
+    private static final java.util.regex.Pattern PASSCODE = java.util.regex.Pattern.compile("(?i)([?&](?:pwd|passcode|password)=)[^&#]*");
+
     @Override
     public String toString() {
-        return "JoinInfo[joinUrl=" + joinUrl + ", meetingCode=" + meetingCode + ", audienceUrl=" + audienceUrl
+        return "JoinInfo[joinUrl=" + withoutPasscode(joinUrl) + ", meetingCode=" + meetingCode + ", audienceUrl=" + withoutPasscode(audienceUrl)
                 + ", hostUrl=" + (hostUrl == null ? "none" : "****") + ", panelistUrl=" + (panelistUrl == null ? "none" : "****") + "]";
     }
 }

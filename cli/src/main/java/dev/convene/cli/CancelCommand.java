@@ -27,7 +27,7 @@ final class CancelCommand implements Callable<Integer> {
             sessions.cancel(sid);
         }
         var out = spec.commandLine().getOut();
-        out.println(root.json ? Json.cancelled(sid) : "cancelled " + sid);
+        out.println(root.json ? Json.cancelled(sid) : "cancelled " + Text.visible(sid.toString()));
         out.flush();
         return ExitCodes.OK;
     }

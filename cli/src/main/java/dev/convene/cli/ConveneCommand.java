@@ -50,7 +50,7 @@ final class ConveneCommand {
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             ConveneCommand root = line.getCommandSpec().root().commandLine().getCommand();
             PrintWriter err = line.getErr();
-            err.println(ExitCodes.headline(e));
+            err.println(Text.visibleLines(ExitCodes.headline(e)));
             if (root.verbose) {
                 e.printStackTrace(err);
             }

@@ -16,11 +16,65 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Output for people: aligned fields and tables. */
+/**
+ * Output for people: aligned fields and tables. Text that came from a vendor (titles, descriptions, names, links,
+ * messages) goes through {@link #visible} first, so that it cannot drive the terminal; {@code --json} output is
+ * exact JSON instead, where the same characters are JSON escapes.
+ */
 final class Text {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
 
     private Text() {
+    }
+
+    /**
+     * {@code text} with every character that could steer a terminal or hide what is shown written as an escape:
+     * control characters ({@code \n}, {@code \r}, {@code \t}, else {@code \u001b}-style, so no escape sequence
+     * clears a screen or sets a window title), bidirectional overrides and isolates, line and paragraph separators, and
+     * lone surrogates. Everything else, CJK and emoji included, is kept. {@code null} stays {@code null}.
+     */
+    static String visible(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder b = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                if (b != null) {
+                    b.append(c).append(text.charAt(i + 1));
+                }
+                i++;
+                continue;
+            }
+            if (!steers(c)) {
+                if (b != null) {
+                    b.append(c);
+                }
+                continue;
+            }
+            if (b == null) {
+                b = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            switch (c) {
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            }
+        }
+        return b == null ? text : b.toString();
+    }
+
+    /** As {@link #visible}, line by line: for messages whose own line breaks are part of the layout. */
+    static String visibleLines(String text) {
+        return text == null ? null : String.join("\n", java.util.Arrays.stream(text.split("\n", -1)).map(Text::visible).toList());
+    }
+
+    private static boolean steers(char c) {
+        return Character.isISOControl(c) || Character.isSurrogate(c) || c == '\u2028' || c == '\u2029' || c == '\u061c'
+                || c == '\u200e' || c == '\u200f' || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
     }
 
     static String session(Session s) {
@@ -45,7 +99,7 @@ final class Text {
         StringBuilder b = new StringBuilder();
         f.forEach((k, v) -> {
             if (v != null) {
-                b.append(pad(k, width)).append("  ").append(v).append('\n');
+                b.append(pad(k, width)).append("  ").append(visible(v)).append('\n');
             }
         });
         return b.toString();
@@ -55,7 +109,7 @@ final class Text {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("ID", "START", "STATUS", "TITLE"));
         for (Session s : sessions) {
-            rows.add(List.of(s.id().toString(), WHEN.format(s.localStart()), s.status().name().toLowerCase(Locale.ROOT), s.title()));
+            rows.add(List.of(visible(s.id().toString()), WHEN.format(s.localStart()), s.status().name().toLowerCase(Locale.ROOT), visible(s.title())));
         }
         return table(rows, false) + sessions.size() + " session" + (sessions.size() == 1 ? "" : "s") + "\n";
     }
