@@ -83,7 +83,7 @@ final class Fields {
     Optional<Long> seconds(String name) {
         return string(name).map(s -> {
             if (!SECONDS.matcher(s).matches()) {
-                throw ApiError.invalid("invalid param: " + path + name + " must be a timestamp in seconds, got \"" + s + "\"");
+                throw TencentMeetingError.invalid("invalid param: " + path + name + " must be a timestamp in seconds, got \"" + s + "\"");
             }
             return Long.parseLong(s);
         });
@@ -123,8 +123,8 @@ final class Fields {
         return path + name;
     }
 
-    ApiError missing(String name) {
-        return ApiError.invalid("missing required param: " + path + name);
+    TencentMeetingError missing(String name) {
+        return TencentMeetingError.invalid("missing required param: " + path + name);
     }
 
     private JsonNode value(String name) {
@@ -132,8 +132,8 @@ final class Fields {
         return v == null || v.isNull() ? null : v;
     }
 
-    private ApiError typeMismatch(String name, JsonNode v, String expected) {
-        return ApiError.invalid("failed to unmarshal req body: json: cannot unmarshal " + jsonType(v)
+    private TencentMeetingError typeMismatch(String name, JsonNode v, String expected) {
+        return TencentMeetingError.invalid("failed to unmarshal req body: json: cannot unmarshal " + jsonType(v)
                 + " into Go struct field " + path + name + " of type " + expected);
     }
 

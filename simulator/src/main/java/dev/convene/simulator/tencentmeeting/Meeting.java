@@ -26,7 +26,7 @@ final class Meeting {
     String password;
     ObjectNode settings;
     int meetingType;
-    RecurringRule rule;
+    TencentMeetingRecurrence rule;
     boolean enableLive;
     ObjectNode liveConfig;
     boolean enableHostKey;

@@ -36,7 +36,7 @@ import java.util.Optional;
  * {@code {"error_info":{"error_code","new_error_code","message"}}} and every answer carries an
  * {@code X-TC-Trace} header.
  *
- * <p>Settings ({@link SimulatorOptions#settings()}); UNCONFIRMED vendor behaviour defaults to the
+ * <p>TencentMeetingSettings ({@link SimulatorOptions#settings()}); UNCONFIRMED vendor behaviour defaults to the
  * stricter choice:
  * <ul>
  *   <li>{@code app-id}, {@code secret-id}, {@code secret-key}: the one app's credentials (defaults are made up).</li>
@@ -74,7 +74,7 @@ public final class TencentMeetingSimulator extends HttpSimulator {
     private static final String SIGNATURE_MESSAGE = "Signature failed!";
 
     private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private final Settings settings;
+    private final TencentMeetingSettings settings;
     private final String appId;
     private final String secretId;
     private final String secretKey;
@@ -85,9 +85,9 @@ public final class TencentMeetingSimulator extends HttpSimulator {
     private final long perMinute;
     private final long perDay;
     private final Map<Integer, Integer> statusOverrides;
-    private final Enterprise enterprise;
-    private final MeetingsApi meetings;
-    private final WebinarsApi webinars;
+    private final TencentMeetingDirectory directory;
+    private final Meetings meetings;
+    private final Webinars webinars;
     /** (key, timestamp, nonce) seen → until when a repeat counts as a replay (epoch seconds). */
     private final Map<String, Long> nonces = new HashMap<>();
     /** The same entries by expiry, so that dropping expired ones costs only what expired (not a scan of the last 5 minutes). */
@@ -97,11 +97,11 @@ public final class TencentMeetingSimulator extends HttpSimulator {
     private long day = -1;
     private long callsToday;
     private long traces;
-    private final TencentEvents events;
+    private final TencentMeetingEvents events;
 
     public TencentMeetingSimulator(SimulatorOptions options) {
         super(VENDOR, options);
-        settings = new Settings(options);
+        settings = new TencentMeetingSettings(options);
         appId = settings.string("app-id", "200000001");
         secretId = settings.string("secret-id", "AKIDsimulatorTencentMeeting0001");
         secretKey = settings.string("secret-key", "simulator-secret-key-tencent-meeting");
@@ -112,14 +112,14 @@ public final class TencentMeetingSimulator extends HttpSimulator {
         perMinute = settings.number("rate-limit-per-minute", 0);
         perDay = settings.number("rate-limit-per-day", 0);
         statusOverrides = settings.statusOverrides();
-        enterprise = new Enterprise(options.clock(), settings, seed());
-        enterprise.users.add(organizer);
-        meetings = new MeetingsApi(enterprise, settings.flag("reject-past-start", true),
+        directory = new TencentMeetingDirectory(options.clock(), settings, seed());
+        directory.users.add(organizer);
+        meetings = new Meetings(directory, settings.flag("reject-past-start", true),
                 settings.number("max-recurring-per-user", 50));
-        webinars = new WebinarsApi(enterprise, settings.number("webinar-min-lead-minutes", 30) * 60,
+        webinars = new Webinars(directory, settings.number("webinar-min-lead-minutes", 30) * 60,
                 settings.flag("webinar-strict-password", true), settings.flag("webinar-page-fields-need-activity-page", true));
         java.util.Random eventRandom = new java.util.Random(seed() ^ 0x5EED_E7E7L);
-        events = new TencentEvents(settings.optional("event-token").orElseGet(() -> TencentEvents.newToken(eventRandom)),
+        events = new TencentMeetingEvents(settings.optional("event-token").orElseGet(() -> TencentMeetingEvents.newToken(eventRandom)),
                 settings.optional("event-aes-key"), eventRandom);
     }
 
@@ -153,9 +153,9 @@ public final class TencentMeetingSimulator extends HttpSimulator {
     public List<StoredSession> sessions() {
         return locked(() -> {
             List<StoredSession> out = new ArrayList<>();
-            enterprise.meetings.values().forEach(m -> out.add(new StoredSession(m.id, m.enableLive ? "live_stream" : "meeting",
+            directory.meetings.values().forEach(m -> out.add(new StoredSession(m.id, m.enableLive ? "live_stream" : "meeting",
                     m.subject, Instant.ofEpochSecond(m.start), meetings.status(m), m.cancelled)));
-            enterprise.webinars.values().forEach(w -> out.add(new StoredSession(w.id, "webinar",
+            directory.webinars.values().forEach(w -> out.add(new StoredSession(w.id, "webinar",
                     w.subject, Instant.ofEpochSecond(w.start), webinars.status(w), w.cancelled)));
             return out;
         });
@@ -187,7 +187,7 @@ public final class TencentMeetingSimulator extends HttpSimulator {
     }
 
     @Override
-    protected TencentEvents eventChannel() {
+    protected TencentMeetingEvents eventChannel() {
         return events;
     }
 
@@ -221,7 +221,7 @@ public final class TencentMeetingSimulator extends HttpSimulator {
         inApp(meetingId, "meeting.updated", m -> {
             m.end = to + (m.end - m.start);
             m.start = to;
-            m.modifiedMillis = enterprise.nextModifiedMillis();
+            m.modifiedMillis = directory.nextModifiedMillis();
         }, w -> {
             w.end = to + (w.end - w.start);
             w.start = to;
@@ -236,7 +236,7 @@ public final class TencentMeetingSimulator extends HttpSimulator {
 
     private void inApp(String meetingId, String event, java.util.function.Consumer<Meeting> meeting, java.util.function.Consumer<Webinar> webinar) {
         locked(() -> {
-            Meeting m = enterprise.meetings.get(meetingId);
+            Meeting m = directory.meetings.get(meetingId);
             if (m != null) {
                 meeting.accept(m);
             } else {
@@ -249,8 +249,8 @@ public final class TencentMeetingSimulator extends HttpSimulator {
 
     /** Pushes {@code event} about the meeting or webinar {@code id} as it is now; a webinar is meeting_type 6 in events. */
     private void emit(String event, String id) {
-        Meeting m = enterprise.meetings.get(id);
-        Webinar w = m == null ? enterprise.webinars.get(id) : null;
+        Meeting m = directory.meetings.get(id);
+        Webinar w = m == null ? directory.webinars.get(id) : null;
         if (m != null) {
             push(event, id, events.payload(event, m.creator, now(), id, m.code, m.subject, m.creator, m.hosts, m.meetingType, m.start, m.end));
         } else if (w != null) {
@@ -260,7 +260,7 @@ public final class TencentMeetingSimulator extends HttpSimulator {
 
     /** Adds users to the enterprise address book. */
     public void addUsers(String... userids) {
-        locked(() -> enterprise.users.addAll(List.of(userids)));
+        locked(() -> directory.users.addAll(List.of(userids)));
     }
 
     // ---- HTTP ----
@@ -283,7 +283,7 @@ public final class TencentMeetingSimulator extends HttpSimulator {
             JsonNode answer = answer(route, request);
             changed(route, request, answer);
             return ok(answer);
-        } catch (ApiError e) {
+        } catch (TencentMeetingError e) {
             return error(route, e.code, e.getMessage());
         }
     }
@@ -294,7 +294,7 @@ public final class TencentMeetingSimulator extends HttpSimulator {
         try {
             authenticate(request);
             return Optional.empty();
-        } catch (ApiError e) {
+        } catch (TencentMeetingError e) {
             return Optional.of(error(Route.of(request.method(), request.rawPath()), e.code, e.getMessage()));
         }
     }
@@ -303,9 +303,9 @@ public final class TencentMeetingSimulator extends HttpSimulator {
     protected SimResponse faultResponse(FaultKind kind, RecordedRequest request) {
         Route route = Route.of(request.method(), request.rawPath());
         return locked(() -> switch (kind) {
-            case RATE_LIMITED -> error(route, ApiError.RATE_MINUTE, "api call frequency exceeds the per-minute limit");
-            case BUSY -> error(route, ApiError.BUSY, "network error, please retry later");
-            default -> error(route, ApiError.INTERNAL, "internal error");
+            case RATE_LIMITED -> error(route, TencentMeetingError.RATE_MINUTE, "api call frequency exceeds the per-minute limit");
+            case BUSY -> error(route, TencentMeetingError.BUSY, "network error, please retry later");
+            default -> error(route, TencentMeetingError.INTERNAL, "internal error");
         });
     }
 
@@ -323,7 +323,7 @@ public final class TencentMeetingSimulator extends HttpSimulator {
             case WEBINAR_QUERY -> webinars.query(query);
             case WEBINAR_MODIFY -> webinars.modify(route.id(r.rawPath()), body(r));
             case WEBINAR_CANCEL -> webinars.cancel(route.id(r.rawPath()), body(r));
-            case UNKNOWN -> throw new ApiError(ApiError.INVALID_PARAMS, "no such API: " + r.method() + " " + r.rawPath());
+            case UNKNOWN -> throw new TencentMeetingError(TencentMeetingError.INVALID_PARAMS, "no such API: " + r.method() + " " + r.rawPath());
         };
     }
 
@@ -345,25 +345,25 @@ public final class TencentMeetingSimulator extends HttpSimulator {
         String app = r.header("AppId").orElse("");
         String sdk = r.header("SdkId").orElse("");
         if (!key.equals(secretId) || !app.equals(appId) || !sdk.equals(sdkId.orElse(""))) {
-            throw new ApiError(ApiError.AUTH_FAILED, AUTH_MESSAGE);
+            throw new TencentMeetingError(TencentMeetingError.AUTH_FAILED, AUTH_MESSAGE);
         }
         String timestamp = r.header("X-TC-Timestamp").orElse("");
         if (!timestamp.matches("\\d{1,12}")) {
-            throw new ApiError(ApiError.TIMESTAMP_WINDOW, "X-TC-Timestamp must be Unix seconds");
+            throw new TencentMeetingError(TencentMeetingError.TIMESTAMP_WINDOW, "X-TC-Timestamp must be Unix seconds");
         }
         long now = now().getEpochSecond();
         long ts = Long.parseLong(timestamp);
         if (Math.abs(now - ts) > WINDOW_SECONDS) {
-            throw new ApiError(ApiError.TIMESTAMP_WINDOW, "X-TC-Timestamp is more than 5 minutes away from server time");
+            throw new TencentMeetingError(TencentMeetingError.TIMESTAMP_WINDOW, "X-TC-Timestamp is more than 5 minutes away from server time");
         }
         String nonce = r.header("X-TC-Nonce").orElse("");
         if (!nonce.matches("[1-9]\\d{0,19}")) {
-            throw ApiError.invalid("invalid header X-TC-Nonce: must be a positive integer");
+            throw TencentMeetingError.invalid("invalid header X-TC-Nonce: must be a positive integer");
         }
         String presented = r.header("X-TC-Signature").orElse("");
-        byte[] toSign = TencentSignature.stringToSign(r.method(), key, nonce, timestamp, r.rawUri(), r.body());
-        if (!TencentSignature.matches(TencentSignature.sign(secretKey, toSign), presented)) {
-            throw new ApiError(ApiError.SIGNATURE_FAILED, SIGNATURE_MESSAGE);
+        byte[] toSign = TencentMeetingSignature.stringToSign(r.method(), key, nonce, timestamp, r.rawUri(), r.body());
+        if (!TencentMeetingSignature.matches(TencentMeetingSignature.sign(secretKey, toSign), presented)) {
+            throw new TencentMeetingError(TencentMeetingError.SIGNATURE_FAILED, SIGNATURE_MESSAGE);
         }
         while (!nonceExpiry.isEmpty() && nonceExpiry.peek().getValue() < now) {
             Map.Entry<String, Long> expired = nonceExpiry.poll();
@@ -372,14 +372,14 @@ public final class TencentMeetingSimulator extends HttpSimulator {
         String seen = key + "|" + timestamp + "|" + nonce;
         long until = Math.max(now, ts) + WINDOW_SECONDS;
         if (nonces.putIfAbsent(seen, until) != null) {
-            throw new ApiError(ApiError.REPLAY, "request replayed: X-TC-Nonce and X-TC-Timestamp already used");
+            throw new TencentMeetingError(TencentMeetingError.REPLAY, "request replayed: X-TC-Nonce and X-TC-Timestamp already used");
         }
         nonceExpiry.add(Map.entry(seen, until));
         if (requireRegistered && !"1".equals(r.header("X-TC-Registered").orElse(""))) {
-            throw new ApiError(ApiError.SIGNATURE_FAILED, SIGNATURE_MESSAGE);
+            throw new TencentMeetingError(TencentMeetingError.SIGNATURE_FAILED, SIGNATURE_MESSAGE);
         }
         if (requireJson && !isJson(r.header("Content-Type").orElse(""))) {
-            throw ApiError.invalid("Content-Type must be application/json");
+            throw TencentMeetingError.invalid("Content-Type must be application/json");
         }
     }
 
@@ -399,10 +399,10 @@ public final class TencentMeetingSimulator extends HttpSimulator {
             callsToday = 0;
         }
         if (perMinute > 0 && callsThisMinute >= perMinute) {
-            throw new ApiError(ApiError.RATE_MINUTE, "api call frequency exceeds the per-minute limit");
+            throw new TencentMeetingError(TencentMeetingError.RATE_MINUTE, "api call frequency exceeds the per-minute limit");
         }
         if (perDay > 0 && dailyLimitsOn() && callsToday >= perDay) {
-            throw new ApiError(ApiError.RATE_DAY, "api call count exceeds the daily limit");
+            throw new TencentMeetingError(TencentMeetingError.RATE_DAY, "api call count exceeds the daily limit");
         }
         callsThisMinute++;
         callsToday++;
@@ -413,7 +413,7 @@ public final class TencentMeetingSimulator extends HttpSimulator {
      * for a bare status) at the status given, else the one this fake's table gives the code.
      */
     private SimResponse scripted(Route route, VendorError e) {
-        int code = e.code().orElse(ApiError.INTERNAL);
+        int code = e.code().orElse(TencentMeetingError.INTERNAL);
         SimResponse answer = error(route, code, e.message().orElse(e.code().isPresent() ? "scripted failure" : "internal error"));
         return e.status().isPresent() ? new SimResponse(e.status().getAsInt(), answer.headers(), answer.body()) : answer;
     }
@@ -423,15 +423,15 @@ public final class TencentMeetingSimulator extends HttpSimulator {
         try {
             node = mapper.readTree(r.body());
         } catch (JsonProcessingException e) {
-            throw ApiError.invalid("failed to unmarshal req body: " + e.getOriginalMessage());
+            throw TencentMeetingError.invalid("failed to unmarshal req body: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw ApiError.invalid("failed to unmarshal req body: " + e.getMessage());
+            throw TencentMeetingError.invalid("failed to unmarshal req body: " + e.getMessage());
         }
         if (node == null || node.isMissingNode()) {
-            throw ApiError.invalid("failed to unmarshal req body: unexpected end of JSON input");
+            throw TencentMeetingError.invalid("failed to unmarshal req body: unexpected end of JSON input");
         }
         if (!node.isObject()) {
-            throw ApiError.invalid("failed to unmarshal req body: json: cannot unmarshal " + node.getNodeType().name().toLowerCase(Locale.ROOT)
+            throw TencentMeetingError.invalid("failed to unmarshal req body: json: cannot unmarshal " + node.getNodeType().name().toLowerCase(Locale.ROOT)
                     + " into Go value of type request");
         }
         return Fields.of((ObjectNode) node);
@@ -453,7 +453,7 @@ public final class TencentMeetingSimulator extends HttpSimulator {
     /**
      * Spec §2: parameter errors 400, business and service errors 500, 9042 403 on meeting cancel and
      * 400 across webinars. Statuses of the auth codes are UNCONFIRMED: 400 (request errors) except
-     * 200003, seen as 500. Settings {@code status.<code>} override the table.
+     * 200003, seen as 500. TencentMeetingSettings {@code status.<code>} override the table.
      */
     int httpStatus(Route route, int code) {
         Integer override = statusOverrides.get(code);
@@ -461,17 +461,17 @@ public final class TencentMeetingSimulator extends HttpSimulator {
             return override;
         }
         return switch (code) {
-            case ApiError.INVALID_PARAMS -> route == Route.UNKNOWN ? 404 : 400;
-            case ApiError.TIMESTAMP_WINDOW, ApiError.REPLAY, ApiError.AUTH_FAILED, 500014 -> 400;
-            case ApiError.NO_PERMISSION -> route == Route.MEETING_CANCEL ? 403 : route.webinar ? 400 : 500;
-            case ApiError.UNREGISTERED_USER -> route.webinar ? 400 : 500;
+            case TencentMeetingError.INVALID_PARAMS -> route == Route.UNKNOWN ? 404 : 400;
+            case TencentMeetingError.TIMESTAMP_WINDOW, TencentMeetingError.REPLAY, TencentMeetingError.AUTH_FAILED, 500014 -> 400;
+            case TencentMeetingError.NO_PERMISSION -> route == Route.MEETING_CANCEL ? 403 : route.webinar ? 400 : 500;
+            case TencentMeetingError.UNREGISTERED_USER -> route.webinar ? 400 : 500;
             default -> 500;
         };
     }
 
     /** The rule is UNCONFIRMED; these are the prefixes seen in real bodies (spec §1.5). */
     private static long newErrorCode(int code) {
-        return code == ApiError.INVALID_PARAMS ? 1_000_190_004L : Long.parseLong("100" + code);
+        return code == TencentMeetingError.INVALID_PARAMS ? 1_000_190_004L : Long.parseLong("100" + code);
     }
 
     private String nextTrace() {

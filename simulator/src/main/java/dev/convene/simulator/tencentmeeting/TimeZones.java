@@ -23,10 +23,10 @@ final class TimeZones {
         try {
             zone = ZoneId.of(id);
         } catch (DateTimeException e) {
-            throw ApiError.invalid("invalid param: " + path + " is not a time zone id: " + id);
+            throw TencentMeetingError.invalid("invalid param: " + path + " is not a time zone id: " + id);
         }
         if (zone instanceof ZoneOffset || id.matches("(?i)(UTC|GMT|UT)[+-].*")) {
-            throw ApiError.invalid("invalid param: " + path + " must be a time zone name such as Asia/Shanghai, not an offset: " + id);
+            throw TencentMeetingError.invalid("invalid param: " + path + " must be a time zone name such as Asia/Shanghai, not an offset: " + id);
         }
     }
 }

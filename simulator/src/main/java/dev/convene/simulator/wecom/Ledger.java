@@ -15,7 +15,7 @@ import java.util.function.Predicate;
  */
 final class Ledger<T extends Ledger.Owned> {
     interface Owned {
-        AccessTokens.App owner();
+        WeComTokens.App owner();
     }
 
     private final Map<String, T> entries = new LinkedHashMap<>();
@@ -50,7 +50,7 @@ final class Ledger<T extends Ledger.Owned> {
         entries.put(id, entry);
     }
 
-    T owned(String id, AccessTokens.App app, String field) {
+    T owned(String id, WeComTokens.App app, String field) {
         T entry = entries.get(id);
         if (entry == null || entry.owner() != app) {
             throw new WeComError(unknownIdErrcode, "invalid " + field + ": " + id);

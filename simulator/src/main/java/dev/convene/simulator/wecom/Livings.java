@@ -22,7 +22,7 @@ final class Livings {
             "remind_time");
 
     static final class Living implements Ledger.Owned {
-        final AccessTokens.App owner;
+        final WeComTokens.App owner;
         ObjectNode fields;
         boolean cancelled;
         boolean attended;
@@ -30,12 +30,12 @@ final class Livings {
         boolean startedInApp;
         boolean endedInApp;
 
-        Living(AccessTokens.App owner) {
+        Living(WeComTokens.App owner) {
             this.owner = owner;
         }
 
         @Override
-        public AccessTokens.App owner() {
+        public WeComTokens.App owner() {
             return owner;
         }
 
@@ -53,11 +53,11 @@ final class Livings {
     }
 
     private final WeComSettings settings;
-    private final Directory directory;
+    private final WeComDirectory directory;
     private final Ledger<Living> ledger;
     private final String linkBase;
 
-    Livings(WeComSettings settings, Directory directory, Ledger<Living> ledger, String linkBase) {
+    Livings(WeComSettings settings, WeComDirectory directory, Ledger<Living> ledger, String linkBase) {
         this.settings = settings;
         this.directory = directory;
         this.ledger = ledger;
@@ -68,7 +68,7 @@ final class Livings {
         return ledger;
     }
 
-    ObjectNode create(JsonBody body, AccessTokens.App app, long now) {
+    ObjectNode create(JsonBody body, WeComTokens.App app, long now) {
         Living l = new Living(app);
         accept(l, body, body, true, now);
         String id = ledger.newId();
@@ -76,14 +76,14 @@ final class Livings {
         return JsonBody.JSON.createObjectNode().put("livingid", id);
     }
 
-    ObjectNode modify(JsonBody body, AccessTokens.App app, long now) {
+    ObjectNode modify(JsonBody body, WeComTokens.App app, long now) {
         Living l = ledger.owned(body.requiredString("livingid"), app, "livingid");
         requireReserved(l, now);
         accept(l, JsonBody.of(JsonBody.overlay(l.fields, body, MODIFY_FIELDS, ""), settings.invalidParameterErrcode()), body, false, now);
         return JsonBody.JSON.createObjectNode();
     }
 
-    ObjectNode cancel(JsonBody body, AccessTokens.App app, long now) {
+    ObjectNode cancel(JsonBody body, WeComTokens.App app, long now) {
         Living l = ledger.owned(body.requiredString("livingid"), app, "livingid");
         requireReserved(l, now);
         l.cancelled = true;
@@ -91,7 +91,7 @@ final class Livings {
     }
 
     /** GET with {@code livingid} in the query; the fields come wrapped in {@code living_info} (spec §4.4). */
-    ObjectNode info(Map<String, String> query, AccessTokens.App app, long now) {
+    ObjectNode info(Map<String, String> query, WeComTokens.App app, long now) {
         String id = query.getOrDefault("livingid", "");
         if (id.isEmpty()) {
             throw new WeComError(settings.invalidParameterErrcode(), "missing required field livingid");
@@ -126,7 +126,7 @@ final class Livings {
     }
 
     /** The ids of the livings a user anchors, earliest start first. */
-    List<String> ids(AccessTokens.App app, String userid) {
+    List<String> ids(WeComTokens.App app, String userid) {
         return ledger.all().entrySet().stream()
                 .filter(e -> e.getValue().owner == app && e.getValue().fields.get("anchor_userid").textValue().equals(userid))
                 .sorted(Comparator.comparingLong((Map.Entry<String, Living> e) -> e.getValue().start()).thenComparing(Map.Entry::getKey))

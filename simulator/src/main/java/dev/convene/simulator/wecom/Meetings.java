@@ -28,10 +28,10 @@ final class Meetings {
             "description", "location", "agentid", "cal_id", "invitees", "settings", "reminders");
 
     static final class Meeting implements Ledger.Owned {
-        final AccessTokens.App owner;
+        final WeComTokens.App owner;
         final String code;
         ObjectNode fields;
-        RepeatRule rule;
+        WeComRecurrence rule;
         boolean cancelled;
         boolean attended;
         /** Started or ended by the host in the app: wins over the clock. */
@@ -39,13 +39,13 @@ final class Meetings {
         boolean endedInApp;
         final Set<Long> cancelledOccurrences = new HashSet<>();
 
-        Meeting(AccessTokens.App owner, String code) {
+        Meeting(WeComTokens.App owner, String code) {
             this.owner = owner;
             this.code = code;
         }
 
         @Override
-        public AccessTokens.App owner() {
+        public WeComTokens.App owner() {
             return owner;
         }
 
@@ -85,11 +85,11 @@ final class Meetings {
     }
 
     private final WeComSettings settings;
-    private final Directory directory;
+    private final WeComDirectory directory;
     private final Ledger<Meeting> ledger;
     private final String linkBase;
 
-    Meetings(WeComSettings settings, Directory directory, Ledger<Meeting> ledger, String linkBase) {
+    Meetings(WeComSettings settings, WeComDirectory directory, Ledger<Meeting> ledger, String linkBase) {
         this.settings = settings;
         this.directory = directory;
         this.ledger = ledger;
@@ -100,7 +100,7 @@ final class Meetings {
         return ledger;
     }
 
-    ObjectNode create(JsonBody body, AccessTokens.App app, long now) {
+    ObjectNode create(JsonBody body, WeComTokens.App app, long now) {
         Meeting m = new Meeting(app, ledger.newCode());
         accept(m, body, body, true, now);
         String id = ledger.newId();
@@ -127,7 +127,7 @@ final class Meetings {
         }
     }
 
-    ObjectNode update(JsonBody body, AccessTokens.App app, long now) {
+    ObjectNode update(JsonBody body, WeComTokens.App app, long now) {
         Meeting m = ledger.owned(body.requiredString("meetingid"), app, "meetingid");
         requireUpcoming(m, now);
         if (body.has("meeting_start") != body.has("meeting_duration")) {
@@ -144,7 +144,7 @@ final class Meetings {
         return out;
     }
 
-    ObjectNode cancel(JsonBody body, AccessTokens.App app, long now) {
+    ObjectNode cancel(JsonBody body, WeComTokens.App app, long now) {
         Meeting m = ledger.owned(body.requiredString("meetingid"), app, "meetingid");
         var sub = body.string("sub_meetingid");
         if (sub.isPresent()) {
@@ -164,7 +164,7 @@ final class Meetings {
         return JsonBody.JSON.createObjectNode();
     }
 
-    ObjectNode getInfo(JsonBody body, AccessTokens.App app, long now) {
+    ObjectNode getInfo(JsonBody body, WeComTokens.App app, long now) {
         Meeting m;
         String id;
         if (body.has("meetingid") || !body.has("meeting_code")) {
@@ -251,7 +251,7 @@ final class Meetings {
         return hits.stream().map(Listed::id).toList();
     }
 
-    List<Listed> candidates(AccessTokens.App app, String userid) {
+    List<Listed> candidates(WeComTokens.App app, String userid) {
         List<Listed> out = new ArrayList<>();
         ledger.all().forEach((id, m) -> {
             if (m.owner == app && m.involves(userid)) {
@@ -338,7 +338,7 @@ final class Meetings {
             throw full.invalid("invitees.userid", "at most " + settings.maxInvitees() + " invitees");
         }
         full.object("settings").ifPresent(s -> checkSettings(s, admin));
-        RepeatRule rule = full.object("reminders").map(r -> RepeatRule.read(r, start)).orElse(RepeatRule.none());
+        WeComRecurrence rule = full.object("reminders").map(r -> WeComRecurrence.read(r, start)).orElse(WeComRecurrence.none());
 
         ObjectNode stored = JsonBody.JSON.createObjectNode();
         for (String f : FIELDS) {

@@ -92,11 +92,11 @@ public final class WeComSimulator extends HttpSimulator {
             60020, "not allow to access from your ip");
 
     private interface Endpoint {
-        ObjectNode answer(RecordedRequest request, AccessTokens.App app, long now);
+        ObjectNode answer(RecordedRequest request, WeComTokens.App app, long now);
     }
 
     private interface BodyEndpoint {
-        ObjectNode answer(JsonBody body, AccessTokens.App app, long now);
+        ObjectNode answer(JsonBody body, WeComTokens.App app, long now);
     }
 
     private static final class Window {
@@ -106,10 +106,10 @@ public final class WeComSimulator extends HttpSimulator {
     }
 
     private final WeComSettings settings;
-    private final AccessTokens tokens;
-    private final AccessTokens.App app;
-    private final AccessTokens.App otherApp;
-    private final Directory directory = new Directory();
+    private final WeComTokens tokens;
+    private final WeComTokens.App app;
+    private final WeComTokens.App otherApp;
+    private final WeComDirectory directory = new WeComDirectory();
     private final Meetings meetings;
     private final Webinars webinars;
     private final Livings livings;
@@ -126,7 +126,7 @@ public final class WeComSimulator extends HttpSimulator {
         super("wecom", options);
         this.settings = WeComSettings.from(options);
         Random random = new Random(seed());
-        this.tokens = new AccessTokens(settings.corpId(), settings.tokenTtl(), settings.reuseTokenWhileValid(),
+        this.tokens = new WeComTokens(settings.corpId(), settings.tokenTtl(), settings.reuseTokenWhileValid(),
                 settings.expiredTokenErrcode(), random.nextLong());
         this.app = tokens.addApp("default", settings.corpSecret(), settings.agentId());
         this.otherApp = tokens.addApp("other", OTHER_APP_SECRET, OTHER_APP_AGENT_ID);
@@ -175,13 +175,13 @@ public final class WeComSimulator extends HttpSimulator {
     }
 
     /** WeCom calls back only the app that created the session (spec, events.md §2): the default app's URL here. */
-    private void meetingChanged(String changeType, String id, AccessTokens.App owner) {
+    private void meetingChanged(String changeType, String id, WeComTokens.App owner) {
         if (owner == app) {
             push("meeting_change/" + changeType, id, events.meetingChange(changeType, id, now()));
         }
     }
 
-    private void livingChanged(String id, AccessTokens.App owner) {
+    private void livingChanged(String id, WeComTokens.App owner) {
         if (owner == app) {
             int status = livings.status(livings.ledger().all().get(id), now().getEpochSecond());
             push("living_status_change/" + status, id, events.livingStatus(id, status, now()));
@@ -248,7 +248,7 @@ public final class WeComSimulator extends HttpSimulator {
             if (path.equals("/cgi-bin/gettoken")) {
                 return ok(gettoken(request, now));
             }
-            AccessTokens.App caller = tokens.authenticate(request.query("access_token"), now());
+            WeComTokens.App caller = tokens.authenticate(request.query("access_token"), now());
             boolean allowed = families.get(path).equals("living") ? caller.livingApi : caller.meetingApi;
             if (!allowed) {
                 throw new WeComError(48002, "api forbidden");
@@ -470,7 +470,7 @@ public final class WeComSimulator extends HttpSimulator {
         }
     }
 
-    private ObjectNode userMeetings(RecordedRequest request, AccessTokens.App caller, long now) {
+    private ObjectNode userMeetings(RecordedRequest request, WeComTokens.App caller, long now) {
         JsonBody body = body(request);
         String userid = body.requiredString("userid");
         directory.requireVisible("userid", userid);
@@ -481,7 +481,7 @@ public final class WeComSimulator extends HttpSimulator {
         return Paging.page(body, Meetings.listFilter(body, candidates, now), "meetingid_list");
     }
 
-    private ObjectNode userLivings(RecordedRequest request, AccessTokens.App caller, long now) {
+    private ObjectNode userLivings(RecordedRequest request, WeComTokens.App caller, long now) {
         JsonBody body = body(request);
         String userid = body.requiredString("userid");
         directory.requireVisible("userid", userid);

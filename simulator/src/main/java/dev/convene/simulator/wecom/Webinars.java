@@ -26,7 +26,7 @@ final class Webinars {
             "enable_screen_watermark", "allow_external_user", "attendee_join_auto_record", "enable_host_pause_auto_record");
 
     static final class Webinar implements Ledger.Owned {
-        final AccessTokens.App owner;
+        final WeComTokens.App owner;
         final String code;
         final String checkPassword;
         ObjectNode fields;
@@ -36,14 +36,14 @@ final class Webinars {
         boolean startedInApp;
         boolean endedInApp;
 
-        Webinar(AccessTokens.App owner, String code, String checkPassword) {
+        Webinar(WeComTokens.App owner, String code, String checkPassword) {
             this.owner = owner;
             this.code = code;
             this.checkPassword = checkPassword;
         }
 
         @Override
-        public AccessTokens.App owner() {
+        public WeComTokens.App owner() {
             return owner;
         }
 
@@ -71,12 +71,12 @@ final class Webinars {
     }
 
     private final WeComSettings settings;
-    private final Directory directory;
+    private final WeComDirectory directory;
     private final Ledger<Webinar> ledger;
     private final String linkBase;
     private long gets;
 
-    Webinars(WeComSettings settings, Directory directory, Ledger<Webinar> ledger, String linkBase) {
+    Webinars(WeComSettings settings, WeComDirectory directory, Ledger<Webinar> ledger, String linkBase) {
         this.settings = settings;
         this.directory = directory;
         this.ledger = ledger;
@@ -87,7 +87,7 @@ final class Webinars {
         return ledger;
     }
 
-    ObjectNode create(JsonBody body, AccessTokens.App app, long now) {
+    ObjectNode create(JsonBody body, WeComTokens.App app, long now) {
         Webinar w = new Webinar(app, ledger.newCode(), ledger.newCode().substring(0, 6));
         accept(w, body, body, true, now);
         String id = ledger.newId();
@@ -111,7 +111,7 @@ final class Webinars {
      * update, and the password with password admission (spec, corrections): an update restates them even
      * when it changes something else, and one lacking any is refused with 40058 naming the field.
      */
-    ObjectNode update(JsonBody body, AccessTokens.App app, long now) {
+    ObjectNode update(JsonBody body, WeComTokens.App app, long now) {
         Webinar w = ledger.owned(body.requiredString("meetingid"), app, "meetingid");
         requireUpcoming(w, now);
         body.requiredString("title");
@@ -126,7 +126,7 @@ final class Webinars {
         return JsonBody.JSON.createObjectNode();
     }
 
-    ObjectNode cancel(JsonBody body, AccessTokens.App app, long now) {
+    ObjectNode cancel(JsonBody body, WeComTokens.App app, long now) {
         Webinar w = ledger.owned(body.requiredString("meetingid"), app, "meetingid");
         requireUpcoming(w, now);
         w.cancelled = true;
@@ -134,7 +134,7 @@ final class Webinars {
     }
 
     /** {@code meetingid} or {@code meeting_code}, one required; the id wins when both are sent (spec §3.4). */
-    ObjectNode get(JsonBody body, AccessTokens.App app, long now) {
+    ObjectNode get(JsonBody body, WeComTokens.App app, long now) {
         String id;
         if (body.has("meetingid") || !body.has("meeting_code")) {
             id = body.requiredString("meetingid");
@@ -190,7 +190,7 @@ final class Webinars {
         return out;
     }
 
-    List<Meetings.Listed> candidates(AccessTokens.App app, String userid) {
+    List<Meetings.Listed> candidates(WeComTokens.App app, String userid) {
         List<Meetings.Listed> out = new ArrayList<>();
         ledger.all().forEach((id, w) -> {
             if (w.owner == app && (w.admin().equals(userid) || w.hosts().contains(userid))) {

@@ -36,7 +36,7 @@ final class ZoomEvents implements EventChannel {
     /** {@code meeting.<action>} or {@code webinar.<action>} about {@code s}, as Zoom's body has it; {@code extra}'s fields join the object. */
     String payload(String action, ZoomSession s, String operator, Instant at, ObjectNode extra) {
         ObjectNode body = json.createObjectNode();
-        body.put("event", (s.kind == ZoomValidator.Kind.WEBINAR ? "webinar." : "meeting.") + action);
+        body.put("event", (s.kind == ZoomRules.Kind.WEBINAR ? "webinar." : "meeting.") + action);
         body.put("event_ts", at.toEpochMilli());
         ObjectNode payload = body.putObject("payload");
         payload.put("account_id", s.accountId);

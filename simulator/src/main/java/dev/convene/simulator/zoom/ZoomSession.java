@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.convene.simulator.zoom.ZoomDirectory.User;
-import dev.convene.simulator.zoom.ZoomValidator.Kind;
+import dev.convene.simulator.zoom.ZoomRules.Kind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -37,8 +37,8 @@ record ZoomSettings(
     static final int UNLIMITED = Integer.MAX_VALUE;
 
     /** The longest series of a kind, by {@code end_times} or by end date: 60 meetings, 50 webinars (spec, corrections). */
-    int maxOccurrences(ZoomValidator.Kind kind) {
-        return kind == ZoomValidator.Kind.WEBINAR ? maxWebinarEndTimes : maxEndTimes;
+    int maxOccurrences(ZoomRules.Kind kind) {
+        return kind == ZoomRules.Kind.WEBINAR ? maxWebinarEndTimes : maxEndTimes;
     }
 
     static ZoomSettings from(SimulatorOptions options) {

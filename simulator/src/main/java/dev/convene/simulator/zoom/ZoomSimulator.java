@@ -15,7 +15,7 @@ import dev.convene.simulator.StoredSession;
 import dev.convene.simulator.VendorError;
 import dev.convene.simulator.zoom.ZoomDirectory.User;
 import dev.convene.simulator.zoom.ZoomSession.Occurrence;
-import dev.convene.simulator.zoom.ZoomValidator.Kind;
+import dev.convene.simulator.zoom.ZoomRules.Kind;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -509,7 +509,7 @@ public final class ZoomSimulator extends HttpSimulator {
     private SimResponse create(Kind kind, User user, String accountId, RecordedRequest r) {
         ObjectNode body = body(r);
         requirePlan(kind, user);
-        ZoomValidator.check(kind, settings, body, false);
+        ZoomRules.check(kind, settings, body, false);
         User host = user;
         if (body.has("schedule_for")) {
             if (kind == Kind.MEETING && body.path("type").asInt(2) == 1) {
@@ -565,7 +565,7 @@ public final class ZoomSimulator extends HttpSimulator {
         User host = directory.userById(s.hostId).orElseThrow();
         requirePlan(s.kind, host);
         Optional<String> occurrenceId = r.query("occurrence_id");
-        ZoomValidator.check(s.kind, settings, body, occurrenceId.isPresent());
+        ZoomRules.check(s.kind, settings, body, occurrenceId.isPresent());
         refuseIfStarted(s);
         countWrite(host);
         if (occurrenceId.isPresent()) {
@@ -879,7 +879,7 @@ public final class ZoomSimulator extends HttpSimulator {
         if (given == null) {
             return;
         }
-        Set<String> known = ZoomValidator.knownSettings(s.kind);
+        Set<String> known = ZoomRules.knownSettings(s.kind);
         given.fields().forEachRemaining(e -> {
             if (known.contains(e.getKey())) {
                 s.settings.set(e.getKey(), e.getValue().deepCopy());

@@ -73,8 +73,8 @@ final class SignedClient {
                 .header("X-TC-Nonce", nonce)
                 .header("AppId", appId)
                 .header("X-TC-Registered", "1");
-        c.header("X-TC-Signature", TencentSignature.sign(secretKey,
-                TencentSignature.stringToSign(method, secretId, nonce, timestamp, rawUri, c.body)));
+        c.header("X-TC-Signature", TencentMeetingSignature.sign(secretKey,
+                TencentMeetingSignature.stringToSign(method, secretId, nonce, timestamp, rawUri, c.body)));
         return c;
     }
 

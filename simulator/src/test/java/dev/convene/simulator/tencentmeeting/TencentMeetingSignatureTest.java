@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * carrying the vector's exact headers is accepted by a fake holding the vector's credentials and
  * clock, and the decoded-query signature of V4 is refused.
  */
-class TencentSignatureTest {
+class TencentMeetingSignatureTest {
     static final String SECRET_ID = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE";
     static final String SECRET_KEY = "Gu5t9xGARNpq86cd98joQYCN3EXAMPLEKEY";
     static final String V1_URI = "/v1/meetings/7567173273889276131?userid=tester1&instanceid=1";
@@ -39,16 +39,16 @@ class TencentSignatureTest {
     }
 
     static String sign(String method, String nonce, String timestamp, String uri, String body) {
-        return TencentSignature.sign(SECRET_KEY, TencentSignature.stringToSign(method, SECRET_ID, nonce, timestamp, uri,
+        return TencentMeetingSignature.sign(SECRET_KEY, TencentMeetingSignature.stringToSign(method, SECRET_ID, nonce, timestamp, uri,
                 body.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void v1GetWithQueryAndEmptyBody() {
-        byte[] toSign = TencentSignature.stringToSign("GET", SECRET_ID, "1234567", "1700000000", V1_URI, new byte[0]);
+        byte[] toSign = TencentMeetingSignature.stringToSign("GET", SECRET_ID, "1234567", "1700000000", V1_URI, new byte[0]);
         assertThat(new String(toSign, StandardCharsets.UTF_8)).isEqualTo(
                 "GET\nX-TC-Key=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE&X-TC-Nonce=1234567&X-TC-Timestamp=1700000000\n" + V1_URI + "\n");
-        assertThat(TencentSignature.sign(SECRET_KEY, toSign)).isEqualTo(V1_SIG).hasSize(88);
+        assertThat(TencentMeetingSignature.sign(SECRET_KEY, toSign)).isEqualTo(V1_SIG).hasSize(88);
     }
 
     @Test

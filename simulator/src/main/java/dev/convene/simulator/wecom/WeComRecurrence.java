@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * ends, and the reminder offsets. Occurrences are laid out on the China calendar (Asia/Shanghai),
  * WeCom's home zone, which decides what "every workday" and "the same weekday" mean.
  */
-final class RepeatRule {
+final class WeComRecurrence {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final int DAILY = 0;
     static final int WEEKLY = 1;
@@ -43,7 +43,7 @@ final class RepeatRule {
     private final boolean sentDaysOfWeek;
     private final boolean sentDaysOfMonth;
 
-    private RepeatRule(boolean repeat, int type, int interval, Integer sentInterval, boolean custom, boolean byCount, Long until,
+    private WeComRecurrence(boolean repeat, int type, int interval, Integer sentInterval, boolean custom, boolean byCount, Long until,
                        int count, Set<Integer> daysOfWeek, boolean sentDaysOfWeek, Set<Integer> daysOfMonth,
                        boolean sentDaysOfMonth, List<Integer> remindBefore) {
         this.repeat = repeat;
@@ -61,12 +61,12 @@ final class RepeatRule {
         this.remindBefore = remindBefore;
     }
 
-    static RepeatRule none() {
-        return new RepeatRule(false, DAILY, 1, null, false, false, null, 1, Set.of(), false, Set.of(), false, List.of());
+    static WeComRecurrence none() {
+        return new WeComRecurrence(false, DAILY, 1, null, false, false, null, 1, Set.of(), false, Set.of(), false, List.of());
     }
 
     /** Validates {@code reminders} against a series starting at {@code start} (Unix seconds). */
-    static RepeatRule read(JsonBody r, long start) {
+    static WeComRecurrence read(JsonBody r, long start) {
         boolean repeat = r.oneOf("is_repeat", 0, 1).orElse(0) == 1;
         int type = r.oneOf("repeat_type", DAILY, WEEKLY, MONTHLY, WORKDAY).orElse(DAILY);
         boolean custom = r.oneOf("is_custom_repeat", 0, 1).orElse(0) == 1;
@@ -79,7 +79,7 @@ final class RepeatRule {
         // Unsupported offsets behave as "remind at start" (spec §2.1.2), so they are stored as 0.
         r.ints("remind_before").orElse(List.of()).forEach(v -> remind.add(REMIND_BEFORE.contains(v) ? v : 0));
         if (!repeat) {
-            return new RepeatRule(false, type, 1, sentInterval, false, false, null, 1, Set.of(), false, Set.of(), false, List.copyOf(remind));
+            return new WeComRecurrence(false, type, 1, sentInterval, false, false, null, 1, Set.of(), false, Set.of(), false, List.copyOf(remind));
         }
 
         if (custom && type == WORKDAY) {
@@ -133,7 +133,7 @@ final class RepeatRule {
         } else if (until != null && until < start) {
             throw r.invalid("repeat_until", "must not be before meeting_start");
         }
-        return new RepeatRule(true, type, interval, sentInterval, custom, byCount, until, count,
+        return new WeComRecurrence(true, type, interval, sentInterval, custom, byCount, until, count,
                 Collections.unmodifiableSortedSet(daysOfWeek), dow != null, Collections.unmodifiableSortedSet(daysOfMonth), dom != null, List.copyOf(remind));
     }
 

@@ -17,7 +17,7 @@ import java.util.Set;
  * The tenant behind the fake's one app: its address book, its administrators, what it has booked,
  * and the id generators. Everything here is touched only under the simulator lock.
  */
-final class Enterprise {
+final class TencentMeetingDirectory {
     /** Every userid that appears in seed 002 and the spec's examples and test vectors. */
     static final List<String> SEED_USERS = List.of("tester", "test1", "test2", "guest1", "guest2", "tester1", "alice@corp.example");
     static final int MAX_INVITEES = 300;
@@ -38,7 +38,7 @@ final class Enterprise {
     /** Where this fake's ids start, from its seed: ids differ from one start to the next unless the seed is the same. */
     private final long idBase;
 
-    Enterprise(Clock clock, Settings settings, long seed) {
+    TencentMeetingDirectory(Clock clock, TencentMeetingSettings settings, long seed) {
         this.clock = clock;
         this.idBase = Math.floorMod(seed, 1_000_000_000_000L);
         users.addAll(SEED_USERS);
@@ -63,7 +63,7 @@ final class Enterprise {
             times.removeFirst();
         }
         if (times.size() >= createLimitPerHour) {
-            throw new ApiError(ApiError.CREATE_HOURLY, "meeting creation count reached the hourly limit");
+            throw new TencentMeetingError(TencentMeetingError.CREATE_HOURLY, "meeting creation count reached the hourly limit");
         }
         times.addLast(now);
     }
@@ -100,7 +100,7 @@ final class Enterprise {
 
     void requireKnown(String path, String userid) {
         if (!users.contains(userid)) {
-            throw new ApiError(ApiError.UNREGISTERED_USER, "unregistered user present: " + path + "=" + userid);
+            throw new TencentMeetingError(TencentMeetingError.UNREGISTERED_USER, "unregistered user present: " + path + "=" + userid);
         }
     }
 
@@ -124,7 +124,7 @@ final class Enterprise {
                 user.bool("is_anonymous");
                 user.string("nick_name");
             } else {
-                throw ApiError.invalid("failed to unmarshal req body: json: cannot unmarshal "
+                throw TencentMeetingError.invalid("failed to unmarshal req body: json: cannot unmarshal "
                         + (item.isTextual() ? "string" : item.getNodeType().name().toLowerCase()) + " into Go struct field "
                         + f.path(name) + " of type UserObj");
             }

@@ -14,7 +14,7 @@ import java.util.Set;
  * and query are UNCONFIRMED in the spec; they follow the WeCom mirror of the same API (flat objects,
  * {@code audience_join_link}, {@code guest_join_link}), and modify answers {@code {}} like cancel.
  */
-final class WebinarsApi {
+final class Webinars {
     static final int ADMISSION_PUBLIC = 0;
     static final int ADMISSION_REGISTRATION = 1;
     static final int ADMISSION_PASSWORD = 2;
@@ -25,13 +25,13 @@ final class WebinarsApi {
     private static final Set<String> ECHOED_BOOLEANS = Set.of("enable_guest_invite_link", "enable_qa",
             "enable_manual_check", "activity_page", "playback_for_audience", "preparation_mode");
 
-    private final Enterprise enterprise;
+    private final TencentMeetingDirectory directory;
     private final long minLeadSeconds;
     private final boolean strictPassword;
     private final boolean pageFieldsNeedActivityPage;
 
-    WebinarsApi(Enterprise enterprise, long minLeadSeconds, boolean strictPassword, boolean pageFieldsNeedActivityPage) {
-        this.enterprise = enterprise;
+    Webinars(TencentMeetingDirectory directory, long minLeadSeconds, boolean strictPassword, boolean pageFieldsNeedActivityPage) {
+        this.directory = directory;
         this.minLeadSeconds = minLeadSeconds;
         this.strictPassword = strictPassword;
         this.pageFieldsNeedActivityPage = pageFieldsNeedActivityPage;
@@ -39,7 +39,7 @@ final class WebinarsApi {
 
     ObjectNode create(Fields f) {
         String userid = f.requiredString("userid");
-        Rules.instanceId(f.requiredInt("instanceid"));
+        TencentMeetingRules.instanceId(f.requiredInt("instanceid"));
         String subject = subject(f.requiredString("subject"));
         long start = f.requiredSeconds("start_time");
         long end = f.requiredSeconds("end_time");
@@ -48,15 +48,15 @@ final class WebinarsApi {
             throw f.missing("hosts");
         }
         List<String> hosts = hosts(f);
-        enterprise.requireKnown("userid", userid);
+        directory.requireKnown("userid", userid);
         checkTimes(start, end);
         String password = password(admission, f.string("password").orElse(null));
-        ObjectNode extras = Enterprise.object();
+        ObjectNode extras = TencentMeetingDirectory.object();
         echo(f, extras);
         checkPageFields(extras);
 
-        enterprise.recordCreate(userid);
-        String[] idAndCode = enterprise.nextIdAndCode();
+        directory.recordCreate(userid);
+        String[] idAndCode = directory.nextIdAndCode();
         Webinar w = new Webinar(idAndCode[0], idAndCode[1], userid,
                 "https://meeting.tencent.com/w/sim" + idAndCode[1], "https://meeting.tencent.com/wg/sim" + idAndCode[1]);
         w.subject = subject;
@@ -66,7 +66,7 @@ final class WebinarsApi {
         w.hosts = List.copyOf(hosts);
         w.password = password;
         w.extras = extras;
-        enterprise.webinars.put(w.id, w);
+        directory.webinars.put(w.id, w);
 
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("meeting_id", w.id);
@@ -86,24 +86,24 @@ final class WebinarsApi {
     ObjectNode modify(String meetingId, Fields f) {
         Webinar w = find(meetingId);
         String userid = f.requiredString("userid");
-        Rules.instanceId(f.requiredInt("instanceid"));
-        enterprise.requireKnown("userid", userid);
+        TencentMeetingRules.instanceId(f.requiredInt("instanceid"));
+        directory.requireKnown("userid", userid);
         requireCreator(w, userid);
         requireNotOver(w);
         String subject = f.string("subject").map(this::subject).orElse(w.subject);
         Optional<Long> newStart = f.seconds("start_time");
         Optional<Long> newEnd = f.seconds("end_time");
         if (newStart.isPresent() != newEnd.isPresent()) {
-            throw ApiError.invalid("invalid param: start_time and end_time must be modified together");
+            throw TencentMeetingError.invalid("invalid param: start_time and end_time must be modified together");
         }
         long start = newStart.orElse(w.start);
         long end = newEnd.orElse(w.end);
         if (newStart.isPresent()) {
-            if (start <= enterprise.nowSeconds()) {
-                throw ApiError.invalid("invalid param: start_time must be later than now");
+            if (start <= directory.nowSeconds()) {
+                throw TencentMeetingError.invalid("invalid param: start_time must be later than now");
             }
             if (end <= start) {
-                throw ApiError.invalid("invalid param: end_time must be later than start_time");
+                throw TencentMeetingError.invalid("invalid param: end_time must be later than start_time");
             }
         }
         int admission = f.integer("admission_type").map(this::admission).orElse(w.admissionType);
@@ -127,22 +127,22 @@ final class WebinarsApi {
 
     /** {@code meeting_id} wins over {@code meeting_code}; only the creator may look (spec §4). */
     ObjectNode query(Map<String, String> query) {
-        Rules.instanceId(query);
+        TencentMeetingRules.instanceId(query);
         String userid = query.get("userid");
         if (userid == null || userid.isEmpty()) {
-            throw ApiError.invalid("missing required param: userid");
+            throw TencentMeetingError.invalid("missing required param: userid");
         }
-        enterprise.requireKnown("userid", userid);
+        directory.requireKnown("userid", userid);
         String id = query.getOrDefault("meeting_id", "");
         String code = query.getOrDefault("meeting_code", "");
         Webinar w;
         if (!id.isEmpty()) {
             w = find(id);
         } else if (!code.isEmpty()) {
-            w = enterprise.webinars.values().stream().filter(x -> x.code.equals(code)).findFirst()
-                    .orElseThrow(() -> new ApiError(ApiError.NOT_FOUND, "MEETING NOT EXIST"));
+            w = directory.webinars.values().stream().filter(x -> x.code.equals(code)).findFirst()
+                    .orElseThrow(() -> new TencentMeetingError(TencentMeetingError.NOT_FOUND, "MEETING NOT EXIST"));
         } else {
-            throw ApiError.invalid("missing required param: meeting_id or meeting_code");
+            throw TencentMeetingError.invalid("missing required param: meeting_id or meeting_code");
         }
         requireCreator(w, userid);
 
@@ -165,17 +165,17 @@ final class WebinarsApi {
 
     ObjectNode cancel(String meetingId, Fields f) {
         String userid = f.requiredString("userid");
-        Rules.instanceId(f.requiredInt("instanceid"));
+        TencentMeetingRules.instanceId(f.requiredInt("instanceid"));
         f.requiredInt("reason_code");
         f.string("reason_detail");
-        enterprise.requireKnown("userid", userid);
+        directory.requireKnown("userid", userid);
         Webinar w = find(meetingId);
         requireCreator(w, userid);
         if (w.cancelled) {
-            throw new ApiError(ApiError.CANCELLED, "MEETING CANCLED");
+            throw new TencentMeetingError(TencentMeetingError.CANCELLED, "MEETING CANCLED");
         }
-        if (MeetingsApi.STARTED.equals(status(w))) {
-            throw new ApiError(ApiError.ALREADY_STARTED, "webinar has started and cannot be cancelled");
+        if (Meetings.STARTED.equals(status(w))) {
+            throw new TencentMeetingError(TencentMeetingError.ALREADY_STARTED, "webinar has started and cannot be cancelled");
         }
         requireNotOver(w);
         w.cancelled = true;
@@ -184,25 +184,25 @@ final class WebinarsApi {
 
     String status(Webinar w) {
         if (w.cancelled) {
-            return MeetingsApi.CANCELLED;
+            return Meetings.CANCELLED;
         }
         if (w.endedByHost) {
-            return MeetingsApi.ENDED;
+            return Meetings.ENDED;
         }
         if (w.someoneIn) {
-            return MeetingsApi.STARTED;
+            return Meetings.STARTED;
         }
-        long now = enterprise.nowSeconds();
+        long now = directory.nowSeconds();
         if (now >= w.end) {
-            return now >= w.start + MeetingsApi.RECYCLE_AFTER ? MeetingsApi.RECYCLED : MeetingsApi.NULL;
+            return now >= w.start + Meetings.RECYCLE_AFTER ? Meetings.RECYCLED : Meetings.NULL;
         }
-        return now >= w.start ? MeetingsApi.ABOUT_TO_START : MeetingsApi.INIT;
+        return now >= w.start ? Meetings.ABOUT_TO_START : Meetings.INIT;
     }
 
     Webinar find(String meetingId) {
-        Webinar w = enterprise.webinars.get(meetingId);
+        Webinar w = directory.webinars.get(meetingId);
         if (w == null) {
-            throw new ApiError(ApiError.NOT_FOUND, "MEETING NOT EXIST");
+            throw new TencentMeetingError(TencentMeetingError.NOT_FOUND, "MEETING NOT EXIST");
         }
         return w;
     }
@@ -210,14 +210,14 @@ final class WebinarsApi {
     private String subject(String subject) {
         int chars = subject.codePointCount(0, subject.length());
         if (chars < 1 || chars > SUBJECT_MAX_CHARS || subject.isBlank()) {
-            throw ApiError.invalid("invalid param: subject must be 1-" + SUBJECT_MAX_CHARS + " characters");
+            throw TencentMeetingError.invalid("invalid param: subject must be 1-" + SUBJECT_MAX_CHARS + " characters");
         }
         return subject;
     }
 
     private int admission(long value) {
         if (value < ADMISSION_PUBLIC || value > ADMISSION_PASSWORD) {
-            throw ApiError.invalid("invalid param: admission_type must be 0 (public), 1 (registration) or 2 (password)");
+            throw TencentMeetingError.invalid("invalid param: admission_type must be 0 (public), 1 (registration) or 2 (password)");
         }
         return (int) value;
     }
@@ -226,34 +226,34 @@ final class WebinarsApi {
     private String password(int admission, String password) {
         if (admission == ADMISSION_PASSWORD) {
             if (password == null || password.isEmpty()) {
-                throw ApiError.invalid("invalid param: password is required when admission_type is 2");
+                throw TencentMeetingError.invalid("invalid param: password is required when admission_type is 2");
             }
-            return Rules.password("password", password);
+            return TencentMeetingRules.password("password", password);
         }
         if (password != null && !password.isEmpty() && strictPassword) {
-            throw ApiError.invalid("invalid param: password is only allowed when admission_type is 2");
+            throw TencentMeetingError.invalid("invalid param: password is only allowed when admission_type is 2");
         }
         return null;
     }
 
     private List<String> hosts(Fields f) {
-        List<String> hosts = enterprise.userList(f, "hosts");
+        List<String> hosts = directory.userList(f, "hosts");
         if (hosts.isEmpty()) {
-            throw ApiError.invalid("invalid param: hosts must name at least one host");
+            throw TencentMeetingError.invalid("invalid param: hosts must name at least one host");
         }
         for (String host : hosts) {
-            enterprise.requireKnown("hosts", host);
+            directory.requireKnown("hosts", host);
         }
         return hosts;
     }
 
     /** "start_time 不能少于当前时间戳半小时以上" is ambiguous; the lead time is a setting (default 30 min ahead). */
     private void checkTimes(long start, long end) {
-        if (start < enterprise.nowSeconds() + minLeadSeconds) {
-            throw ApiError.invalid("invalid param: start_time must be at least " + minLeadSeconds / 60 + " minutes from now");
+        if (start < directory.nowSeconds() + minLeadSeconds) {
+            throw TencentMeetingError.invalid("invalid param: start_time must be at least " + minLeadSeconds / 60 + " minutes from now");
         }
         if (end <= start) {
-            throw ApiError.invalid("invalid param: end_time must be later than start_time");
+            throw TencentMeetingError.invalid("invalid param: end_time must be later than start_time");
         }
     }
 
@@ -261,14 +261,14 @@ final class WebinarsApi {
         f.string("sponsor").ifPresent(v -> {
             int chars = v.codePointCount(0, v.length());
             if (chars < 1 || chars > SPONSOR_MAX_CHARS) {
-                throw ApiError.invalid("invalid param: sponsor must be 1-" + SPONSOR_MAX_CHARS + " characters");
+                throw TencentMeetingError.invalid("invalid param: sponsor must be 1-" + SPONSOR_MAX_CHARS + " characters");
             }
             to.put("sponsor", v);
         });
         f.string("description").ifPresent(v -> {
             int chars = v.codePointCount(0, v.length());
             if (chars < 1 || chars > DESCRIPTION_MAX_CHARS) {
-                throw ApiError.invalid("invalid param: description must be 1-" + DESCRIPTION_MAX_CHARS + " characters");
+                throw TencentMeetingError.invalid("invalid param: description must be 1-" + DESCRIPTION_MAX_CHARS + " characters");
             }
             to.put("description", v);
         });
@@ -284,18 +284,18 @@ final class WebinarsApi {
         }
         f.integer("display_number_of_attendees").ifPresent(v -> {
             if (v != 0 && v != 1) {
-                throw ApiError.invalid("invalid param: display_number_of_attendees must be 0 or 1");
+                throw TencentMeetingError.invalid("invalid param: display_number_of_attendees must be 0 or 1");
             }
             to.put("display_number_of_attendees", v);
         });
         f.object("media_setting").ifPresent(m -> to.set("media_setting", m.node()));
         f.array("sensitive_words").ifPresent(words -> {
             if (words.size() > MAX_SENSITIVE_WORDS) {
-                throw ApiError.invalid("invalid param: sensitive_words holds at most " + MAX_SENSITIVE_WORDS + " words");
+                throw TencentMeetingError.invalid("invalid param: sensitive_words holds at most " + MAX_SENSITIVE_WORDS + " words");
             }
             for (JsonNode word : words) {
                 if (!word.isTextual()) {
-                    throw ApiError.invalid("failed to unmarshal req body: json: cannot unmarshal number into Go struct field sensitive_words of type string");
+                    throw TencentMeetingError.invalid("failed to unmarshal req body: json: cannot unmarshal number into Go struct field sensitive_words of type string");
                 }
             }
             to.set("sensitive_words", words);
@@ -306,23 +306,23 @@ final class WebinarsApi {
     private void checkPageFields(ObjectNode extras) {
         boolean page = extras.path("activity_page").asBoolean(false);
         if (pageFieldsNeedActivityPage && !page && (extras.has("description") || extras.has("cover_url"))) {
-            throw ApiError.invalid("invalid param: description and cover_url need activity_page=true");
+            throw TencentMeetingError.invalid("invalid param: description and cover_url need activity_page=true");
         }
     }
 
     private void requireCreator(Webinar w, String userid) {
         if (!w.creator.equals(userid)) {
-            throw new ApiError(ApiError.NO_PERMISSION, "only the creator may manage this webinar");
+            throw new TencentMeetingError(TencentMeetingError.NO_PERMISSION, "only the creator may manage this webinar");
         }
     }
 
     private void requireNotOver(Webinar w) {
         if (w.cancelled) {
-            throw new ApiError(ApiError.CANCELLED, "MEETING CANCLED");
+            throw new TencentMeetingError(TencentMeetingError.CANCELLED, "MEETING CANCLED");
         }
         String s = status(w);
-        if (MeetingsApi.ENDED.equals(s) || MeetingsApi.NULL.equals(s) || MeetingsApi.RECYCLED.equals(s)) {
-            throw new ApiError(ApiError.ALREADY_ENDED, "webinar has ended");
+        if (Meetings.ENDED.equals(s) || Meetings.NULL.equals(s) || Meetings.RECYCLED.equals(s)) {
+            throw new TencentMeetingError(TencentMeetingError.ALREADY_ENDED, "webinar has ended");
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The documented field rules shared by meeting create and modify (seed 002, spec §3.1 and §3.5). */
-final class Rules {
+final class TencentMeetingRules {
     private static final Pattern PASSWORD = Pattern.compile("\\d{4,6}");
     private static final Pattern HOST_KEY = Pattern.compile("\\d{6}");
     private static final Set<Long> INSTANCE_IDS = Set.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 12L,
@@ -31,12 +31,12 @@ final class Rules {
     static final Set<String> ECHOED_BOOLEANS = Set.of("enable_enroll", "enable_interpreter",
             "enable_doc_upload_permission", "sync_to_wework", "allow_enterprise_intranet_only");
 
-    private Rules() {
+    private TencentMeetingRules() {
     }
 
     static long instanceId(long value) {
         if (!INSTANCE_IDS.contains(value)) {
-            throw ApiError.invalid("invalid param: instanceid " + value + " is not a known device type");
+            throw TencentMeetingError.invalid("invalid param: instanceid " + value + " is not a known device type");
         }
         return value;
     }
@@ -44,7 +44,7 @@ final class Rules {
     static long instanceId(Map<String, String> query) {
         String raw = query.get("instanceid");
         if (raw == null || raw.isEmpty()) {
-            throw ApiError.invalid("missing required param: instanceid");
+            throw TencentMeetingError.invalid("missing required param: instanceid");
         }
         return instanceId(integer("instanceid", raw));
     }
@@ -53,16 +53,16 @@ final class Rules {
         try {
             return Long.parseLong(raw);
         } catch (NumberFormatException e) {
-            throw ApiError.invalid("invalid param: " + name + " must be an integer, got \"" + raw + "\"");
+            throw TencentMeetingError.invalid("invalid param: " + name + " must be an integer, got \"" + raw + "\"");
         }
     }
 
     static String subject(String path, String subject, int maxBytes) {
         if (subject.isBlank()) {
-            throw ApiError.invalid("invalid param: " + path + " must not be empty");
+            throw TencentMeetingError.invalid("invalid param: " + path + " must not be empty");
         }
         if (subject.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
-            throw ApiError.invalid("invalid param: " + path + " is longer than " + maxBytes + " bytes");
+            throw TencentMeetingError.invalid("invalid param: " + path + " is longer than " + maxBytes + " bytes");
         }
         return subject;
     }
@@ -77,14 +77,14 @@ final class Rules {
             return null;
         }
         if (!PASSWORD.matcher(password).matches()) {
-            throw ApiError.invalid("invalid param: " + path + " must be 4-6 digits");
+            throw TencentMeetingError.invalid("invalid param: " + path + " must be 4-6 digits");
         }
         return password;
     }
 
     static String hostKey(String hostKey) {
         if (!HOST_KEY.matcher(hostKey).matches()) {
-            throw ApiError.invalid("invalid param: host_key must be 6 digits");
+            throw TencentMeetingError.invalid("invalid param: host_key must be 6 digits");
         }
         return hostKey;
     }
@@ -92,13 +92,13 @@ final class Rules {
     static void location(String location) {
         int width = location.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN ? 2 : 1).sum();
         if (width > LOCATION_MAX_WIDTH) {
-            throw ApiError.invalid("invalid param: location is longer than 18 Chinese characters or 36 letters");
+            throw TencentMeetingError.invalid("invalid param: location is longer than 18 Chinese characters or 36 letters");
         }
     }
 
     static void invitees(int count) {
-        if (count > Enterprise.MAX_INVITEES) {
-            throw ApiError.invalid("invalid param: invitees exceed the limit of " + Enterprise.MAX_INVITEES);
+        if (count > TencentMeetingDirectory.MAX_INVITEES) {
+            throw TencentMeetingError.invalid("invalid param: invitees exceed the limit of " + TencentMeetingDirectory.MAX_INVITEES);
         }
     }
 
@@ -108,12 +108,12 @@ final class Rules {
         }
         SETTINGS_ENUMS.forEach((name, allowed) -> s.integer(name).ifPresent(v -> {
             if (!allowed.contains(v)) {
-                throw ApiError.invalid("invalid param: " + s.path(name) + " must be one of " + allowed);
+                throw TencentMeetingError.invalid("invalid param: " + s.path(name) + " must be one of " + allowed);
             }
         }));
         s.string("auto_record_type").ifPresent(v -> {
             if (!AUTO_RECORD.contains(v)) {
-                throw ApiError.invalid("invalid param: " + s.path("auto_record_type") + " must be none, local or cloud");
+                throw TencentMeetingError.invalid("invalid param: " + s.path("auto_record_type") + " must be none, local or cloud");
             }
         });
         return s.node();
@@ -128,7 +128,7 @@ final class Rules {
         c.bool("enable_live_replay");
         c.object("live_watermark").ifPresent(w -> w.integer("watermark_opt").ifPresent(v -> {
             if (v != 0 && v != 1) {
-                throw ApiError.invalid("invalid param: " + w.path("watermark_opt") + " must be 0 or 1");
+                throw TencentMeetingError.invalid("invalid param: " + w.path("watermark_opt") + " must be 0 or 1");
             }
         }));
         return c.node();
@@ -138,7 +138,7 @@ final class Rules {
     static void livePasswordPresent(ObjectNode liveConfig) {
         if (liveConfig != null && liveConfig.path("enable_live_password").asBoolean(false)
                 && liveConfig.path("live_password").asText("").isEmpty()) {
-            throw ApiError.invalid("invalid param: live_config.live_password is required when enable_live_password is true");
+            throw TencentMeetingError.invalid("invalid param: live_config.live_password is required when enable_live_password is true");
         }
     }
 
@@ -174,7 +174,7 @@ final class Rules {
         });
         from.integer("media_set_type").ifPresent(v -> {
             if (v != 0 && v != 1) {
-                throw ApiError.invalid("invalid param: media_set_type must be 0 or 1");
+                throw TencentMeetingError.invalid("invalid param: media_set_type must be 0 or 1");
             }
             to.put("media_set_type", v);
         });

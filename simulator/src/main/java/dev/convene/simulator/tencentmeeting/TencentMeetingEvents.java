@@ -25,12 +25,12 @@ import java.util.UUID;
  * come back. Retries are unconfirmed: 3, 5 seconds apart, here. Token and key are the {@code event-token} and
  * {@code event-aes-key} settings; the token is otherwise drawn from the seed and events go unencrypted.
  */
-final class TencentEvents implements EventChannel {
+final class TencentMeetingEvents implements EventChannel {
     private final String token;
     private final Optional<String> aesKey;
     private final Random random;
 
-    TencentEvents(String token, Optional<String> aesKey, Random random) {
+    TencentMeetingEvents(String token, Optional<String> aesKey, Random random) {
         this.token = token;
         this.aesKey = aesKey;
         this.random = random;

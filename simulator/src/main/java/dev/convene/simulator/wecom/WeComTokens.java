@@ -12,7 +12,7 @@ import java.util.Random;
  * app: each app sees and changes only what it created itself (spec §2, §3, §4 permission notes).
  * Not thread-safe: used under the simulator lock.
  */
-final class AccessTokens {
+final class WeComTokens {
     /** One self-built application: its secret, agent id, and which API families it may call (48002 otherwise). */
     static final class App {
         final String name;
@@ -48,7 +48,7 @@ final class AccessTokens {
     private final int expiredErrcode;
     private final Random random;
 
-    AccessTokens(String corpId, Duration ttl, boolean reuseWhileValid, int expiredErrcode, long seed) {
+    WeComTokens(String corpId, Duration ttl, boolean reuseWhileValid, int expiredErrcode, long seed) {
         this.corpId = corpId;
         this.ttl = ttl;
         this.reuseWhileValid = reuseWhileValid;

@@ -4,7 +4,7 @@ package dev.convene.simulator.tencentmeeting;
  * A Tencent Meeting error answer ({@code error_info}); the HTTP status is chosen later from the
  * simulator's status table, because the spec documents different statuses per endpoint.
  */
-final class ApiError extends RuntimeException {
+final class TencentMeetingError extends RuntimeException {
     static final int MEETING_ID_INVALID = 9002;
     static final int NOT_FOUND = 9003;
     static final int CANCELLED = 9007;
@@ -27,12 +27,12 @@ final class ApiError extends RuntimeException {
 
     final int code;
 
-    ApiError(int code, String message) {
+    TencentMeetingError(int code, String message) {
         super(message, null, false, false);
         this.code = code;
     }
 
-    static ApiError invalid(String message) {
-        return new ApiError(INVALID_PARAMS, message);
+    static TencentMeetingError invalid(String message) {
+        return new TencentMeetingError(INVALID_PARAMS, message);
     }
 }

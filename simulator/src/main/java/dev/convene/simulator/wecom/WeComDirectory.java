@@ -11,12 +11,12 @@ import java.util.Set;
  * visible; {@code outsider} exists but lies outside the apps' visible range (spec §2: admin and
  * internal invitees must be inside it). One bad id fails the whole call (spec §2.1 invitees).
  */
-final class Directory {
+final class WeComDirectory {
     private final Map<String, Boolean> visibleByUserid = new LinkedHashMap<>();
     /** Members without a meeting account (every member has one unless told otherwise). */
     private final Set<String> withoutMeetingAccount = new HashSet<>();
 
-    Directory() {
+    WeComDirectory() {
         for (String seeded : new String[] {"zhangsan", "lisi", "wangwu", "lis", "USERID"}) {
             visibleByUserid.put(seeded, true);
         }

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** Typed reads of the simulator's {@code settings}; a bad value fails at start, naming the key. */
-final class Settings {
+final class TencentMeetingSettings {
     private final SimulatorOptions options;
 
-    Settings(SimulatorOptions options) {
+    TencentMeetingSettings(SimulatorOptions options) {
         this.options = options;
     }
 

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * JSON types are checked as Zoom does: a number where a string is required is an error and vice versa.
  * Every violation is collected, then answered as one 400 / 300 "Validation Failed.".
  */
-final class ZoomValidator {
+final class ZoomRules {
     enum Kind { MEETING, WEBINAR }
 
     private enum Type { BOOLEAN, INTEGER, STRING, OBJECT, ARRAY }
@@ -117,14 +117,14 @@ final class ZoomValidator {
     private final ZoomSettings settings;
     private final List<FieldError> errors = new ArrayList<>();
 
-    private ZoomValidator(Kind kind, ZoomSettings settings) {
+    private ZoomRules(Kind kind, ZoomSettings settings) {
         this.kind = kind;
         this.settings = settings;
     }
 
     /** Throws the 300 "Validation Failed." answer listing every violation in {@code body}. */
     static void check(Kind kind, ZoomSettings settings, ObjectNode body, boolean forOccurrence) {
-        ZoomValidator v = new ZoomValidator(kind, settings);
+        ZoomRules v = new ZoomRules(kind, settings);
         v.body(body, forOccurrence);
         if (!v.errors.isEmpty()) {
             throw ZoomError.validation(v.errors);

@@ -24,7 +24,7 @@ import java.util.List;
  * most 50. UNCONFIRMED and chosen here: custom by-day and by-week rules get 200, custom by-month rules
  * 50, like their nearest standard type; custom weeks start on Sunday, as the bit order does.
  */
-final class RecurringRule {
+final class TencentMeetingRecurrence {
     static final int DAILY = 0;
     static final int WEEKDAYS = 1;
     static final int WEEKLY = 2;
@@ -48,7 +48,7 @@ final class RecurringRule {
     final int customStep;
     final int customDays;
 
-    private RecurringRule(int recurringType, int untilType, long untilDate, int untilCount, int customType, int customStep, int customDays) {
+    private TencentMeetingRecurrence(int recurringType, int untilType, long untilDate, int untilCount, int customType, int customStep, int customDays) {
         this.recurringType = recurringType;
         this.untilType = untilType;
         this.untilDate = untilDate;
@@ -64,14 +64,14 @@ final class RecurringRule {
      * @param nowSeconds the vendor's now, for the documented default end date (today + 7 days)
      * @param maxCount   an extra cap on the number of sub-meetings (the modify endpoint's 50)
      */
-    static RecurringRule parse(Fields f, long firstStart, ZoneId zone, long nowSeconds, int maxCount) {
+    static TencentMeetingRecurrence parse(Fields f, long firstStart, ZoneId zone, long nowSeconds, int maxCount) {
         int type = (int) (long) f.integer("recurring_type").orElse(0L);
         if (type < DAILY || type > CUSTOM) {
-            throw ApiError.invalid("invalid param: recurring_rule.recurring_type must be 0-5");
+            throw TencentMeetingError.invalid("invalid param: recurring_rule.recurring_type must be 0-5");
         }
         int untilType = (int) (long) f.integer("until_type").orElse(0L);
         if (untilType != 0 && untilType != 1) {
-            throw ApiError.invalid("invalid param: recurring_rule.until_type must be 0 or 1");
+            throw TencentMeetingError.invalid("invalid param: recurring_rule.until_type must be 0 or 1");
         }
         int customType = -1;
         int step = 1;
@@ -80,17 +80,17 @@ final class RecurringRule {
             customType = (int) (long) f.integer("customized_recurring_type")
                     .orElseThrow(() -> f.missing("customized_recurring_type"));
             if (customType < BY_DAY || customType > BY_MONTH_DATE) {
-                throw ApiError.invalid("invalid param: recurring_rule.customized_recurring_type must be 0-3");
+                throw TencentMeetingError.invalid("invalid param: recurring_rule.customized_recurring_type must be 0-3");
             }
             step = (int) (long) f.integer("customized_recurring_step").orElse(1L);
             if (step < 1) {
-                throw ApiError.invalid("invalid param: recurring_rule.customized_recurring_step must be at least 1");
+                throw TencentMeetingError.invalid("invalid param: recurring_rule.customized_recurring_step must be at least 1");
             }
             if (customType != BY_DAY) {
                 long rawDays = f.integer("customized_recurring_days")
                         .orElseThrow(() -> f.missing("customized_recurring_days"));
                 if (rawDays < 1 || rawDays > Integer.MAX_VALUE) {
-                    throw ApiError.invalid("invalid param: recurring_rule.customized_recurring_days out of range");
+                    throw TencentMeetingError.invalid("invalid param: recurring_rule.customized_recurring_days out of range");
                 }
                 days = (int) rawDays;
                 checkDays(customType, days, ZonedDateTime.ofInstant(java.time.Instant.ofEpochSecond(firstStart), zone).toLocalDate());
@@ -98,17 +98,17 @@ final class RecurringRule {
         }
         long untilDate = f.integer("until_date").orElse(nowSeconds + SEVEN_DAYS);
         int count = (int) (long) f.integer("until_count").orElse((long) DEFAULT_COUNT);
-        RecurringRule rule = new RecurringRule(type, untilType, untilDate, count, customType, step, days);
+        TencentMeetingRecurrence rule = new TencentMeetingRecurrence(type, untilType, untilDate, count, customType, step, days);
         int limit = Math.min(rule.limit(), maxCount);
         if (untilType == 1 && (count < 1 || count > limit)) {
-            throw ApiError.invalid("invalid param: recurring_rule.until_count must be 1-" + limit);
+            throw TencentMeetingError.invalid("invalid param: recurring_rule.until_count must be 1-" + limit);
         }
         if (untilType == 0) {
             if (untilDate < firstStart) {
-                throw ApiError.invalid("invalid param: recurring_rule.until_date is earlier than start_time");
+                throw TencentMeetingError.invalid("invalid param: recurring_rule.until_date is earlier than start_time");
             }
             if (rule.occurrences(firstStart, zone, limit + 1).size() > limit) {
-                throw ApiError.invalid("invalid param: recurring_rule.until_date allows more than " + limit + " sub-meetings");
+                throw TencentMeetingError.invalid("invalid param: recurring_rule.until_date allows more than " + limit + " sub-meetings");
             }
         }
         return rule;
@@ -234,7 +234,7 @@ final class RecurringRule {
         switch (customType) {
             case BY_WEEK -> {
                 if (days < 1 || days > 0x7F) {
-                    throw ApiError.invalid("invalid param: recurring_rule.customized_recurring_days must be a sum of 1 (Sunday) ... 64 (Saturday)");
+                    throw TencentMeetingError.invalid("invalid param: recurring_rule.customized_recurring_days must be a sum of 1 (Sunday) ... 64 (Saturday)");
                 }
                 includesFirst = (days & weekdayBit) != 0;
             }
@@ -242,7 +242,7 @@ final class RecurringRule {
                 int weekdays = days & 0x7F;
                 int weeks = days >>> 7;
                 if (Integer.bitCount(weekdays) != 1 || weeks < 1 || weeks > 0x1F) {
-                    throw ApiError.invalid("invalid param: recurring_rule.customized_recurring_days must be one weekday (1-64) plus weeks (128-2048)");
+                    throw TencentMeetingError.invalid("invalid param: recurring_rule.customized_recurring_days must be one weekday (1-64) plus weeks (128-2048)");
                 }
                 int weekOfMonth = (first.getDayOfMonth() - 1) / 7 + 1;
                 includesFirst = weekdays == weekdayBit && (weeks & (1 << (weekOfMonth - 1))) != 0;
@@ -253,7 +253,7 @@ final class RecurringRule {
             }
         }
         if (!includesFirst) {
-            throw ApiError.invalid("recurring_days no include firstStartTime");
+            throw TencentMeetingError.invalid("recurring_days no include firstStartTime");
         }
     }
 

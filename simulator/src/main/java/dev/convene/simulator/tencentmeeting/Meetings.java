@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@code /v1/meetings}: create, query by id or code, list, modify, cancel (spec §3, seed 002). */
-final class MeetingsApi {
+final class Meetings {
     static final String INIT = "MEETING_STATE_INIT";
     static final String STARTED = "MEETING_STATE_STARTED";
     static final String CANCELLED = "MEETING_STATE_CANCELLED";
@@ -26,12 +26,12 @@ final class MeetingsApi {
     private static final int SUB_SCHEDULED = 0;
     private static final int SUB_CANCELLED = 1;
 
-    private final Enterprise enterprise;
+    private final TencentMeetingDirectory directory;
     private final boolean rejectPastStart;
     private final long maxRecurringPerUser;
 
-    MeetingsApi(Enterprise enterprise, boolean rejectPastStart, long maxRecurringPerUser) {
-        this.enterprise = enterprise;
+    Meetings(TencentMeetingDirectory directory, boolean rejectPastStart, long maxRecurringPerUser) {
+        this.directory = directory;
         this.rejectPastStart = rejectPastStart;
         this.maxRecurringPerUser = maxRecurringPerUser;
     }
@@ -39,64 +39,64 @@ final class MeetingsApi {
     // ---- create (POST /v1/meetings) ----
 
     ObjectNode create(Fields f) {
-        long now = enterprise.nowSeconds();
+        long now = directory.nowSeconds();
         String userid = f.requiredString("userid");
-        Rules.instanceId(f.requiredInt("instanceid"));
-        String subject = Rules.meetingSubject(f.requiredString("subject"));
+        TencentMeetingRules.instanceId(f.requiredInt("instanceid"));
+        String subject = TencentMeetingRules.meetingSubject(f.requiredString("subject"));
         long type = f.requiredInt("type");
         long start = f.requiredSeconds("start_time");
         long end = f.requiredSeconds("end_time");
         if (type != 0 && type != 1) {
-            throw ApiError.invalid("invalid param: type must be 0 (scheduled) or 1 (quick)");
+            throw TencentMeetingError.invalid("invalid param: type must be 0 (scheduled) or 1 (quick)");
         }
-        enterprise.requireKnown("userid", userid);
+        directory.requireKnown("userid", userid);
         if (type == 1) {
             // A quick meeting starts when it is created: its start_time is the creation time (seed 002 output).
             start = now;
         } else if (rejectPastStart && start < now) {
-            throw ApiError.invalid("invalid param: start_time is earlier than now");
+            throw TencentMeetingError.invalid("invalid param: start_time is earlier than now");
         }
         if (end <= start) {
-            throw ApiError.invalid("invalid param: end_time must be later than start_time");
+            throw TencentMeetingError.invalid("invalid param: end_time must be later than start_time");
         }
-        String password = f.string("password").map(p -> Rules.password("password", p)).orElse(null);
-        List<String> hosts = f.has("hosts") ? enterprise.userList(f, "hosts") : List.of(userid);
+        String password = f.string("password").map(p -> TencentMeetingRules.password("password", p)).orElse(null);
+        List<String> hosts = f.has("hosts") ? directory.userList(f, "hosts") : List.of(userid);
         for (String host : hosts) {
-            enterprise.requireKnown("hosts", host);
+            directory.requireKnown("hosts", host);
         }
-        List<String> invitees = enterprise.userList(f, "invitees");
-        Rules.invitees(invitees.size());
-        ArrayNode guests = Rules.guests(f, "guests");
+        List<String> invitees = directory.userList(f, "invitees");
+        TencentMeetingRules.invitees(invitees.size());
+        ArrayNode guests = TencentMeetingRules.guests(f, "guests");
         long meetingType = f.integer("meeting_type").orElse(0L);
         if (meetingType != 0 && meetingType != 1) {
-            throw ApiError.invalid("invalid param: meeting_type must be 0 or 1");
+            throw TencentMeetingError.invalid("invalid param: meeting_type must be 0 or 1");
         }
-        ObjectNode settings = f.object("settings").map(Rules::settings).orElse(null);
+        ObjectNode settings = f.object("settings").map(TencentMeetingRules::settings).orElse(null);
         boolean enableLive = f.bool("enable_live").orElse(false);
-        ObjectNode liveConfig = f.object("live_config").map(Rules::liveConfig).orElse(null);
+        ObjectNode liveConfig = f.object("live_config").map(TencentMeetingRules::liveConfig).orElse(null);
         if (enableLive) {
-            Rules.livePasswordPresent(liveConfig);
+            TencentMeetingRules.livePasswordPresent(liveConfig);
         }
         boolean enableHostKey = f.bool("enable_host_key").orElse(false);
-        String hostKey = f.string("host_key").map(Rules::hostKey).orElse(null);
-        ObjectNode extras = Enterprise.object();
-        Rules.echo(f, extras);
-        RecurringRule rule = null;
+        String hostKey = f.string("host_key").map(TencentMeetingRules::hostKey).orElse(null);
+        ObjectNode extras = TencentMeetingDirectory.object();
+        TencentMeetingRules.echo(f, extras);
+        TencentMeetingRecurrence rule = null;
         if (meetingType == 1) {
             if (type == 1) {
-                throw ApiError.invalid("invalid param: a recurring meeting cannot be a quick meeting (type=1)");
+                throw TencentMeetingError.invalid("invalid param: a recurring meeting cannot be a quick meeting (type=1)");
             }
             Fields ruleFields = f.object("recurring_rule").orElseThrow(() -> f.missing("recurring_rule"));
-            rule = RecurringRule.parse(ruleFields, start, TimeZones.of(extras.path("time_zone").asText("")), now, Integer.MAX_VALUE);
-            long active = enterprise.meetings.values().stream()
+            rule = TencentMeetingRecurrence.parse(ruleFields, start, TimeZones.of(extras.path("time_zone").asText("")), now, Integer.MAX_VALUE);
+            long active = directory.meetings.values().stream()
                     .filter(m -> m.creator.equals(userid) && m.recurring() && !m.cancelled && m.seriesEnd() > now).count();
             if (active >= maxRecurringPerUser) {
-                throw ApiError.invalid("recurring meetings limit reached: at most " + maxRecurringPerUser + " per account");
+                throw TencentMeetingError.invalid("recurring meetings limit reached: at most " + maxRecurringPerUser + " per account");
             }
         }
 
-        enterprise.recordCreate(userid);
-        String[] idAndCode = enterprise.nextIdAndCode();
+        directory.recordCreate(userid);
+        String[] idAndCode = directory.nextIdAndCode();
         Meeting m = new Meeting(idAndCode[0], idAndCode[1], userid, (int) type, "https://meeting.tencent.com/dm/sim" + idAndCode[1]);
         m.subject = subject;
         m.start = start;
@@ -113,8 +113,8 @@ final class MeetingsApi {
         m.enableHostKey = enableHostKey;
         m.hostKey = enableHostKey ? (hostKey != null ? hostKey : derivedHostKey(m)) : null;
         m.extras = extras;
-        m.modifiedMillis = enterprise.nextModifiedMillis();
-        enterprise.meetings.put(m.id, m);
+        m.modifiedMillis = directory.nextModifiedMillis();
+        directory.meetings.put(m.id, m);
 
         ObjectNode info = JsonNodeFactory.instance.objectNode();
         info.put("subject", m.subject);
@@ -126,18 +126,18 @@ final class MeetingsApi {
         info.put("meeting_type", m.meetingType);
         info.put("start_time", Long.toString(m.start));
         info.put("end_time", Long.toString(m.end));
-        info.set("hosts", enterprise.renderUsers(m.hosts));
-        info.set("participants", enterprise.renderUsers(m.invitees));
-        List<String> unregistered = m.invitees.stream().filter(u -> !enterprise.users.contains(u)).toList();
+        info.set("hosts", directory.renderUsers(m.hosts));
+        info.set("participants", directory.renderUsers(m.invitees));
+        List<String> unregistered = m.invitees.stream().filter(u -> !directory.users.contains(u)).toList();
         if (!unregistered.isEmpty()) {
-            info.set("user_non_registered", enterprise.renderUsers(unregistered));
+            info.set("user_non_registered", directory.renderUsers(unregistered));
         }
         info.put("join_url", m.joinUrl);
-        info.set("settings", m.settings == null ? Enterprise.object() : m.settings.deepCopy());
+        info.set("settings", m.settings == null ? TencentMeetingDirectory.object() : m.settings.deepCopy());
         info.put("enable_live", m.enableLive);
         if (m.enableLive) {
             // "直播配置对象，内部只返回 live_addr" (seed 002, output).
-            info.set("live_config", Enterprise.object().put("live_addr", m.liveAddr()));
+            info.set("live_config", TencentMeetingDirectory.object().put("live_addr", m.liveAddr()));
         }
         return single(info);
     }
@@ -145,22 +145,22 @@ final class MeetingsApi {
     // ---- query (GET /v1/meetings/{id}, GET /v1/meetings?meeting_code=) ----
 
     ObjectNode get(String meetingId, Map<String, String> query) {
-        Rules.instanceId(query);
+        TencentMeetingRules.instanceId(query);
         String caller = caller(query);
         Meeting m = find(meetingId);
         return single(render(m, caller));
     }
 
     ObjectNode getByCode(String code, Map<String, String> query) {
-        Rules.instanceId(query);
+        TencentMeetingRules.instanceId(query);
         String caller = caller(query);
         if (!code.matches("\\d{9}")) {
-            throw ApiError.invalid("invalid param: meeting_code must be a 9-digit number");
+            throw TencentMeetingError.invalid("invalid param: meeting_code must be a 9-digit number");
         }
-        Meeting m = enterprise.meetings.values().stream()
+        Meeting m = directory.meetings.values().stream()
                 .filter(x -> x.code.equals(code) && !RECYCLED.equals(status(x)))
                 .findFirst()
-                .orElseThrow(() -> new ApiError(ApiError.NOT_FOUND, "MEETING NOT EXIST"));
+                .orElseThrow(() -> new TencentMeetingError(TencentMeetingError.NOT_FOUND, "MEETING NOT EXIST"));
         return single(render(m, caller));
     }
 
@@ -173,26 +173,26 @@ final class MeetingsApi {
      * (pos, cursory) pair.
      */
     ObjectNode list(Map<String, String> query) {
-        Rules.instanceId(query);
+        TencentMeetingRules.instanceId(query);
         String caller = caller(query);
-        long pos = Optional.ofNullable(query.get("pos")).filter(s -> !s.isEmpty()).map(s -> Rules.integer("pos", s)).orElse(0L);
-        long cursory = Optional.ofNullable(query.get("cursory")).filter(s -> !s.isEmpty()).map(s -> Rules.integer("cursory", s)).orElse(0L);
+        long pos = Optional.ofNullable(query.get("pos")).filter(s -> !s.isEmpty()).map(s -> TencentMeetingRules.integer("pos", s)).orElse(0L);
+        long cursory = Optional.ofNullable(query.get("cursory")).filter(s -> !s.isEmpty()).map(s -> TencentMeetingRules.integer("cursory", s)).orElse(0L);
         long showAll = Optional.ofNullable(query.get("is_show_all_sub_meetings")).filter(s -> !s.isEmpty())
-                .map(s -> Rules.integer("is_show_all_sub_meetings", s)).orElse(0L);
+                .map(s -> TencentMeetingRules.integer("is_show_all_sub_meetings", s)).orElse(0L);
         if (showAll != 0 && showAll != 1) {
-            throw ApiError.invalid("invalid param: is_show_all_sub_meetings must be 0 or 1");
+            throw TencentMeetingError.invalid("invalid param: is_show_all_sub_meetings must be 0 or 1");
         }
-        long from = pos == 0 ? enterprise.beijingMidnight() : pos;
+        long from = pos == 0 ? directory.beijingMidnight() : pos;
 
         List<Entry> entries = new ArrayList<>();
-        for (Meeting m : enterprise.meetings.values()) {
+        for (Meeting m : directory.meetings.values()) {
             String s = status(m);
             if (!m.isParticipant(caller) || !(INIT.equals(s) || STARTED.equals(s))) {
                 continue;
             }
             if (m.recurring() && showAll == 1) {
                 for (long key : m.occurrenceKeys()) {
-                    if (!m.cancelledOccurrences.contains(key) && m.occurrenceEnd(key) > enterprise.nowSeconds()) {
+                    if (!m.cancelledOccurrences.contains(key) && m.occurrenceEnd(key) > directory.nowSeconds()) {
                         entries.add(new Entry(m, m.occurrenceStart(key), key));
                     }
                 }
@@ -235,17 +235,17 @@ final class MeetingsApi {
 
     /** Partial update: absent fields stay, {@code []} clears hosts/guests, {@code password:""} removes it. */
     ObjectNode modify(String meetingId, Fields f) {
-        long now = enterprise.nowSeconds();
+        long now = directory.nowSeconds();
         Meeting m = find(meetingId);
         String userid = f.requiredString("userid");
-        Rules.instanceId(f.requiredInt("instanceid"));
-        enterprise.requireKnown("userid", userid);
-        if (!m.creator.equals(userid) && !enterprise.isAdmin(userid)) {
-            throw new ApiError(ApiError.NO_MODIFY_PERMISSION, "no permission to modify the meeting");
+        TencentMeetingRules.instanceId(f.requiredInt("instanceid"));
+        directory.requireKnown("userid", userid);
+        if (!m.creator.equals(userid) && !directory.isAdmin(userid)) {
+            throw new TencentMeetingError(TencentMeetingError.NO_MODIFY_PERMISSION, "no permission to modify the meeting");
         }
         requireNotOver(m);
         if (m.type == 1) {
-            throw ApiError.invalid("invalid param: a quick meeting cannot be modified");
+            throw TencentMeetingError.invalid("invalid param: a quick meeting cannot be modified");
         }
 
         Optional<Fields> ruleFields = f.object("recurring_rule");
@@ -254,63 +254,63 @@ final class MeetingsApi {
             return moveOccurrence(m, f, ruleFields.get(), subMeeting.get(), now);
         }
 
-        String subject = f.string("subject").map(Rules::meetingSubject).orElse(m.subject);
+        String subject = f.string("subject").map(TencentMeetingRules::meetingSubject).orElse(m.subject);
         long start = f.seconds("start_time").orElse(m.start);
         long end = f.seconds("end_time").orElse(m.end);
         if (rejectPastStart && start != m.start && start < now) {
-            throw ApiError.invalid("invalid param: start_time is earlier than now");
+            throw TencentMeetingError.invalid("invalid param: start_time is earlier than now");
         }
         if (end <= start) {
-            throw ApiError.invalid("invalid param: end_time must be later than start_time");
+            throw TencentMeetingError.invalid("invalid param: end_time must be later than start_time");
         }
         List<String> hosts = m.hosts;
         if (f.has("hosts")) {
-            hosts = enterprise.userList(f, "hosts");
+            hosts = directory.userList(f, "hosts");
             // "if given must include userid" (spec §3.5); [] clears the hosts, by the same line.
             if (!hosts.isEmpty() && !hosts.contains(userid)) {
-                throw ApiError.invalid("invalid param: hosts must include userid " + userid);
+                throw TencentMeetingError.invalid("invalid param: hosts must include userid " + userid);
             }
             for (String host : hosts) {
-                enterprise.requireKnown("hosts", host);
+                directory.requireKnown("hosts", host);
             }
         }
-        List<String> invitees = f.has("invitees") ? enterprise.userList(f, "invitees") : m.invitees;
-        Rules.invitees(invitees.size());
-        ArrayNode guests = f.has("guests") ? Rules.guests(f, "guests") : m.guests;
-        String password = f.has("password") ? Rules.password("password", f.requiredString("password")) : m.password;
+        List<String> invitees = f.has("invitees") ? directory.userList(f, "invitees") : m.invitees;
+        TencentMeetingRules.invitees(invitees.size());
+        ArrayNode guests = f.has("guests") ? TencentMeetingRules.guests(f, "guests") : m.guests;
+        String password = f.has("password") ? TencentMeetingRules.password("password", f.requiredString("password")) : m.password;
         ObjectNode settings = m.settings;
         if (f.has("settings")) {
-            settings = m.settings == null ? Enterprise.object() : m.settings.deepCopy();
-            settings.setAll(Rules.settings(f.object("settings").orElseThrow()));
+            settings = m.settings == null ? TencentMeetingDirectory.object() : m.settings.deepCopy();
+            settings.setAll(TencentMeetingRules.settings(f.object("settings").orElseThrow()));
         }
         boolean enableLive = f.bool("enable_live").orElse(m.enableLive);
         ObjectNode liveConfig = m.liveConfig;
         if (f.has("live_config")) {
-            liveConfig = m.liveConfig == null ? Enterprise.object() : m.liveConfig.deepCopy();
-            liveConfig.setAll(Rules.liveConfig(f.object("live_config").orElseThrow()));
+            liveConfig = m.liveConfig == null ? TencentMeetingDirectory.object() : m.liveConfig.deepCopy();
+            liveConfig.setAll(TencentMeetingRules.liveConfig(f.object("live_config").orElseThrow()));
         }
         if (enableLive) {
-            Rules.livePasswordPresent(liveConfig);
+            TencentMeetingRules.livePasswordPresent(liveConfig);
         }
         boolean enableHostKey = f.bool("enable_host_key").orElse(m.enableHostKey);
-        String hostKey = f.string("host_key").map(Rules::hostKey).orElse(m.hostKey);
+        String hostKey = f.string("host_key").map(TencentMeetingRules::hostKey).orElse(m.hostKey);
         ObjectNode extras = m.extras.deepCopy();
-        Rules.echo(f, extras);
+        TencentMeetingRules.echo(f, extras);
         int meetingType = (int) (long) f.integer("meeting_type").orElse((long) m.meetingType);
         if (meetingType != 0 && meetingType != 1) {
-            throw ApiError.invalid("invalid param: meeting_type must be 0 or 1");
+            throw TencentMeetingError.invalid("invalid param: meeting_type must be 0 or 1");
         }
-        RecurringRule rule = meetingType == 0 ? null : m.rule;
+        TencentMeetingRecurrence rule = meetingType == 0 ? null : m.rule;
         if (meetingType == 1) {
             if (ruleFields.isEmpty() && rule == null) {
                 throw f.missing("recurring_rule");
             }
             if (ruleFields.isPresent()) {
-                rule = RecurringRule.parse(ruleFields.get(), start, TimeZones.of(extras.path("time_zone").asText("")), now,
-                        RecurringRule.MODIFY_MAX_COUNT);
+                rule = TencentMeetingRecurrence.parse(ruleFields.get(), start, TimeZones.of(extras.path("time_zone").asText("")), now,
+                        TencentMeetingRecurrence.MODIFY_MAX_COUNT);
             } else if (start != m.start) {
                 // The kept rule must still fit the moved first meeting; the modify cap of 50 is for rules sent, not kept.
-                rule = RecurringRule.parse(Fields.of(m.rule.toJson()), start, TimeZones.of(extras.path("time_zone").asText("")), now,
+                rule = TencentMeetingRecurrence.parse(Fields.of(m.rule.toJson()), start, TimeZones.of(extras.path("time_zone").asText("")), now,
                         Integer.MAX_VALUE);
             }
         }
@@ -334,26 +334,26 @@ final class MeetingsApi {
         }
         m.meetingType = meetingType;
         m.rule = rule;
-        m.modifiedMillis = enterprise.nextModifiedMillis();
+        m.modifiedMillis = directory.nextModifiedMillis();
         return modifyAnswer(m);
     }
 
     /** "recurring_rule 中若填写了 sub_meeting_id，则表示修改该子会议时间，不可与周期性会议规则同时修改" (doc 1095/81181). */
     private ObjectNode moveOccurrence(Meeting m, Fields f, Fields rule, String subMeetingId, long now) {
         if (rule.node().size() > 1) {
-            throw ApiError.invalid("invalid param: cannot modify the recurring rule and a sub-meeting's time together");
+            throw TencentMeetingError.invalid("invalid param: cannot modify the recurring rule and a sub-meeting's time together");
         }
         long key = occurrence(m, subMeetingId);
         long start = f.seconds("start_time").orElseThrow(() -> f.missing("start_time"));
         long end = f.seconds("end_time").orElseThrow(() -> f.missing("end_time"));
         if (rejectPastStart && start < now) {
-            throw ApiError.invalid("invalid param: start_time is earlier than now");
+            throw TencentMeetingError.invalid("invalid param: start_time is earlier than now");
         }
         if (end <= start) {
-            throw ApiError.invalid("invalid param: end_time must be later than start_time");
+            throw TencentMeetingError.invalid("invalid param: end_time must be later than start_time");
         }
         m.movedOccurrences.put(key, new long[] {start, end});
-        m.modifiedMillis = enterprise.nextModifiedMillis();
+        m.modifiedMillis = directory.nextModifiedMillis();
         return modifyAnswer(m);
     }
 
@@ -361,10 +361,10 @@ final class MeetingsApi {
         ObjectNode info = JsonNodeFactory.instance.objectNode();
         info.put("meeting_id", m.id);
         info.put("meeting_code", m.code);
-        info.set("settings", m.settings == null ? Enterprise.object() : m.settings.deepCopy());
+        info.set("settings", m.settings == null ? TencentMeetingDirectory.object() : m.settings.deepCopy());
         info.put("enable_live", m.enableLive);
         if (m.enableLive) {
-            info.set("live_config", Enterprise.object().put("live_addr", m.liveAddr()));
+            info.set("live_config", TencentMeetingDirectory.object().put("live_addr", m.liveAddr()));
         }
         putIfPresent(info, "host_key", m.hostKey);
         return single(info);
@@ -374,35 +374,35 @@ final class MeetingsApi {
 
     ObjectNode cancel(String meetingId, Fields f) {
         String userid = f.requiredString("userid");
-        Rules.instanceId(f.requiredInt("instanceid"));
+        TencentMeetingRules.instanceId(f.requiredInt("instanceid"));
         f.requiredInt("reason_code");
         f.string("reason_detail");
         long meetingType = f.integer("meeting_type").orElse(0L);
         if (meetingType != 0 && meetingType != 1) {
-            throw ApiError.invalid("invalid param: meeting_type must be 0 or 1");
+            throw TencentMeetingError.invalid("invalid param: meeting_type must be 0 or 1");
         }
         Optional<String> subMeeting = f.string("sub_meeting_id");
-        enterprise.requireKnown("userid", userid);
+        directory.requireKnown("userid", userid);
         Meeting m = find(meetingId);
         // Doc 42422 (spec, corrections): cancelling a recurring meeting, whole or one sub-meeting, says meeting_type 1.
         if (m.recurring() && meetingType != 1) {
-            throw ApiError.invalid("invalid param: meeting_type must be 1 to cancel a recurring meeting or one of its sub-meetings");
+            throw TencentMeetingError.invalid("invalid param: meeting_type must be 1 to cancel a recurring meeting or one of its sub-meetings");
         }
-        if (!m.creator.equals(userid) && !enterprise.isAdmin(userid)) {
-            throw new ApiError(ApiError.NO_PERMISSION, "no permission to cancel the meeting");
+        if (!m.creator.equals(userid) && !directory.isAdmin(userid)) {
+            throw new TencentMeetingError(TencentMeetingError.NO_PERMISSION, "no permission to cancel the meeting");
         }
         if (m.cancelled) {
-            throw new ApiError(ApiError.CANCELLED, "MEETING CANCLED");
+            throw new TencentMeetingError(TencentMeetingError.CANCELLED, "MEETING CANCLED");
         }
         String s = status(m);
         if (STARTED.equals(s)) {
-            throw new ApiError(ApiError.ALREADY_STARTED, "meeting has started and cannot be cancelled");
+            throw new TencentMeetingError(TencentMeetingError.ALREADY_STARTED, "meeting has started and cannot be cancelled");
         }
         requireNotOver(m);
         if (subMeeting.isPresent() && m.recurring()) {
             long key = occurrence(m, subMeeting.get());
             if (!m.cancelledOccurrences.add(key)) {
-                throw new ApiError(ApiError.CANCELLED, "MEETING CANCLED");
+                throw new TencentMeetingError(TencentMeetingError.CANCELLED, "MEETING CANCLED");
             }
             if (m.occurrenceKeys().stream().allMatch(m.cancelledOccurrences::contains)) {
                 m.cancelled = true;
@@ -410,7 +410,7 @@ final class MeetingsApi {
         } else {
             m.cancelled = true;
         }
-        m.modifiedMillis = enterprise.nextModifiedMillis();
+        m.modifiedMillis = directory.nextModifiedMillis();
         return JsonNodeFactory.instance.objectNode();
     }
 
@@ -427,7 +427,7 @@ final class MeetingsApi {
         if (m.someoneIn) {
             return STARTED;
         }
-        long now = enterprise.nowSeconds();
+        long now = directory.nowSeconds();
         if (now >= m.seriesEnd()) {
             return now >= m.start + RECYCLE_AFTER && !m.recurring() ? RECYCLED : NULL;
         }
@@ -436,11 +436,11 @@ final class MeetingsApi {
 
     Meeting find(String meetingId) {
         if (!meetingId.matches("\\d{1,20}")) {
-            throw new ApiError(ApiError.MEETING_ID_INVALID, "invalid meetingId");
+            throw new TencentMeetingError(TencentMeetingError.MEETING_ID_INVALID, "invalid meetingId");
         }
-        Meeting m = enterprise.meetings.get(meetingId);
+        Meeting m = directory.meetings.get(meetingId);
         if (m == null) {
-            throw new ApiError(ApiError.NOT_FOUND, "MEETING NOT EXIST");
+            throw new TencentMeetingError(TencentMeetingError.NOT_FOUND, "MEETING NOT EXIST");
         }
         return m;
     }
@@ -454,46 +454,46 @@ final class MeetingsApi {
         if (operator != null && !operator.isEmpty()) {
             String rawType = query.get("operator_id_type");
             if (rawType == null || rawType.isEmpty()) {
-                throw ApiError.invalid("missing required param: operator_id_type");
+                throw TencentMeetingError.invalid("missing required param: operator_id_type");
             }
-            long type = Rules.integer("operator_id_type", rawType);
+            long type = TencentMeetingRules.integer("operator_id_type", rawType);
             if (type < 1 || type > 3) {
-                throw ApiError.invalid("invalid param: operator_id_type must be 1 (userid), 2 (openid) or 3 (rooms_id)");
+                throw TencentMeetingError.invalid("invalid param: operator_id_type must be 1 (userid), 2 (openid) or 3 (rooms_id)");
             }
             if (type == 1) {
-                enterprise.requireKnown("operator_id", operator);
+                directory.requireKnown("operator_id", operator);
             }
             return operator;
         }
         String userid = query.get("userid");
         if (userid == null || userid.isEmpty()) {
-            throw ApiError.invalid("missing required param: userid or operator_id");
+            throw TencentMeetingError.invalid("missing required param: userid or operator_id");
         }
-        enterprise.requireKnown("userid", userid);
+        directory.requireKnown("userid", userid);
         return userid;
     }
 
     private void requireNotOver(Meeting m) {
         String s = status(m);
         if (m.cancelled) {
-            throw new ApiError(ApiError.CANCELLED, "MEETING CANCLED");
+            throw new TencentMeetingError(TencentMeetingError.CANCELLED, "MEETING CANCLED");
         }
         if (ENDED.equals(s) || NULL.equals(s) || RECYCLED.equals(s)) {
-            throw new ApiError(ApiError.ALREADY_ENDED, "meeting has ended");
+            throw new TencentMeetingError(TencentMeetingError.ALREADY_ENDED, "meeting has ended");
         }
     }
 
     private static long occurrence(Meeting m, String subMeetingId) {
         if (!m.recurring() || !subMeetingId.matches("\\d{1,12}")
                 || !m.occurrenceKeys().contains(Long.parseLong(subMeetingId))) {
-            throw new ApiError(ApiError.NOT_FOUND, "sub meeting does not exist");
+            throw new TencentMeetingError(TencentMeetingError.NOT_FOUND, "sub meeting does not exist");
         }
         return Long.parseLong(subMeetingId);
     }
 
     /** The meeting object of query answers (spec §3.2). */
     private ObjectNode render(Meeting m, String caller) {
-        long now = enterprise.nowSeconds();
+        long now = directory.nowSeconds();
         ObjectNode info = JsonNodeFactory.instance.objectNode();
         info.put("subject", m.subject);
         info.put("meeting_id", m.id);
@@ -508,17 +508,17 @@ final class MeetingsApi {
         info.put("join_url", m.joinUrl);
         info.put("start_time", Long.toString(m.start));
         info.put("end_time", Long.toString(m.end));
-        info.set("hosts", enterprise.renderUsers(m.hosts));
-        info.set("participants", enterprise.renderUsers(m.invitees));
-        info.set("current_hosts", enterprise.renderUsers(m.someoneIn ? m.hosts : List.of()));
+        info.set("hosts", directory.renderUsers(m.hosts));
+        info.set("participants", directory.renderUsers(m.invitees));
+        info.set("current_hosts", directory.renderUsers(m.someoneIn ? m.hosts : List.of()));
         info.set("current_co_hosts", JsonNodeFactory.instance.arrayNode());
         if (m.guests != null) {
             info.set("guests", m.guests.deepCopy());
         }
-        info.set("settings", m.settings == null ? Enterprise.object() : m.settings.deepCopy());
+        info.set("settings", m.settings == null ? TencentMeetingDirectory.object() : m.settings.deepCopy());
         info.put("enable_live", m.enableLive);
         if (m.enableLive) {
-            ObjectNode live = m.liveConfig == null ? Enterprise.object() : m.liveConfig.deepCopy();
+            ObjectNode live = m.liveConfig == null ? TencentMeetingDirectory.object() : m.liveConfig.deepCopy();
             live.put("live_addr", m.liveAddr());
             info.set("live_config", live);
         }

@@ -14,8 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
  * is rebuilt from what arrived on the wire (raw path and query, raw body bytes), never from decoded or
  * re-serialised forms.
  */
-public final class TencentSignature {
-    private TencentSignature() {
+public final class TencentMeetingSignature {
+    private TencentMeetingSignature() {
     }
 
     /**
