@@ -31,8 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTP half every vendor fake shares: a loopback server, request recording, and the transport
- * faults (drops, delays, malformed bodies). A vendor subclass only classifies requests, answers them
- * and says how its vendor spells "server error", "busy" and "rate limited".
+ * faults (drops, delays, malformed bodies). A vendor subclass lists its endpoints in one {@link Routes} table,
+ * answers requests and says how its vendor spells "server error", "busy" and "rate limited".
  *
  * <p>{@link #handle} runs under one lock per simulator, so vendor state needs no further
  * synchronisation; delays and the configured latency are spent outside the lock.
@@ -93,8 +93,16 @@ public abstract class HttpSimulator implements VendorSimulator {
         baseUrl = URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort());
     }
 
-    /** Which neutral operation a request is; decided from method and path before the body is read. */
-    protected abstract Operation classify(String method, String rawPath);
+    /**
+     * This vendor's endpoints, one table of method and path template: it classifies every request before its body is
+     * read (for faults and recording) and gives the vendor's handler to {@link #handle}. Built in the constructor.
+     */
+    protected abstract Routes<?> routes();
+
+    /** Which neutral operation a request is: its endpoint's in {@link #routes()}, {@link Operation#OTHER} for none. */
+    private Operation classify(String method, String rawPath) {
+        return routes().classify(method, rawPath);
+    }
 
     /** Answers one request and applies its effect on the fake's state. Runs under the simulator lock. */
     protected abstract SimResponse handle(RecordedRequest request);

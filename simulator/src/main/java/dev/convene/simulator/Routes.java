@@ -2,10 +2,12 @@ package dev.convene.simulator;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A vendor's endpoints as one table: method and path template ({@code /v2/meetings/{id}/status}) to the neutral
@@ -31,7 +33,7 @@ public final class Routes<H> {
             if (e.method.equals("*") || e.method.equals(method)) {
                 Map<String, String> params = e.match(segments);
                 if (params != null) {
-                    return Optional.of(new Match<>(e.operation, e.handler, params));
+                    return Optional.of(new Match<>(e.operation, e.handler, String.join("/", e.template), params));
                 }
             }
         }
@@ -40,8 +42,15 @@ public final class Routes<H> {
 
     /** Whether some endpoint has this path, whatever its method: the difference between "not found" and "method not allowed". */
     public boolean knows(String rawPath) {
+        return !methods(rawPath).isEmpty();
+    }
+
+    /** The methods the endpoints of this path take ({@code *} for any), in the order added; empty for an unknown path. */
+    public Set<String> methods(String rawPath) {
         String[] segments = rawPath.split("/", -1);
-        return entries.stream().anyMatch(e -> e.match(segments) != null);
+        Set<String> methods = new LinkedHashSet<>();
+        entries.stream().filter(e -> e.match(segments) != null).forEach(e -> methods.add(e.method));
+        return methods;
     }
 
     /** The operation of a request, {@link Operation#OTHER} when no endpoint has it. */
@@ -49,8 +58,8 @@ public final class Routes<H> {
         return find(method, rawPath).map(Match::operation).orElse(Operation.OTHER);
     }
 
-    /** One endpoint found: its operation, the vendor's handler, and the path's raw parameters by name. */
-    public record Match<H>(Operation operation, H handler, Map<String, String> params) {
+    /** One endpoint found: its operation, the vendor's handler, its path template, and the path's raw parameters by name. */
+    public record Match<H>(Operation operation, H handler, String template, Map<String, String> params) {
         /** A raw path parameter, or {@code null} when the template has none of that name. */
         public String param(String name) {
             return params.get(name);

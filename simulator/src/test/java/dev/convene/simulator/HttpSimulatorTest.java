@@ -24,9 +24,13 @@ class HttpSimulatorTest {
             super("counting", options);
         }
 
+        private final Routes<String> routes = new Routes<String>()
+                .add("POST", "/x", Operation.CREATE, "create")
+                .add("GET", "/x", Operation.GET, "get");
+
         @Override
-        protected Operation classify(String method, String rawPath) {
-            return method.equals("POST") ? Operation.CREATE : Operation.GET;
+        protected Routes<String> routes() {
+            return routes;
         }
 
         @Override

@@ -10,6 +10,7 @@ import dev.convene.simulator.FaultKind;
 import dev.convene.simulator.HttpSimulator;
 import dev.convene.simulator.Operation;
 import dev.convene.simulator.RecordedRequest;
+import dev.convene.simulator.Routes;
 import dev.convene.simulator.SimResponse;
 import dev.convene.simulator.SimulatorOptions;
 import dev.convene.simulator.StoredSession;
@@ -68,6 +69,9 @@ import java.util.Optional;
  */
 public final class TencentMeetingSimulator extends HttpSimulator {
     public static final String VENDOR = "tencentmeeting";
+    private static final String MEETINGS = "/v1/meetings";
+    private static final String MEETING_CANCEL = MEETINGS + "/{id}/cancel";
+    private static final String WEBINARS = "/v1/webinars";
     static final long WINDOW_SECONDS = 300;
     private static final String AUTH_MESSAGE =
             "鉴权失败:请检查请求头公共参数里字段AppId和X-TC-Key内容是否正确,字段SdkId如未分配不要携带。";
@@ -98,6 +102,12 @@ public final class TencentMeetingSimulator extends HttpSimulator {
     private long callsToday;
     private long traces;
     private final TencentMeetingEvents events;
+    private final Routes<Endpoint> routes = new Routes<>();
+
+    /** One endpoint of spec §3–4: its answer to a request whose path names {@code id} (null where it names none). */
+    private interface Endpoint {
+        JsonNode answer(RecordedRequest request, String id);
+    }
 
     public TencentMeetingSimulator(SimulatorOptions options) {
         super(VENDOR, options);
@@ -121,6 +131,36 @@ public final class TencentMeetingSimulator extends HttpSimulator {
         java.util.Random eventRandom = new java.util.Random(seed() ^ 0x5EED_E7E7L);
         events = new TencentMeetingEvents(settings.optional("event-token").orElseGet(() -> TencentMeetingEvents.newToken(eventRandom)),
                 settings.optional("event-aes-key"), eventRandom);
+
+        routes.add("POST", MEETINGS, Operation.CREATE, (r, id) -> {
+                    JsonNode answer = meetings.create(body(r));
+                    answer.path("meeting_info_list").forEach(i -> emit("meeting.created", i.path("meeting_id").asText()));
+                    return answer;
+                })
+                .add("GET", MEETINGS, Operation.LIST, (r, id) -> {
+                    Map<String, String> query = r.queryParameters();
+                    return query.containsKey("meeting_code") ? meetings.getByCode(query.get("meeting_code"), query) : meetings.list(query);
+                })
+                .add("GET", MEETINGS + "/{id}", Operation.GET, (r, id) -> meetings.get(id, r.queryParameters()))
+                .add("PUT", MEETINGS + "/{id}", Operation.UPDATE, emitting("meeting.updated", (r, id) -> meetings.modify(id, body(r))))
+                .add("POST", MEETING_CANCEL, Operation.CANCEL, emitting("meeting.canceled", (r, id) -> meetings.cancel(id, body(r))))
+                .add("POST", WEBINARS, Operation.CREATE, (r, id) -> {
+                    JsonNode answer = webinars.create(body(r));
+                    emit("meeting.created", answer.path("meeting_id").asText());
+                    return answer;
+                })
+                .add("GET", WEBINARS, Operation.GET, (r, id) -> webinars.query(r.queryParameters()))
+                .add("PUT", WEBINARS + "/{id}", Operation.UPDATE, emitting("meeting.updated", (r, id) -> webinars.modify(id, body(r))))
+                .add("POST", WEBINARS + "/{id}/cancel", Operation.CANCEL, emitting("meeting.canceled", (r, id) -> webinars.cancel(id, body(r))));
+    }
+
+    /** An endpoint that changes the meeting or webinar its path names, then pushes {@code event} about it. */
+    private Endpoint emitting(String event, Endpoint endpoint) {
+        return (r, id) -> {
+            JsonNode answer = endpoint.answer(r, id);
+            emit(event, id);
+            return answer;
+        };
     }
 
     // ---- the vendor-neutral control surface ----
@@ -266,13 +306,13 @@ public final class TencentMeetingSimulator extends HttpSimulator {
     // ---- HTTP ----
 
     @Override
-    protected Operation classify(String method, String rawPath) {
-        return Route.of(method, rawPath).operation;
+    protected Routes<Endpoint> routes() {
+        return routes;
     }
 
     @Override
     protected SimResponse handle(RecordedRequest request) {
-        Route route = Route.of(request.method(), request.rawPath());
+        Optional<Routes.Match<Endpoint>> route = routes.find(request.method(), request.rawPath());
         try {
             authenticate(request);
             countCall();
@@ -280,9 +320,9 @@ public final class TencentMeetingSimulator extends HttpSimulator {
             if (scripted.isPresent()) {
                 return scripted(route, scripted.get());
             }
-            JsonNode answer = answer(route, request);
-            changed(route, request, answer);
-            return ok(answer);
+            Routes.Match<Endpoint> found = route.orElseThrow(
+                    () -> new TencentMeetingError(TencentMeetingError.INVALID_PARAMS, "no such API: " + request.method() + " " + request.rawPath()));
+            return ok(found.handler().answer(request, found.param("id")));
         } catch (TencentMeetingError e) {
             return error(route, e.code, e.getMessage());
         }
@@ -295,48 +335,18 @@ public final class TencentMeetingSimulator extends HttpSimulator {
             authenticate(request);
             return Optional.empty();
         } catch (TencentMeetingError e) {
-            return Optional.of(error(Route.of(request.method(), request.rawPath()), e.code, e.getMessage()));
+            return Optional.of(error(routes.find(request.method(), request.rawPath()), e.code, e.getMessage()));
         }
     }
 
     @Override
     protected SimResponse faultResponse(FaultKind kind, RecordedRequest request) {
-        Route route = Route.of(request.method(), request.rawPath());
+        Optional<Routes.Match<Endpoint>> route = routes.find(request.method(), request.rawPath());
         return locked(() -> switch (kind) {
             case RATE_LIMITED -> error(route, TencentMeetingError.RATE_MINUTE, "api call frequency exceeds the per-minute limit");
             case BUSY -> error(route, TencentMeetingError.BUSY, "network error, please retry later");
             default -> error(route, TencentMeetingError.INTERNAL, "internal error");
         });
-    }
-
-    private JsonNode answer(Route route, RecordedRequest r) {
-        Map<String, String> query = r.queryParameters();
-        return switch (route) {
-            case MEETING_CREATE -> meetings.create(body(r));
-            case MEETING_QUERY -> meetings.get(route.id(r.rawPath()), query);
-            case MEETING_LIST -> query.containsKey("meeting_code")
-                    ? meetings.getByCode(query.get("meeting_code"), query)
-                    : meetings.list(query);
-            case MEETING_MODIFY -> meetings.modify(route.id(r.rawPath()), body(r));
-            case MEETING_CANCEL -> meetings.cancel(route.id(r.rawPath()), body(r));
-            case WEBINAR_CREATE -> webinars.create(body(r));
-            case WEBINAR_QUERY -> webinars.query(query);
-            case WEBINAR_MODIFY -> webinars.modify(route.id(r.rawPath()), body(r));
-            case WEBINAR_CANCEL -> webinars.cancel(route.id(r.rawPath()), body(r));
-            case UNKNOWN -> throw new TencentMeetingError(TencentMeetingError.INVALID_PARAMS, "no such API: " + r.method() + " " + r.rawPath());
-        };
-    }
-
-    /** The event a successful write makes: created, updated or cancelled. */
-    private void changed(Route route, RecordedRequest r, JsonNode answer) {
-        switch (route) {
-            case MEETING_CREATE -> answer.path("meeting_info_list").forEach(i -> emit("meeting.created", i.path("meeting_id").asText()));
-            case WEBINAR_CREATE -> emit("meeting.created", answer.path("meeting_id").asText());
-            case MEETING_MODIFY, WEBINAR_MODIFY -> emit("meeting.updated", route.id(r.rawPath()));
-            case MEETING_CANCEL, WEBINAR_CANCEL -> emit("meeting.canceled", route.id(r.rawPath()));
-            default -> {
-            }
-        }
     }
 
     /** Spec §1 and "What a fake server must enforce" 1–4, in the order a gateway would check them. */
@@ -412,7 +422,7 @@ public final class TencentMeetingSimulator extends HttpSimulator {
      * A scripted failure, answered once the gateway's checks passed: {@code error_info} with the code (internal error
      * for a bare status) at the status given, else the one this fake's table gives the code.
      */
-    private SimResponse scripted(Route route, VendorError e) {
+    private SimResponse scripted(Optional<Routes.Match<Endpoint>> route, VendorError e) {
         int code = e.code().orElse(TencentMeetingError.INTERNAL);
         SimResponse answer = error(route, code, e.message().orElse(e.code().isPresent() ? "scripted failure" : "internal error"));
         return e.status().isPresent() ? new SimResponse(e.status().getAsInt(), answer.headers(), answer.body()) : answer;
@@ -441,7 +451,7 @@ public final class TencentMeetingSimulator extends HttpSimulator {
         return SimResponse.json(200, body.toString()).withHeader("X-TC-Trace", nextTrace());
     }
 
-    private SimResponse error(Route route, int code, String message) {
+    private SimResponse error(Optional<Routes.Match<Endpoint>> route, int code, String message) {
         ObjectNode info = JsonNodeFactory.instance.objectNode();
         info.putObject("error_info")
                 .put("error_code", code)
@@ -451,20 +461,22 @@ public final class TencentMeetingSimulator extends HttpSimulator {
     }
 
     /**
-     * Spec §2: parameter errors 400, business and service errors 500, 9042 403 on meeting cancel and
-     * 400 across webinars. Statuses of the auth codes are UNCONFIRMED: 400 (request errors) except
-     * 200003, seen as 500. TencentMeetingSettings {@code status.<code>} override the table.
+     * Spec §2: parameter errors 400 (404 for a path no endpoint has), business and service errors 500, 9042 403 on
+     * meeting cancel and 400 across webinars. Statuses of the auth codes are UNCONFIRMED: 400 (request errors) except
+     * 200003, seen as 500. Settings {@code status.<code>} override the table.
      */
-    int httpStatus(Route route, int code) {
+    int httpStatus(Optional<Routes.Match<Endpoint>> route, int code) {
         Integer override = statusOverrides.get(code);
         if (override != null) {
             return override;
         }
+        String template = route.map(Routes.Match::template).orElse("");
+        boolean webinar = template.startsWith(WEBINARS);
         return switch (code) {
-            case TencentMeetingError.INVALID_PARAMS -> route == Route.UNKNOWN ? 404 : 400;
+            case TencentMeetingError.INVALID_PARAMS -> route.isEmpty() ? 404 : 400;
             case TencentMeetingError.TIMESTAMP_WINDOW, TencentMeetingError.REPLAY, TencentMeetingError.AUTH_FAILED, 500014 -> 400;
-            case TencentMeetingError.NO_PERMISSION -> route == Route.MEETING_CANCEL ? 403 : route.webinar ? 400 : 500;
-            case TencentMeetingError.UNREGISTERED_USER -> route.webinar ? 400 : 500;
+            case TencentMeetingError.NO_PERMISSION -> template.equals(MEETING_CANCEL) ? 403 : webinar ? 400 : 500;
+            case TencentMeetingError.UNREGISTERED_USER -> webinar ? 400 : 500;
             default -> 500;
         };
     }
@@ -476,64 +488,6 @@ public final class TencentMeetingSimulator extends HttpSimulator {
 
     private String nextTrace() {
         return String.format("%032x", ++traces + 0x5e11a70000000000L);
-    }
-
-    /** The endpoints of spec §3–4, decided from method and raw path alone. */
-    enum Route {
-        MEETING_CREATE(Operation.CREATE, false),
-        MEETING_QUERY(Operation.GET, false),
-        MEETING_LIST(Operation.LIST, false),
-        MEETING_MODIFY(Operation.UPDATE, false),
-        MEETING_CANCEL(Operation.CANCEL, false),
-        WEBINAR_CREATE(Operation.CREATE, true),
-        WEBINAR_QUERY(Operation.GET, true),
-        WEBINAR_MODIFY(Operation.UPDATE, true),
-        WEBINAR_CANCEL(Operation.CANCEL, true),
-        UNKNOWN(Operation.OTHER, false);
-
-        final Operation operation;
-        final boolean webinar;
-
-        Route(Operation operation, boolean webinar) {
-            this.operation = operation;
-            this.webinar = webinar;
-        }
-
-        static Route of(String method, String rawPath) {
-            String[] s = rawPath.split("/", -1);
-            if (s.length < 3 || !s[0].isEmpty() || !s[1].equals("v1")) {
-                return UNKNOWN;
-            }
-            boolean meeting = s[2].equals("meetings");
-            if (!meeting && !s[2].equals("webinars")) {
-                return UNKNOWN;
-            }
-            if (s.length == 3) {
-                return switch (method) {
-                    case "POST" -> meeting ? MEETING_CREATE : WEBINAR_CREATE;
-                    case "GET" -> meeting ? MEETING_LIST : WEBINAR_QUERY;
-                    default -> UNKNOWN;
-                };
-            }
-            if (s[3].isEmpty()) {
-                return UNKNOWN;
-            }
-            if (s.length == 4) {
-                return switch (method) {
-                    case "GET" -> meeting ? MEETING_QUERY : UNKNOWN;
-                    case "PUT" -> meeting ? MEETING_MODIFY : WEBINAR_MODIFY;
-                    default -> UNKNOWN;
-                };
-            }
-            if (s.length == 5 && s[4].equals("cancel") && method.equals("POST")) {
-                return meeting ? MEETING_CANCEL : WEBINAR_CANCEL;
-            }
-            return UNKNOWN;
-        }
-
-        String id(String rawPath) {
-            return rawPath.split("/", -1)[3];
-        }
     }
 
     @Override

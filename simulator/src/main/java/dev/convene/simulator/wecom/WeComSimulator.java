@@ -7,6 +7,7 @@ import dev.convene.simulator.FaultKind;
 import dev.convene.simulator.HttpSimulator;
 import dev.convene.simulator.Operation;
 import dev.convene.simulator.RecordedRequest;
+import dev.convene.simulator.Routes;
 import dev.convene.simulator.SimResponse;
 import dev.convene.simulator.SimulatorOptions;
 import dev.convene.simulator.StoredSession;
@@ -81,7 +82,6 @@ public final class WeComSimulator extends HttpSimulator {
     static final int OTHER_APP_AGENT_ID = 1000003;
     /** Where every request comes from: the fake listens on the loopback interface only. */
     static final String CALLER_IP = "127.0.0.1";
-    private static final Set<String> GET_ENDPOINTS = Set.of("/cgi-bin/gettoken", "/cgi-bin/living/get_living_info");
     private static final Map<Integer, String> TEXTS = Map.of(
             -1, "system busy",
             45009, "api freq out of limit",
@@ -93,6 +93,10 @@ public final class WeComSimulator extends HttpSimulator {
 
     private interface Endpoint {
         ObjectNode answer(RecordedRequest request, WeComTokens.App app, long now);
+    }
+
+    /** An endpoint and its API family ({@code meeting}, which includes webinars, {@code living}, or {@code token}), which an app may be denied. */
+    private record Api(String family, Endpoint endpoint) {
     }
 
     private interface BodyEndpoint {
@@ -113,8 +117,7 @@ public final class WeComSimulator extends HttpSimulator {
     private final Meetings meetings;
     private final Webinars webinars;
     private final Livings livings;
-    private final Map<String, Endpoint> endpoints = new HashMap<>();
-    private final Map<String, String> families = new HashMap<>();
+    private final Routes<Api> routes = new Routes<>();
     private final Map<String, Window> windows = new HashMap<>();
     private final Deque<Long> gettokenFailures = new ArrayDeque<>();
     private final AtomicLong hints = new AtomicLong();
@@ -136,20 +139,21 @@ public final class WeComSimulator extends HttpSimulator {
         this.webinars = new Webinars(settings, directory, new Ledger<>(unknown, new Random(random.nextLong()), "wb"), links);
         this.livings = new Livings(settings, directory, new Ledger<>(unknown, new Random(random.nextLong()), "lv"), links);
 
-        meeting("/cgi-bin/meeting/create", (r, a, now) -> meetings.create(body(r), a, now));
-        meeting("/cgi-bin/meeting/update", changing(meetings::update, "meetingid", "modify_meeting"));
-        meeting("/cgi-bin/meeting/cancel", changing(meetings::cancel, "meetingid", "cancel_meeting"));
-        meeting("/cgi-bin/meeting/get_info", (r, a, now) -> meetings.getInfo(body(r), a, now));
-        meeting("/cgi-bin/meeting/get_user_meetingid", this::userMeetings);
-        meeting("/cgi-bin/meeting/webinar/create", (r, a, now) -> webinars.create(body(r), a, now));
-        meeting("/cgi-bin/meeting/webinar/update", changing(webinars::update, "meetingid", "modify_meeting"));
-        meeting("/cgi-bin/meeting/webinar/cancel", changing(webinars::cancel, "meetingid", "cancel_meeting"));
-        meeting("/cgi-bin/meeting/webinar/get", (r, a, now) -> webinars.get(body(r), a, now));
-        living("/cgi-bin/living/create", (r, a, now) -> livings.create(body(r), a, now));
-        living("/cgi-bin/living/modify", (r, a, now) -> livings.modify(body(r), a, now));
-        living("/cgi-bin/living/cancel", changing(livings::cancel, "livingid", null));
-        living("/cgi-bin/living/get_living_info", (r, a, now) -> livings.info(r.queryParameters(), a, now));
-        living("/cgi-bin/living/get_user_all_livingid", this::userLivings);
+        routes.add("GET", "/cgi-bin/gettoken", Operation.TOKEN, new Api("token", (r, a, now) -> gettoken(r, now)))
+                .add("POST", "/cgi-bin/meeting/create", Operation.CREATE, meeting((r, a, now) -> meetings.create(body(r), a, now)))
+                .add("POST", "/cgi-bin/meeting/update", Operation.UPDATE, meeting(changing(meetings::update, "meetingid", "modify_meeting")))
+                .add("POST", "/cgi-bin/meeting/cancel", Operation.CANCEL, meeting(changing(meetings::cancel, "meetingid", "cancel_meeting")))
+                .add("POST", "/cgi-bin/meeting/get_info", Operation.GET, meeting((r, a, now) -> meetings.getInfo(body(r), a, now)))
+                .add("POST", "/cgi-bin/meeting/get_user_meetingid", Operation.LIST, meeting(this::userMeetings))
+                .add("POST", "/cgi-bin/meeting/webinar/create", Operation.CREATE, meeting((r, a, now) -> webinars.create(body(r), a, now)))
+                .add("POST", "/cgi-bin/meeting/webinar/update", Operation.UPDATE, meeting(changing(webinars::update, "meetingid", "modify_meeting")))
+                .add("POST", "/cgi-bin/meeting/webinar/cancel", Operation.CANCEL, meeting(changing(webinars::cancel, "meetingid", "cancel_meeting")))
+                .add("POST", "/cgi-bin/meeting/webinar/get", Operation.GET, meeting((r, a, now) -> webinars.get(body(r), a, now)))
+                .add("POST", "/cgi-bin/living/create", Operation.CREATE, living((r, a, now) -> livings.create(body(r), a, now)))
+                .add("POST", "/cgi-bin/living/modify", Operation.UPDATE, living((r, a, now) -> livings.modify(body(r), a, now)))
+                .add("POST", "/cgi-bin/living/cancel", Operation.CANCEL, living(changing(livings::cancel, "livingid", null)))
+                .add("GET", "/cgi-bin/living/get_living_info", Operation.GET, living((r, a, now) -> livings.info(r.queryParameters(), a, now)))
+                .add("POST", "/cgi-bin/living/get_user_all_livingid", Operation.LIST, living(this::userLivings));
         Random eventRandom = new Random(random.nextLong());
         this.events = new WeComEvents(options.setting("callback-token").orElseGet(() -> Long.toString(eventRandom.nextLong() & Long.MAX_VALUE, 36)),
                 options.setting("callback-aes-key").orElseGet(() -> EventCrypto.newEncodingAesKey(eventRandom)), settings.corpId(),
@@ -193,34 +197,19 @@ public final class WeComSimulator extends HttpSimulator {
         return events;
     }
 
-    private void meeting(String path, Endpoint endpoint) {
-        endpoints.put(path, endpoint);
-        families.put(path, "meeting");
+    private static Api meeting(Endpoint endpoint) {
+        return new Api("meeting", endpoint);
     }
 
-    private void living(String path, Endpoint endpoint) {
-        endpoints.put(path, endpoint);
-        families.put(path, "living");
+    private static Api living(Endpoint endpoint) {
+        return new Api("living", endpoint);
     }
 
     // ---- HttpSimulator --------------------------------------------------------------------------
 
     @Override
-    protected Operation classify(String method, String rawPath) {
-        if (rawPath.equals("/cgi-bin/gettoken")) {
-            return Operation.TOKEN;
-        }
-        if (!endpoints.containsKey(rawPath)) {
-            return Operation.OTHER;
-        }
-        String last = rawPath.substring(rawPath.lastIndexOf('/') + 1);
-        return switch (last) {
-            case "create" -> Operation.CREATE;
-            case "update", "modify" -> Operation.UPDATE;
-            case "cancel" -> Operation.CANCEL;
-            case "get_info", "get", "get_living_info" -> Operation.GET;
-            default -> Operation.LIST;
-        };
+    protected Routes<Api> routes() {
+        return routes;
     }
 
     @Override
@@ -232,29 +221,28 @@ public final class WeComSimulator extends HttpSimulator {
             if (scripted.isPresent()) {
                 return scripted(scripted.get());
             }
-            boolean get = GET_ENDPOINTS.contains(path);
-            if (!path.equals("/cgi-bin/gettoken") && !endpoints.containsKey(path)) {
-                return SimResponse.json(404, "{\"errcode\":404,\"errmsg\":\"not found\"}");
-            }
-            if (get && !request.method().equals("GET")) {
-                throw new WeComError(43001, "require GET method");
-            }
-            if (!get && !request.method().equals("POST")) {
-                throw new WeComError(43002, "require POST method");
+            Optional<Routes.Match<Api>> route = routes.find(request.method(), path);
+            if (route.isEmpty()) {
+                Set<String> methods = routes.methods(path);
+                if (methods.isEmpty()) {
+                    return SimResponse.json(404, "{\"errcode\":404,\"errmsg\":\"not found\"}");
+                }
+                throw methods.contains("GET") ? new WeComError(43001, "require GET method") : new WeComError(43002, "require POST method");
             }
             if (trustedIps != null && !trustedIps.contains(CALLER_IP)) {
                 throw new WeComError(60020, TEXTS.get(60020));
             }
-            if (path.equals("/cgi-bin/gettoken")) {
-                return ok(gettoken(request, now));
+            Api api = route.get().handler();
+            if (api.family().equals("token")) {
+                return ok(api.endpoint().answer(request, null, now));
             }
             WeComTokens.App caller = tokens.authenticate(request.query("access_token"), now());
-            boolean allowed = families.get(path).equals("living") ? caller.livingApi : caller.meetingApi;
+            boolean allowed = api.family().equals("living") ? caller.livingApi : caller.meetingApi;
             if (!allowed) {
                 throw new WeComError(48002, "api forbidden");
             }
             throttle(path, now);
-            return ok(endpoints.get(path).answer(request, caller, now));
+            return ok(api.endpoint().answer(request, caller, now));
         } catch (WeComError e) {
             return error(e.errcode(), e.text());
         }

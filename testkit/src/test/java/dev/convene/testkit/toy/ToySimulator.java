@@ -8,6 +8,7 @@ import dev.convene.simulator.FormEncoding;
 import dev.convene.simulator.HttpSimulator;
 import dev.convene.simulator.Operation;
 import dev.convene.simulator.RecordedRequest;
+import dev.convene.simulator.Routes;
 import dev.convene.simulator.SimResponse;
 import dev.convene.simulator.SimulatorFactory;
 import dev.convene.simulator.SimulatorOptions;
@@ -40,6 +41,14 @@ public final class ToySimulator extends HttpSimulator {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The toy vendor's endpoints; {@link #handle} answers by their operation. */
+    private static final Routes<Operation> ROUTES = new Routes<Operation>()
+            .add("POST", "/oauth/token", Operation.TOKEN, Operation.TOKEN)
+            .add("POST", "/v1/sessions", Operation.CREATE, Operation.CREATE)
+            .add("GET", "/v1/sessions", Operation.LIST, Operation.LIST)
+            .add("GET", "/v1/sessions/{id}", Operation.GET, Operation.GET)
+            .add("PATCH", "/v1/sessions/{id}", Operation.UPDATE, Operation.UPDATE)
+            .add("POST", "/v1/sessions/{id}/cancel", Operation.CANCEL, Operation.CANCEL);
     private final Map<String, Instant> tokens = new HashMap<>();
     private final Map<String, ObjectNode> sessions = new LinkedHashMap<>();
     private final int maxTitle;
@@ -88,17 +97,8 @@ public final class ToySimulator extends HttpSimulator {
     }
 
     @Override
-    protected Operation classify(String method, String path) {
-        if (path.equals("/oauth/token")) {
-            return Operation.TOKEN;
-        }
-        if (path.equals("/v1/sessions")) {
-            return method.equals("POST") ? Operation.CREATE : Operation.LIST;
-        }
-        if (path.endsWith("/cancel")) {
-            return Operation.CANCEL;
-        }
-        return method.equals("PATCH") ? Operation.UPDATE : Operation.GET;
+    protected Routes<Operation> routes() {
+        return ROUTES;
     }
 
     @Override
