@@ -92,8 +92,8 @@ public abstract class ServiceBuilder<B extends ServiceBuilder<B>> {
     }
 
     /**
-     * How core waits before it retries a call: given the delay, a stage that completes when the wait
-     * is over. Blocking and async calls both wait through it. The default waits in real time on one
+     * How core waits before it retries a call, and before {@code findCreated} looks again: given the delay, a
+     * stage that completes when the wait is over. Blocking and async calls both wait through it. The default waits in real time on one
      * shared timer thread, so an async call parks no thread while it waits; tests pass a function
      * that notes the delay and returns a completed stage, so that retries take no time.
      */

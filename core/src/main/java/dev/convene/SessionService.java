@@ -37,6 +37,21 @@ import java.util.stream.Stream;
  * …) run on that thread, so without a completion executor keep them short and never block in them: until
  * they return, the dispatcher thread holds one of the {@code convene.http.max-requests} slots.
  *
+ * <p><b>Cancelling a future</b> ({@code future.cancel(…)} on the future an {@code …Async} method returned) gives
+ * the call up: what has not been sent is never sent (a request still waiting for the account's budget, the next
+ * attempt after a retry's wait, the next page of {@link #listAllAsync}, the next look of {@link #findCreatedAsync}),
+ * and a request in flight is cancelled. A read, cancel or walk so given up completes with
+ * {@link java.util.concurrent.CancellationException} and {@code cancel} returns true. A create or update whose
+ * request may already have reached the vendor cannot be called back: its future completes with
+ * {@link SessionOutcomeUnknownException} (cause {@link java.util.concurrent.CancellationException}) instead, and
+ * {@code cancel} returns false; use {@link #findCreated} or {@link #get} as for any outcome-unknown write. A create
+ * or update given up before its request left (waiting for its turn in the account's budget, or for its token)
+ * is cancelled like a read. Stages attached to the future are separate futures: cancelling one of them gives up
+ * nothing. Listeners hear of a call given up as a failure with {@link CallCancelledException}.
+ *
+ * <p><b>Interrupts.</b> A blocking call whose thread is interrupted while it waits to retry ends with
+ * {@link CallCancelledException}, nothing further sent, and the thread's interrupt flag set again.
+ *
  * <p><b>Closing.</b> {@link #close()} is idempotent. Afterwards every method but {@link #provider()},
  * {@link #providers()}, the {@code capabilities} methods and {@code close()} throws {@link IllegalStateException} at once and sends
  * nothing; so do the async variants (they throw rather than return a future) and walks of a
@@ -76,8 +91,13 @@ public interface SessionService extends AutoCloseable {
      * @throws InvalidSessionException        when the draft breaks a rule (every violation listed; nothing sent)
      * @throws UnsupportedFeatureException    when the provider cannot create this kind or offer a feature asked for
      * @throws UnconfiguredProviderException  when the draft names a provider this service is not configured for
-     * @throws SessionOutcomeUnknownException when the request may have reached the vendor but no usable answer came back
-     * @throws VendorException                when the vendor refused
+     * @throws SessionOutcomeUnknownException when the request may have reached the vendor and no answer proves it was
+     *                                        refused before it was applied: no answer or an unreadable one, a 5xx (the
+     *                                        vendor's error body, a gateway's page, an empty 504) or a "busy" answer;
+     *                                        never retried, it carries the draft for {@link #findCreated}
+     * @throws VendorException                when the vendor refused (a {@link VendorUnavailableException} only when
+     *                                        nothing was sent: the vendor could not be reached)
+     * @throws CallCancelledException         when the thread was interrupted before the request was sent
      * @throws IllegalStateException          after {@link #close()}
      */
     Session create(SessionDraft draft);
@@ -124,7 +144,9 @@ public interface SessionService extends AutoCloseable {
      * @throws InvalidSessionException        when the update breaks a rule (every violation listed; nothing sent)
      * @throws UnsupportedFeatureException    when the provider cannot update this kind or offer a feature asked for
      * @throws UnconfiguredProviderException  when {@code id} belongs to a provider this service is not configured for
-     * @throws SessionOutcomeUnknownException when the change may have reached the vendor but no usable answer came back
+     * @throws SessionOutcomeUnknownException when the change may have reached the vendor and no answer proves it was
+     *                                        refused before it was applied (as for {@link #create}); a provider that
+     *                                        reads the session first reports a failure of that read so too
      * @throws VendorException                when the vendor refused
      * @throws IllegalStateException          after {@link #close()}
      */
@@ -166,13 +188,22 @@ public interface SessionService extends AutoCloseable {
 
     /**
      * After a {@link SessionOutcomeUnknownException} on create: the sessions at the vendor that match the
-     * draft (same kind, organizer, title and start). Empty means the create did not happen; the kind
-     * must support {@link Operation#LIST}.
+     * draft (same kind, organizer, title and start); the kind must support {@link Operation#LIST}.
+     *
+     * <p>A vendor may apply a create some time after the client gave up on it (a request held in a queue, a
+     * timed-out read whose write still goes through), so an empty look is not taken for an answer at once: while
+     * nothing matches, it looks again every two seconds for the settle time {@code convene.find-created.settle}
+     * (default {@code PT10S}; {@code PT0S} looks once), the waits going through the service's
+     * {@link ServiceBuilder#retryWait retryWait}. Empty then means that no such session appeared within the settle
+     * time: the create very probably did not happen. A caller that must be sure before creating again (the vendor
+     * is known to be slow, or the first look was much later than the create) calls again later; a second create
+     * of the same draft can be told apart only by its id.
      *
      * @throws InvalidSessionException     when the draft lacks kind, title or start
      * @throws UnsupportedFeatureException when the provider cannot list the draft's kind
      * @throws UnconfiguredProviderException when the draft names a provider this service is not configured for
      * @throws VendorException             when the vendor refused or could not be reached
+     * @throws CallCancelledException      when the thread was interrupted while it waited to look again
      * @throws IllegalStateException       after {@link #close()}
      */
     List<Session> findCreated(SessionDraft draft);
@@ -191,13 +222,23 @@ public interface SessionService extends AutoCloseable {
      */
     void checkCredentials();
 
-    /** {@link #create} without blocking. @throws IllegalStateException after {@link #close()} */
+    /**
+     * {@link #create} without blocking. Cancelling the future after the request may have been sent completes it
+     * with {@link SessionOutcomeUnknownException}, not {@link java.util.concurrent.CancellationException} (see
+     * "Cancelling a future" above).
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
     CompletableFuture<Session> createAsync(SessionDraft draft);
 
     /** {@link #get} without blocking. @throws IllegalStateException after {@link #close()} */
     CompletableFuture<Session> getAsync(SessionId id);
 
-    /** {@link #update} without blocking. @throws IllegalStateException after {@link #close()} */
+    /**
+     * {@link #update} without blocking; cancelling its future is as for {@link #createAsync}.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
     CompletableFuture<Session> updateAsync(SessionId id, SessionUpdate update);
 
     /** {@link #cancel} without blocking. @throws IllegalStateException after {@link #close()} */

@@ -31,7 +31,7 @@ public final class ConfigLayers {
     public static final Set<String> GLOBAL_KEYS = Set.of(
             "convene.provider", "convene.providers", "convene.token-store", "convene.rate-limits.scope", "convene.rate-limits.max-wait",
             "convene.http.max-requests", "convene.http.max-requests-per-host",
-            "convene.http.connect-timeout", "convene.http.read-timeout", "convene.http.call-timeout");
+            "convene.http.connect-timeout", "convene.http.read-timeout", "convene.http.call-timeout", "convene.find-created.settle");
 
     private ConfigLayers() {
     }

@@ -45,6 +45,10 @@ final class Pacer implements Interceptor {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for the account's call budget");
         }
+        if (chain.call().isCanceled()) {
+            // given up while it waited for its turn: it is not sent
+            throw new IOException("Canceled while waiting for the account's call budget");
+        }
         if (!taken) {
             ConveneException paced = RateLimitedException.paced(provider, described, maxWait);
             throw new VendorCallException(paced);

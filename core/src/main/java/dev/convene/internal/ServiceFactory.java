@@ -172,7 +172,8 @@ public final class ServiceFactory {
         ProviderContext context = new ProviderContext(p.id(), providerConfig, http, s.clock(), tokens, redactor);
         VendorClient client = p.open(context);
         return new DefaultSessionService(p.id(), p.capabilities(), client, s.clock(), s.retryPolicy(), s.retryWait(), s.listeners(),
-                redactor, null, p.credentialKeys().stream().map(providerConfig::key).toList(), s.completionExecutor());
+                redactor, null, p.credentialKeys().stream().map(providerConfig::key).toList(), s.completionExecutor(),
+                duration(config, "convene.find-created.settle", DefaultSessionService.DEFAULT_SETTLE));
     }
 
     /**

@@ -77,9 +77,14 @@ public final class Validation {
                                String password, Recurrence recurrence, ZoneId zone) {
         if (title != null && !title.isBlank()) {
             out.addAll(limits.title().violations("title", title));
+            text(out, "title", title);
         }
         if (description != null) {
             out.addAll(limits.description().violations("description", description));
+            text(out, "description", description);
+        }
+        if (password != null) {
+            text(out, "password", password);
         }
         // Vendors take whole seconds: a start a fraction of a second ahead arrives as now, which is not the future.
         if (start != null && !start.truncatedTo(ChronoUnit.SECONDS).isAfter(now)) {
@@ -119,6 +124,37 @@ public final class Validation {
         }
     }
 
+    /**
+     * Text a vendor would store mangled is refused rather than sent: a lone surrogate (half of a character; vendors
+     * store it as {@code ?}, and findCreated could then never match the session) and control characters other than
+     * tab, line feed and carriage return. Only the first offence is named, with its position.
+     */
+    static void text(List<Violation> out, String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                out.add(new Violation(field, "must be well-formed Unicode; a lone surrogate (U+" + hex(c) + ") is at index " + i));
+                return;
+            } else if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                out.add(new Violation(field, "must not contain control characters; U+" + hex(c) + " is at index " + i));
+                return;
+            }
+        }
+    }
+
+    private static String hex(char c) {
+        return String.format("%04X", (int) c);
+    }
+
+    /** A name a vendor puts in a URL path must not be {@code .} or {@code ..}: it would address another path. */
+    static void pathSegment(List<Violation> out, String field, String value) {
+        if (value != null && (value.equals(".") || value.equals(".."))) {
+            out.add(new Violation(field, "must not be '" + value + "': it would name a different path at the vendor"));
+        }
+    }
+
     private static void people(List<Violation> out, String field, List<String> people, int max) {
         if (people == null) {
             return;
@@ -132,6 +168,8 @@ public final class Validation {
             String p = people.get(i);
             if (p == null || p.isBlank()) {
                 out.add(new Violation(field + "[" + i + "]", "must not be blank"));
+            } else if (p.chars().anyMatch(c -> Character.isSurrogate((char) c) || Character.isISOControl(c))) {
+                text(out, field + "[" + i + "]", p);
             } else if (seen != null && !seen.add(p)) {
                 out.add(new Violation(field + "[" + i + "]", "repeats '" + p + "'"));
             }

@@ -34,6 +34,8 @@ public final class ScriptedVendor implements VendorClient {
     private volatile boolean checkable = true;
     private volatile Session getAnswer;
     private volatile boolean endless;
+    private volatile CompletableFuture<Void> gate;
+    private final AtomicInteger hiddenLists = new AtomicInteger();
 
     ScriptedVendor() {
         for (Operation op : Operation.values()) {
@@ -62,6 +64,18 @@ public final class ScriptedVendor implements VendorClient {
     /** Every get answers {@code session}, whatever was asked for ({@code null}: the session asked for). */
     public ScriptedVendor answerGets(Session session) {
         this.getAnswer = session;
+        return this;
+    }
+
+    /** Asynchronous attempts wait for {@code gate} before they are answered ({@code null}: answered at once). */
+    public ScriptedVendor holdAsync(CompletableFuture<Void> gate) {
+        this.gate = gate;
+        return this;
+    }
+
+    /** The next {@code lists} lists answer an empty last page, as a vendor that shows a session only some time after it made it. */
+    public ScriptedVendor listLate(int lists) {
+        hiddenLists.set(lists);
         return this;
     }
 
@@ -123,6 +137,18 @@ public final class ScriptedVendor implements VendorClient {
 
             @Override
             public CompletableFuture<T> enqueue() {
+                CompletableFuture<Void> held = gate;
+                if (held != null) {
+                    counter.incrementAndGet();
+                    return held.thenApply(ignored -> {
+                        counter.decrementAndGet();
+                        try {
+                            return execute();
+                        } catch (IOException e) {
+                            throw new java.util.concurrent.CompletionException(e);
+                        }
+                    });
+                }
                 return CompletableFuture.supplyAsync(() -> {
                     try {
                         return execute();
@@ -160,7 +186,7 @@ public final class ScriptedVendor implements VendorClient {
         return scripted(Operation.LIST, () -> {
             List<List<Session>> mine = pages.stream().filter(p -> p.isEmpty() || p.get(0).kind() == kind).toList();
             int index = query.cursor() == null ? 0 : Integer.parseInt(query.cursor());
-            if (mine.isEmpty()) {
+            if (mine.isEmpty() || hiddenLists.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 return Page.last(List.of());
             }
             if (endless) {

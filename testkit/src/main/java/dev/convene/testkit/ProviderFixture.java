@@ -92,9 +92,14 @@ public abstract class ProviderFixture {
         }
     }
 
-    /** A service for {@code properties} (plus {@link #extraProperties()}) on the client clock. */
+    /**
+     * A service for {@code properties} (plus {@link #extraProperties()}) on the client clock, whose {@code findCreated}
+     * keeps looking for 4 seconds ({@code convene.find-created.settle}) unless the properties say otherwise.
+     */
     protected SessionService open(Map<String, String> properties) {
         Map<String, String> all = new HashMap<>(properties);
+        // findCreated looks again for this long before it answers empty: longer than the simulators hold a late write
+        all.putIfAbsent("convene.find-created.settle", "PT4S");
         all.putAll(extraProperties());
         return Convene.builder().properties(all).environment(Map.of()).systemProperties(false).clock(clientClock)
                 .retryPolicy(retryPolicy()).build();

@@ -1,6 +1,7 @@
 package dev.convene.spi.http;
 
 import dev.convene.HttpAttempt;
+import dev.convene.internal.Attempt;
 import dev.convene.internal.CallScope;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
@@ -74,15 +75,38 @@ final class EndpointObserver {
         this.basePath = base.encodedPath();
     }
 
-    /** {@code calls}, tagging each request made inside a call. */
-    Call.Factory tagging(Call.Factory calls) {
+    /**
+     * Last before the wire (a network interceptor, run once the connection is there): marks the request's
+     * {@link Attempt} sent, so that core knows a write that failed before this point never left.
+     */
+    static final Interceptor SENT = chain -> {
+        Attempt attempt = chain.request().tag(Attempt.class);
+        if (attempt != null && !attempt.sending()) {
+            throw new IOException("Canceled: the call was given up before this request was sent");
+        }
+        return chain.proceed(chain.request());
+    };
+
+    /**
+     * {@code calls}, tagging each request made inside a call with the call's scope, and, when {@code marksSent}
+     * (the client has {@link #SENT} among its network interceptors), with the attempt it belongs to.
+     */
+    Call.Factory tagging(Call.Factory calls, boolean marksSent) {
         return request -> {
             CallScope scope = CallScope.current();
-            if (scope == null) {
+            Attempt attempt = marksSent ? Attempt.current() : null;
+            if (scope == null && attempt == null) {
                 return calls.newCall(request);
             }
-            Sending sending = new Sending(scope, template(request), new AtomicInteger());
-            return calls.newCall(request.newBuilder().tag(Sending.class, sending).build());
+            Request.Builder tagged = request.newBuilder();
+            if (scope != null) {
+                tagged.tag(Sending.class, new Sending(scope, template(request), new AtomicInteger()));
+            }
+            if (attempt != null) {
+                attempt.track();
+                tagged.tag(Attempt.class, attempt);
+            }
+            return calls.newCall(tagged.build());
         };
     }
 

@@ -5,6 +5,7 @@ import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
 import dev.convene.ConveneException;
 import dev.convene.VendorException;
+import dev.convene.internal.Attempt;
 import dev.convene.internal.CallScope;
 import dev.convene.spi.Exchange;
 import dev.convene.spi.MalformedResponseException;
@@ -88,12 +89,13 @@ final class ExchangeCallAdapterFactory extends CallAdapter.Factory {
                 return CompletableFuture.failedFuture(e);
             }
             CompletableFuture<T> future = new CompletableFuture<>();
-            // what is chained on the answer (the next request of the call) runs as part of the same call
+            // what is chained on the answer (the next request of the call) runs as part of the same call and attempt
             CallScope scope = CallScope.current();
+            Attempt owner = Attempt.current();
             attempt.enqueue(new Callback<>() {
                 @Override
                 public void onResponse(Call<R> call, Response<R> response) {
-                    CallScope.within(scope, () -> {
+                    CallScope.within(scope, () -> Attempt.around(owner, () -> {
                         try {
                             return future.complete(read(response));
                         } catch (ConveneException | IOException e) {
@@ -101,15 +103,20 @@ final class ExchangeCallAdapterFactory extends CallAdapter.Factory {
                         } catch (RuntimeException e) {
                             return future.completeExceptionally(undecodable(e));
                         }
-                    });
+                    }));
                 }
 
                 @Override
                 public void onFailure(Call<R> call, Throwable t) {
-                    CallScope.within(scope, () -> future.completeExceptionally(t instanceof VendorCallException v ? v.error()
-                            : t instanceof RuntimeException e && !(t instanceof ConveneException) ? undecodable(e) : t));
+                    CallScope.within(scope, () -> Attempt.around(owner, () -> future.completeExceptionally(
+                            t instanceof VendorCallException v ? v.error()
+                                    : t instanceof RuntimeException e && !(t instanceof ConveneException) ? undecodable(e) : t)));
                 }
             });
+            if (owner != null) {
+                // the caller gave the call up: the request in flight is cancelled, one not yet sent is never sent
+                owner.onAbandon(attempt::cancel);
+            }
             future.whenComplete((ignored, failure) -> {
                 if (future.isCancelled()) {
                     attempt.cancel();

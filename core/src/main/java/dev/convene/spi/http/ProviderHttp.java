@@ -34,6 +34,7 @@ public final class ProviderHttp {
         }
         builder.addInterceptor(EndpointObserver.ATTEMPTS);
         builder.addInterceptor(new HttpLog(context.providerId(), context.redactor()));
+        builder.addNetworkInterceptor(EndpointObserver.SENT);
         return builder.build();
     }
 
@@ -48,7 +49,7 @@ public final class ProviderHttp {
      * @throws IllegalArgumentException if {@code api} is not an interface or {@code baseUrl} is not an HTTP URL
      */
     public static <T> T endpoints(Class<T> api, OkHttpClient client, String baseUrl, Moshi moshi, VendorErrors errors) {
-        return endpoints(api, (Call.Factory) client, baseUrl, moshi, errors);
+        return endpoints(api, client, client.networkInterceptors().contains(EndpointObserver.SENT), baseUrl, moshi, errors);
     }
 
     /**
@@ -62,16 +63,17 @@ public final class ProviderHttp {
     public static <T> T endpoints(Class<T> api, ProviderContext context, String baseUrl, Moshi moshi, VendorErrors errors,
                                   Function<? super T, ? extends Interceptor> auth) {
         AtomicReference<OkHttpClient> client = new AtomicReference<>();
-        T endpoints = endpoints(api, request -> client.get().newCall(request), baseUrl, moshi, errors);
+        T endpoints = endpoints(api, request -> client.get().newCall(request), true, baseUrl, moshi, errors);
         client.set(client(context, auth.apply(endpoints)));
         return endpoints;
     }
 
-    private static <T> T endpoints(Class<T> api, Call.Factory calls, String baseUrl, Moshi moshi, VendorErrors errors) {
+    /** {@code marksSent}: the client's network interceptors include {@link EndpointObserver#SENT}. */
+    private static <T> T endpoints(Class<T> api, Call.Factory calls, boolean marksSent, String baseUrl, Moshi moshi, VendorErrors errors) {
         String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
         return new Retrofit.Builder()
                 .baseUrl(base)
-                .callFactory(new EndpointObserver(base).tagging(calls))
+                .callFactory(new EndpointObserver(base).tagging(calls, marksSent))
                 .addCallAdapterFactory(new ExchangeCallAdapterFactory(errors))
                 .addConverterFactory(MoshiConverterFactory.create(moshi))
                 .build()

@@ -3,6 +3,7 @@ package dev.convene.spi.token;
 import dev.convene.ConveneException;
 import dev.convene.VendorError;
 import dev.convene.VendorUnavailableException;
+import dev.convene.internal.Attempt;
 import dev.convene.internal.CallScope;
 import dev.convene.spi.Exchange;
 import dev.convene.spi.http.Redactor;
@@ -29,11 +30,12 @@ public final class TokenCache {
         this.key = key;
         this.clock = clock;
         this.refreshAhead = refreshAhead;
-        this.fetcher = told(() -> {
+        // A token's request is not part of the call that needs it: a write whose token could not be had was never sent.
+        this.fetcher = told(() -> Attempt.within(null, () -> {
             AccessToken token = fetcher.fetch();
             redactor.addSecret(token.value());
             return token;
-        });
+        }));
     }
 
     /** {@code fetcher}, telling the listeners of the call that needs the token (if any) how each fetch went. */

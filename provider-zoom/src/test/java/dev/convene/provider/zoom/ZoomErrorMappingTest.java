@@ -11,6 +11,7 @@ import dev.convene.SessionDraft;
 import dev.convene.SessionId;
 import dev.convene.SessionKind;
 import dev.convene.SessionNotFoundException;
+import dev.convene.SessionOutcomeUnknownException;
 import dev.convene.SessionService;
 import dev.convene.SessionUpdate;
 import dev.convene.AuthenticationException;
@@ -149,7 +150,8 @@ class ZoomErrorMappingTest {
         assertThat(service.get(s.id()).id()).isEqualTo(s.id());
         f.sim.clearRequests();
         f.sim.faults().inject(FaultKind.SERVER_ERROR, 1, Operation.CREATE);
-        assertThatThrownBy(this::meeting).isInstanceOf(VendorUnavailableException.class);
+        assertThatThrownBy(this::meeting).isInstanceOfSatisfying(SessionOutcomeUnknownException.class,
+                e -> assertThat(e.vendorError()).hasValueSatisfying(v -> assertThat(v.code()).isEqualTo("500")));
         assertThat(f.sim.requests(Operation.CREATE)).hasSize(1);
     }
 }
