@@ -71,7 +71,7 @@ public final class DefaultSessionService implements SessionService {
         this.checks = new CallChecks(provider, capabilities, client, clock);
         this.attempts = new Attempts(retry, retryWait, new Failures(provider, capabilities, redactor, credentialKeys),
                 new Listeners(provider, listeners), closed::get, completions);
-        this.paging = new Paging(provider, checks, attempts, this::list, this::listAsync, settle);
+        this.paging = new Paging(provider, checks, attempts, this::listed, this::listedAsync, settle);
     }
 
     @Override
@@ -189,11 +189,22 @@ public final class DefaultSessionService implements SessionService {
     @Override
     public Page<Session> list(ListQuery query) {
         ensureOpen();
-        return attempts.run(checks.checkList(query).call());
+        return attempts.run(checks.checkList(query).pageCall());
     }
 
     @Override
     public CompletableFuture<Page<Session>> listAsync(ListQuery query) {
+        ensureOpen();
+        return async(() -> checks.checkList(query).pageCall());
+    }
+
+    /** A page of a walk, which also tells whether the vendor's page was empty but said there was more. */
+    private Listing.Listed listed(ListQuery query) {
+        ensureOpen();
+        return attempts.run(checks.checkList(query).call());
+    }
+
+    private CompletableFuture<Listing.Listed> listedAsync(ListQuery query) {
         ensureOpen();
         return async(() -> checks.checkList(query).call());
     }

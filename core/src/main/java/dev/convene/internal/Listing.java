@@ -11,9 +11,24 @@ import java.util.List;
 /** A list call resolved to one kind and the provider's cursor, and how to turn its page into ours. */
 record Listing(List<SessionKind> kinds, int index, ListQuery providerQuery, VendorClient client) {
 
-    VendorCall<Page<Session>> call() {
+    /** One page, as {@code list} answers it. */
+    VendorCall<Page<Session>> pageCall() {
         SessionKind kind = kinds.get(index);
         return new VendorCall<>(Operation.LIST, kind, () -> client.list(kind, providerQuery).map(this::toPage), null, null);
+    }
+
+    /** One page of a walk. */
+    VendorCall<Listed> call() {
+        SessionKind kind = kinds.get(index);
+        return new VendorCall<>(Operation.LIST, kind,
+                () -> client.list(kind, providerQuery).map(page -> new Listed(toPage(page), page.items().isEmpty() && page.hasNext())), null, null);
+    }
+
+    /**
+     * Our page, and whether the provider's page held nothing yet said there was more: a walk counts those in a row,
+     * since a vendor that hands out fresh cursors with empty pages would otherwise be walked for ever.
+     */
+    record Listed(Page<Session> page, boolean emptyWithMore) {
     }
 
     /**

@@ -33,14 +33,20 @@ import java.util.stream.StreamSupport;
  * answers that a session is not there.
  */
 final class Paging {
+    /**
+     * How many pages in a row a walk takes that hold nothing yet say there is more: a vendor's filter may leave some
+     * pages empty (Tencent Meeting's page of 20 narrowed to one kind), but not 20,000 sessions in a row.
+     */
+    static final int EMPTY_PAGES_IN_A_ROW = 1000;
+
     /** How long {@code findCreated} waits between two looks. */
     static final Duration LOOK_AGAIN_EVERY = Duration.ofSeconds(2);
 
     private final String provider;
     private final CallChecks checks;
     private final Attempts attempts;
-    private final Function<ListQuery, Page<Session>> list;
-    private final Function<ListQuery, CompletableFuture<Page<Session>>> listAsync;
+    private final Function<ListQuery, Listing.Listed> list;
+    private final Function<ListQuery, CompletableFuture<Listing.Listed>> listAsync;
     private final Duration settle;
 
     /**
@@ -48,8 +54,8 @@ final class Paging {
      * @param listAsync one page, asynchronously
      * @param settle    how long {@code findCreated} keeps looking before it answers empty
      */
-    Paging(String provider, CallChecks checks, Attempts attempts, Function<ListQuery, Page<Session>> list,
-           Function<ListQuery, CompletableFuture<Page<Session>>> listAsync, Duration settle) {
+    Paging(String provider, CallChecks checks, Attempts attempts, Function<ListQuery, Listing.Listed> list,
+           Function<ListQuery, CompletableFuture<Listing.Listed>> listAsync, Duration settle) {
         this.provider = provider;
         this.checks = checks;
         this.attempts = attempts;
@@ -70,7 +76,7 @@ final class Paging {
             public boolean hasNext() {
                 // Pages are fetched only as the stream is consumed, and only one is held at a time.
                 while (!items.hasNext() && (page == null || page.hasNext())) {
-                    page = list.apply(walk.next(page));
+                    page = walk.read(list.apply(walk.next(page)));
                     items = page.items().iterator();
                 }
                 return items.hasNext();
@@ -105,7 +111,7 @@ final class Paging {
         if (result.givenUp()) {
             return;
         }
-        CompletableFuture<Page<Session>> next;
+        CompletableFuture<Listing.Listed> next;
         try {
             next = listAsync.apply(walk.next(page));
         } catch (RuntimeException e) {
@@ -113,9 +119,15 @@ final class Paging {
             return;
         }
         result.onGiveUp(() -> next.cancel(false));
-        next.whenComplete((p, failure) -> {
-            if (failure != null) {
-                attempts.finish(result, null, Exchange.unwrap(failure), false);
+        next.whenComplete((listed, failure) -> {
+            Page<Session> p;
+            try {
+                if (failure != null) {
+                    throw Exchange.unwrap(failure);
+                }
+                p = walk.read(listed);
+            } catch (Throwable t) {
+                attempts.finish(result, null, t, false);
                 return;
             }
             all.addAll(p.items());
@@ -209,12 +221,28 @@ final class Paging {
     private final class Walk {
         private final ListQuery query;
         private final Set<String> walked = new HashSet<>();
+        /** Pages in a row that held nothing yet said there was more. */
+        private int emptyInARow;
 
         Walk(ListQuery query) {
             this.query = query;
             if (query.cursor() != null) {
                 walked.add(query.cursor());
             }
+        }
+
+        /**
+         * The page read, refusing a vendor that keeps answering empty pages with a fresh cursor each (its cursors never
+         * repeat, so only their number can tell): more than {@link #EMPTY_PAGES_IN_A_ROW} in a row end the walk.
+         */
+        Page<Session> read(Listing.Listed listed) {
+            emptyInARow = listed.emptyWithMore() ? emptyInARow + 1 : 0;
+            if (emptyInARow > EMPTY_PAGES_IN_A_ROW) {
+                throw new VendorUnavailableException(new VendorError(provider, 0, "",
+                        "the vendor's listing keeps answering empty pages that say there is more (" + emptyInARow
+                                + " in a row, after " + walked.size() + " pages); stopped rather than walk on for ever", null, null), null);
+            }
+            return listed.page();
         }
 
         /** The query of the page after {@code page} ({@code null}: the first). */

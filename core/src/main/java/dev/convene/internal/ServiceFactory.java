@@ -169,7 +169,8 @@ public final class ServiceFactory {
         if (pacer != null) {
             http = http.newBuilder().addInterceptor(pacer).build();
         }
-        ProviderContext context = new ProviderContext(p.id(), providerConfig, http, s.clock(), tokens, redactor);
+        ProviderContext context = new ProviderContext(p.id(), providerConfig, http, s.clock(), tokens, redactor,
+                new RetriedReads(s.retryPolicy(), s.retryWait()));
         VendorClient client = p.open(context);
         return new DefaultSessionService(p.id(), p.capabilities(), client, s.clock(), s.retryPolicy(), s.retryWait(), s.listeners(),
                 redactor, null, p.credentialKeys().stream().map(providerConfig::key).toList(), s.completionExecutor(),

@@ -34,6 +34,7 @@ public final class ScriptedVendor implements VendorClient {
     private volatile boolean checkable = true;
     private volatile Session getAnswer;
     private volatile boolean endless;
+    private volatile boolean fresh;
     private volatile CompletableFuture<Void> gate;
     private final AtomicInteger hiddenLists = new AtomicInteger();
 
@@ -76,6 +77,12 @@ public final class ScriptedVendor implements VendorClient {
     /** The next {@code lists} lists answer an empty last page, as a vendor that shows a session only some time after it made it. */
     public ScriptedVendor listLate(int lists) {
         hiddenLists.set(lists);
+        return this;
+    }
+
+    /** Every list answers an empty page with a cursor never handed out before, for ever. */
+    public ScriptedVendor freshEmptyPages() {
+        this.fresh = true;
         return this;
     }
 
@@ -186,6 +193,9 @@ public final class ScriptedVendor implements VendorClient {
         return scripted(Operation.LIST, () -> {
             List<List<Session>> mine = pages.stream().filter(p -> p.isEmpty() || p.get(0).kind() == kind).toList();
             int index = query.cursor() == null ? 0 : Integer.parseInt(query.cursor());
+            if (fresh) {
+                return new Page<>(List.of(), Integer.toString(attempts.get(Operation.LIST).get()));
+            }
             if (mine.isEmpty() || hiddenLists.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 return Page.last(List.of());
             }

@@ -17,5 +17,15 @@ public enum FaultKind {
     /** Answer 200 with a body that is not JSON, without touching state (what a misbehaving proxy does). */
     MALFORMED_JSON,
     /** Apply the request, then answer with only the first half of the real body (a complete HTTP answer whose JSON is cut). */
-    TRUNCATED_JSON
+    TRUNCATED_JSON,
+    /** Answer {@link Fault#status()} with {@link Fault#body()} instead of the vendor, without touching state ({@link Fault#answer}). */
+    ANSWER,
+    /** Apply the request, then answer the vendor's own 5xx error (its {@link #SERVER_ERROR} answer): the write happened. */
+    APPLY_THEN_SERVER_ERROR,
+    /** Apply the request, then answer a gateway's 502 HTML page. */
+    APPLY_THEN_GATEWAY_PAGE,
+    /** Apply the request, then answer an empty 504, as a gateway that gave up waiting does. */
+    APPLY_THEN_EMPTY_504,
+    /** Apply the request, then answer the vendor's "busy" answer (its {@link #BUSY} answer: WeCom -1, Tencent 960000, Zoom 503). */
+    APPLY_THEN_BUSY
 }

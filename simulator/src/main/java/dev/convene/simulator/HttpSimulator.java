@@ -39,6 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public abstract class HttpSimulator implements VendorSimulator {
     private static final byte[] MALFORMED = "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] GATEWAY_PAGE = ("<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1>"
+            + "</center><hr><center>nginx</center></body></html>").getBytes(StandardCharsets.UTF_8);
 
     static {
         // Two habits of the JDK's HTTP server that no vendor has, read once when its first server starts
@@ -306,7 +308,7 @@ public abstract class HttpSimulator implements VendorSimulator {
         }
         SimResponse response;
         boolean answeredByFault = kind == FaultKind.SERVER_ERROR || kind == FaultKind.BUSY || kind == FaultKind.RATE_LIMITED
-                || kind == FaultKind.MALFORMED_JSON;
+                || kind == FaultKind.MALFORMED_JSON || kind == FaultKind.ANSWER;
         Optional<SimResponse> refused = Optional.empty();
         if (answeredByFault) {
             synchronized (stateLock) {
@@ -319,10 +321,20 @@ public abstract class HttpSimulator implements VendorSimulator {
             response = faultResponse(kind, request);
         } else if (kind == FaultKind.MALFORMED_JSON) {
             response = new SimResponse(200, Map.of("Content-Type", "application/json"), MALFORMED);
+        } else if (kind == FaultKind.ANSWER) {
+            response = answer(fault.get());
         } else {
             synchronized (stateLock) {
                 response = handle(request);
             }
+            // the write happened; the answer that comes back does not say so
+            response = switch (kind == null ? FaultKind.DELAY : kind) {
+                case APPLY_THEN_SERVER_ERROR -> faultResponse(FaultKind.SERVER_ERROR, request);
+                case APPLY_THEN_BUSY -> faultResponse(FaultKind.BUSY, request);
+                case APPLY_THEN_GATEWAY_PAGE -> new SimResponse(502, Map.of("Content-Type", "text/html"), GATEWAY_PAGE);
+                case APPLY_THEN_EMPTY_504 -> new SimResponse(504, Map.of(), new byte[0]);
+                default -> response;
+            };
         }
         if (kind == FaultKind.DROP_AFTER_APPLY) {
             throw new DroppedConnection();
@@ -337,6 +349,13 @@ public abstract class HttpSimulator implements VendorSimulator {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    private static SimResponse answer(Fault fault) {
+        String body = fault.body();
+        boolean json = body.startsWith("{") || body.startsWith("[") || body.equals("null");
+        Map<String, String> headers = body.isEmpty() ? Map.of() : Map.of("Content-Type", json ? "application/json" : "text/html");
+        return new SimResponse(fault.status(), headers, body.getBytes(StandardCharsets.UTF_8));
     }
 
     private void record(RecordedRequest request) {

@@ -73,6 +73,19 @@ class WeComClientTest {
         assertThat(bed.sim.requests(Operation.LIST)).as("the refused call and one retry").hasSize(2);
     }
 
+    /** A page is one id list plus a get per id: a failed get is retried on its own, not the page (issue 14, item 8). */
+    @Test
+    void aFailedItemReadIsRetriedAloneNotThePage() {
+        for (int i = 0; i < 3; i++) {
+            service.create(bed.draft(SessionKind.LIVE_STREAM).build());
+        }
+        bed.sim.clearRequests();
+        bed.sim.failNext(VendorError.code(-1), 2, Operation.GET);
+        assertThat(service.list(ListQuery.of(SessionKind.LIVE_STREAM)).items()).hasSize(3);
+        assertThat(bed.sim.requests(Operation.LIST)).as("the page was asked for once").hasSize(1);
+        assertThat(bed.sim.requests(Operation.GET)).as("three gets and the two busy ones again").hasSize(5);
+    }
+
     @Test
     void systemBusyOnAnUpdateIsNotReplayed() {
         Session s = service.create(bed.draft(SessionKind.MEETING).build());
@@ -82,6 +95,24 @@ class WeComClientTest {
                         e -> assertThat(e.vendorError()).hasValueSatisfying(v -> assertThat(v.code()).isEqualTo("-1")));
         assertThat(bed.sim.requests(Operation.UPDATE)).as("an update is never replayed").hasSize(1);
         assertThat(service.get(s.id()).title()).isEqualTo(s.title());
+    }
+
+    /**
+     * WeCom answers every success with errcode 0 (spec §5): a cancel answered {@code {}}, {@code null}, an errmsg alone or
+     * an empty 204 was not done, so it is retried like an unreadable answer, and the retry cancels (issue 14, item 7).
+     */
+    @Test
+    void aCancelAnsweredWithoutWeComsSuccessIsNotReportedDone() {
+        for (dev.convene.simulator.Fault answer : List.of(dev.convene.simulator.Fault.answer(200, "{}"),
+                dev.convene.simulator.Fault.answer(200, "null"), dev.convene.simulator.Fault.answer(200, "{\"errmsg\":\"ok\"}"),
+                dev.convene.simulator.Fault.answer(204, ""))) {
+            Session s = service.create(bed.draft(SessionKind.MEETING).build());
+            bed.sim.clearRequests();
+            bed.sim.faults().inject(answer, 1, Operation.CANCEL);
+            service.cancel(s.id());
+            assertThat(bed.sim.requests(Operation.CANCEL)).as("answered " + answer.body() + ", then cancelled for real").hasSize(2);
+            assertThat(service.get(s.id()).status()).isEqualTo(SessionStatus.CANCELLED);
+        }
     }
 
     /** Core retries cancels (ARCHITECTURE.md: a cancel of an already-cancelled session is safe to repeat). */

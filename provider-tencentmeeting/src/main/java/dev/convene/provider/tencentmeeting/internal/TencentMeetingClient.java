@@ -175,6 +175,10 @@ public final class TencentMeetingClient implements VendorClient {
         int size = query.pageSize() == 0 ? PAGE : Math.min(query.pageSize(), PAGE);
         String user = query.organizer();
         return api.listMeetings(user, instanceId, pos, cursory).map(answer -> {
+            if (answer.meetingNumber() == null) {
+                // every page states how many meetings it holds, 0 included (spec §3.4): one that does not is no page
+                throw new IllegalStateException("a list page without its meeting_number");
+            }
             List<TencentMeetingWire.MeetingInfo> items = answer.meetingInfoList() == null ? List.of() : answer.meetingInfoList();
             Set<String> seen = cursor == null ? Set.of() : cursor.listed();
             List<TencentMeetingWire.MeetingInfo> matching = items.stream()

@@ -242,7 +242,7 @@ public final class WeComClient implements VendorClient {
 
     /**
      * WeCom lists ids only, so each page is followed by one get per id (run in parallel when the call is
-     * asynchronous). The vendor's time bounds are loose (future meetings always come back); core
+     * asynchronous), each retried on its own under core's policy ({@link dev.convene.spi.ProviderContext#reads()}). The vendor's time bounds are loose (future meetings always come back); core
      * keeps the page to {@code from}–{@code to}.
      */
     @Override
@@ -268,8 +268,9 @@ public final class WeComClient implements VendorClient {
     }
 
     private Exchange<Page<Session>> sessions(SessionKind kind, List<String> ids, String nextCursor, ListQuery query) {
+        // each get is retried on its own (core's policy): one failed item would otherwise fail, and repeat, the page
         List<Exchange<Session>> gets = (ids == null ? List.<String>of() : ids).stream()
-                .map(nativeId -> skipIfGone(get(id(kind, nativeId)))).toList();
+                .map(nativeId -> skipIfGone(context.reads().retried(get(id(kind, nativeId))))).toList();
         return Exchange.all(gets).map(all -> new Page<>(all.stream().filter(Objects::nonNull).toList(), nextCursor));
     }
 

@@ -67,9 +67,17 @@ final class WeComErrors implements VendorErrors {
     }
 
 
+    /**
+     * WeCom answers every call, success included, with an {@code errcode} (0 for success, spec §5). An answer without
+     * one ({@code {}}, {@code null}, an {@code errmsg} alone, an empty 204) is not WeCom's success: it is thrown as an
+     * unreadable answer, so that nothing is reported done (a cancel) or listed empty (a page) that was not.
+     */
     @Override
     public VendorException fromBody(int status, Headers headers, Object body) {
-        if (body instanceof WeComWire.Reply reply && reply.errcode() != null && reply.errcode() != 0) {
+        if (body == null || (body instanceof WeComWire.Reply r && r.errcode() == null)) {
+            throw new IllegalStateException("WeCom's answer (HTTP " + status + ") carries no errcode: it is not WeCom's success answer");
+        }
+        if (body instanceof WeComWire.Reply reply && reply.errcode() != 0) {
             return refusal(status, reply.errcode(), reply.errmsg());
         }
         return null;

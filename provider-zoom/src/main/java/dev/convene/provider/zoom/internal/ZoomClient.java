@@ -214,8 +214,12 @@ public final class ZoomClient implements VendorClient {
         ZoomCursor at = ZoomCursor.parse(query.cursor());
         return api.list(user, collection(kind), pageSize, at.isFirst() ? null : at.number(), at.token()).map(p -> {
             List<ZoomWire.Session> items = kind == SessionKind.WEBINAR ? p.webinars() : p.meetings();
+            if (items == null) {
+                // Zoom lists every page with its array, empty or not: a page without one is no page (spec §3.5, §4.5)
+                throw new IllegalStateException("a list page without its '" + collection(kind) + "' array");
+            }
             // Zoom filters lists by type, not by time: core keeps the page to from/to.
-            List<Session> page = (items == null ? List.<ZoomWire.Session>of() : items).stream()
+            List<Session> page = items.stream()
                     .map(w -> sessions.toSession(kind, w))
                     .toList();
             return new Page<>(page, at.next(p));
