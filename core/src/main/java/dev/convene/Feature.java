@@ -14,6 +14,12 @@ public enum Feature {
     HOSTS,
     INVITEES,
     RECURRENCE,
+    /**
+     * An update can make a recurring session a one-off one ({@link SessionUpdate#removesRecurrence()}), as the
+     * vendor documents it (WeCom's {@code reminders.is_repeat} 0, Zoom's {@code type} 2 for a meeting and 5 for a
+     * webinar). Tencent Meeting documents no way to make a recurring meeting a one-off one.
+     */
+    RECURRENCE_REMOVAL,
     /** The vendor reports the individual occurrences of a recurring session. */
     OCCURRENCES,
     WAITING_ROOM,
@@ -33,6 +39,13 @@ public enum Feature {
      */
     KEEPS_CANCELLED,
     /**
+     * A {@code get} names the session's organizer ({@link Session#organizer()}). Without it the vendor's answer to a
+     * read does not say who created the session (a WeCom webinar, a Tencent Meeting meeting or live stream): a
+     * {@code get} reports {@code null}, while {@code create}, and an update that read the session, report the
+     * organizer Convene sent.
+     */
+    REPORTS_ORGANIZER,
+    /**
      * A listing can include cancelled sessions when the {@link ListQuery} asks for them. Lists leave cancelled
      * sessions out unless asked, on every provider; asking where this is not declared is an
      * {@link UnsupportedFeatureException}.
@@ -42,7 +55,7 @@ public enum Feature {
     /** False for the features that describe the vendor's answers rather than something a draft asks for. */
     public boolean askable() {
         return switch (this) {
-            case OCCURRENCES, TIME_ZONE, KEEPS_CANCELLED, LISTS_CANCELLED -> false;
+            case OCCURRENCES, TIME_ZONE, KEEPS_CANCELLED, REPORTS_ORGANIZER, LISTS_CANCELLED -> false;
             default -> true;
         };
     }

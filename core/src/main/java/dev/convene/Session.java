@@ -6,14 +6,22 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A session as the vendor reports it. Immutable; the duration is never negative and start and end are
  * dates of the calendar in the session's zone. Optional parts are {@code null} when the vendor does
  * not report them ({@code description}, {@code organizer}, {@code password}, {@code recurrence}), and
  * lists are empty rather than null.
+ *
+ * <p>{@link #missing()} is empty for every session a {@code get} or a list returns. A {@code create} or
+ * {@code update} returns the session as a {@code get} right after it would; only when the vendor's answer to
+ * the write lacked some parts and the one read that fills them failed does it return what was known and name
+ * the rest there (see {@link Part}).
  *
  * <p>A class with a {@link Builder} rather than a record, so that a new part does not break callers: read
  * it through its accessors, make one with {@link #builder()} or change a copy with {@link #toBuilder()}.
@@ -36,6 +44,21 @@ public final class Session {
     private final Recurrence recurrence;
     private final JoinInfo join;
     private final List<Occurrence> occurrences;
+    private final Set<Part> missing;
+
+    /**
+     * A part of a session that a vendor's answer can lack. The id, title, start and duration are always known
+     * (from the vendor, or from the draft or change that was written), so they are no parts here.
+     */
+    public enum Part {
+        DESCRIPTION, ORGANIZER, HOSTS, INVITEES,
+        /** {@link #access()} and {@link #password()}. */
+        ACCESS,
+        MEDIA, LIVE, RECURRENCE, TIME_ZONE, STATUS,
+        /** {@link #join()}: the links and the code. */
+        JOIN,
+        OCCURRENCES
+    }
 
     private Session(Builder b) {
         this.id = Checks.required(b.id, "a session's id");
@@ -65,6 +88,7 @@ public final class Session {
         this.recurrence = b.recurrence;
         this.join = b.join == null ? JoinInfo.NONE : b.join;
         this.occurrences = b.occurrences == null ? List.of() : List.copyOf(b.occurrences);
+        this.missing = b.missing == null || b.missing.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(b.missing));
     }
 
     public SessionId id() {
@@ -154,6 +178,26 @@ public final class Session {
         return occurrences;
     }
 
+    /**
+     * The parts this session does not hold as the vendor has them; empty for a complete session, which is
+     * every session from {@code get} and {@code list}, and from {@code create} and {@code update} whenever the
+     * vendor's answer was complete or core's read after the write succeeded.
+     *
+     * <p>Not empty only when a create or update succeeded at the vendor, its answer lacked these parts (a WeCom
+     * meeting's create answers only an id, no vendor answers an update with the whole session) and the one read
+     * that would fill them failed. The write is done and must not be repeated; the parts named here hold what
+     * was known (what the draft or the change asked for, the session as it was, or the part's default, e.g. no
+     * join link and status {@link SessionStatus#UNKNOWN}). A {@code get} later returns them all.
+     */
+    public Set<Part> missing() {
+        return missing;
+    }
+
+    /** True when the vendor's answer, or the read after it, gave every part ({@link #missing()} is empty). */
+    public boolean isComplete() {
+        return missing.isEmpty();
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -163,7 +207,7 @@ public final class Session {
         return new Builder().id(id).title(title).description(description).start(start).duration(duration)
                 .timeZone(timeZone).status(status).organizer(organizer).hosts(hosts).invitees(invitees)
                 .access(access).password(password).media(media).live(live).recurrence(recurrence).join(join)
-                .occurrences(occurrences);
+                .occurrences(occurrences).missing(missing);
     }
 
     @Override
@@ -172,20 +216,22 @@ public final class Session {
                 && start.equals(s.start) && duration.equals(s.duration) && timeZone.equals(s.timeZone) && status == s.status
                 && Objects.equals(organizer, s.organizer) && hosts.equals(s.hosts) && invitees.equals(s.invitees)
                 && access == s.access && Objects.equals(password, s.password) && media.equals(s.media) && live.equals(s.live)
-                && Objects.equals(recurrence, s.recurrence) && join.equals(s.join) && occurrences.equals(s.occurrences);
+                && Objects.equals(recurrence, s.recurrence) && join.equals(s.join) && occurrences.equals(s.occurrences)
+                && missing.equals(s.missing);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(id, title, description, start, duration, timeZone, status, organizer, hosts, invitees, access,
-                password, media, live, recurrence, join, occurrences);
+                password, media, live, recurrence, join, occurrences, missing);
     }
 
     @Override
     public String toString() {
         return "Session[" + id + " \"" + title + "\" " + localStart() + " for " + duration + ", " + status
                 + ", organizer=" + organizer + ", access=" + access + (password == null ? "" : ", password=****")
-                + (recurrence == null ? "" : ", " + recurrence.toRRule()) + ", " + join + "]";
+                + (recurrence == null ? "" : ", " + recurrence.toRRule()) + ", " + join
+                + (missing.isEmpty() ? "" : ", missing=" + missing) + "]";
     }
 
     /**
@@ -210,6 +256,7 @@ public final class Session {
         private Recurrence recurrence;
         private JoinInfo join;
         private List<Occurrence> occurrences = List.of();
+        private Set<Part> missing = Set.of();
 
         private Builder() {
         }
@@ -231,6 +278,9 @@ public final class Session {
         public Builder recurrence(Recurrence recurrence) { this.recurrence = recurrence; return this; }
         public Builder join(JoinInfo join) { this.join = join; return this; }
         public Builder occurrences(List<Occurrence> occurrences) { this.occurrences = occurrences; return this; }
+
+        /** The parts the vendor's answer lacked ({@code null} or empty: none); see {@link Session#missing()}. */
+        public Builder missing(Set<Part> missing) { this.missing = missing; return this; }
 
         /**
          * The session.

@@ -32,6 +32,7 @@ public final class SessionUpdate {
     private final MediaOptions media;
     private final LiveOptions live;
     private final Recurrence recurrence;
+    private final boolean removesRecurrence;
     private final ProviderOptions options;
 
     private SessionUpdate(Builder b) {
@@ -47,6 +48,7 @@ public final class SessionUpdate {
         this.media = b.media;
         this.live = b.live;
         this.recurrence = b.recurrence;
+        this.removesRecurrence = b.removesRecurrence;
         this.options = b.options == null ? ProviderOptions.NONE : b.options;
     }
 
@@ -56,9 +58,10 @@ public final class SessionUpdate {
 
     /** A builder holding every part of this update. */
     public Builder toBuilder() {
-        return new Builder().title(title).description(description).start(start).duration(duration).timeZone(timeZone)
+        Builder b = new Builder().title(title).description(description).start(start).duration(duration).timeZone(timeZone)
                 .hosts(hosts).invitees(invitees).access(access).password(password).media(media).live(live)
                 .recurrence(recurrence).options(options);
+        return removesRecurrence ? b.removeRecurrence() : b;
     }
 
     /** The new title, or {@code null}: unchanged. The same holds for every part but {@link #options()}. */
@@ -108,8 +111,18 @@ public final class SessionUpdate {
         return live;
     }
 
+    /** The new rule, which replaces the session's (or makes a one-off session recur), or {@code null}: unchanged. */
     public Recurrence recurrence() {
         return recurrence;
+    }
+
+    /**
+     * True when the session stops repeating and becomes the one-off session at its start ({@link Builder#removeRecurrence()}).
+     * It needs {@link Feature#RECURRENCE_REMOVAL} for the session's kind, else the update is an
+     * {@link UnsupportedFeatureException} before anything is sent.
+     */
+    public boolean removesRecurrence() {
+        return removesRecurrence;
     }
 
     /** The provider options to set; never {@code null} ({@link ProviderOptions#NONE} when none). */
@@ -121,7 +134,7 @@ public final class SessionUpdate {
     public boolean isEmpty() {
         return title == null && description == null && start == null && duration == null && timeZone == null
                 && hosts == null && invitees == null && access == null && password == null && media == null
-                && live == null && recurrence == null && options.isEmpty();
+                && live == null && recurrence == null && !removesRecurrence && options.isEmpty();
     }
 
     /**
@@ -144,6 +157,7 @@ public final class SessionUpdate {
         if (media != null) b.media(media);
         if (live != null) b.live(live);
         if (recurrence != null) b.recurrence(recurrence);
+        if (removesRecurrence) b.recurrence(null).occurrences(List.of());
         return b.build();
     }
 
@@ -153,20 +167,21 @@ public final class SessionUpdate {
                 && Objects.equals(start, u.start) && Objects.equals(duration, u.duration) && Objects.equals(timeZone, u.timeZone)
                 && Objects.equals(hosts, u.hosts) && Objects.equals(invitees, u.invitees) && access == u.access
                 && Objects.equals(password, u.password) && Objects.equals(media, u.media) && Objects.equals(live, u.live)
-                && Objects.equals(recurrence, u.recurrence) && options.equals(u.options);
+                && Objects.equals(recurrence, u.recurrence) && removesRecurrence == u.removesRecurrence && options.equals(u.options);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(title, description, start, duration, timeZone, hosts, invitees, access, password, media, live,
-                recurrence, options);
+                recurrence, removesRecurrence, options);
     }
 
     @Override
     public String toString() {
         return "SessionUpdate[title=" + title + ", start=" + start + ", duration=" + duration + ", timeZone=" + timeZone
                 + ", hosts=" + hosts + ", invitees=" + (invitees == null ? null : invitees.size()) + ", access=" + access
-                + (password == null ? "" : ", password=****") + (recurrence == null ? "" : ", " + recurrence.toRRule()) + "]";
+                + (password == null ? "" : ", password=****") + (recurrence == null ? "" : ", " + recurrence.toRRule())
+                + (removesRecurrence ? ", recurrence removed" : "") + "]";
     }
 
     /** Builds a {@link SessionUpdate}; every setter takes {@code null} as "unchanged", and nothing here throws. */
@@ -183,6 +198,7 @@ public final class SessionUpdate {
         private MediaOptions media;
         private LiveOptions live;
         private Recurrence recurrence;
+        private boolean removesRecurrence;
         private ProviderOptions options = ProviderOptions.NONE;
 
         private Builder() {
@@ -207,7 +223,26 @@ public final class SessionUpdate {
         public Builder password(String password) { this.password = password; return this; }
         public Builder media(MediaOptions media) { this.media = media; return this; }
         public Builder live(LiveOptions live) { this.live = live; return this; }
-        public Builder recurrence(Recurrence recurrence) { this.recurrence = recurrence; return this; }
+
+        /** A new rule for the session ({@code null}: unchanged); it undoes {@link #removeRecurrence()}. */
+        public Builder recurrence(Recurrence recurrence) {
+            this.recurrence = recurrence;
+            if (recurrence != null) {
+                this.removesRecurrence = false;
+            }
+            return this;
+        }
+
+        /**
+         * The session stops repeating: it becomes the one-off session at its start (the first occurrence, or the
+         * new start when the update gives one). It undoes {@link #recurrence(Recurrence)}. Sent where the kind
+         * declares {@link Feature#RECURRENCE_REMOVAL}, an {@link UnsupportedFeatureException} elsewhere.
+         */
+        public Builder removeRecurrence() {
+            this.recurrence = null;
+            this.removesRecurrence = true;
+            return this;
+        }
         public Builder options(ProviderOptions options) { this.options = options == null ? ProviderOptions.NONE : options; return this; }
 
         /** Sets one provider's option; a {@code null} value removes it, a {@code null} option sets nothing. */

@@ -52,6 +52,10 @@ public final class DefaultSessionService implements SessionService {
     private final CallChecks checks;
     private final Attempts attempts;
     private final Paging paging;
+    /** A create's or update's answer, completed by one get when it lacks parts. */
+    private final ReadBack readBack;
+    /** The series rule an update is checked against with the session as it is. */
+    private final SeriesEdits seriesEdits;
 
     public DefaultSessionService(String provider, Capabilities capabilities, VendorClient client, Clock clock, RetryPolicy retry,
                                  Function<Duration, CompletionStage<Void>> retryWait, List<SessionListener> listeners, Redactor redactor,
@@ -72,6 +76,8 @@ public final class DefaultSessionService implements SessionService {
         this.attempts = new Attempts(retry, retryWait, new Failures(provider, capabilities, redactor, credentialKeys),
                 new Listeners(provider, listeners), closed::get, completions);
         this.paging = new Paging(provider, checks, attempts, this::listed, this::listedAsync, settle);
+        this.readBack = new ReadBack(this::get, this::getAsync, redactor);
+        this.seriesEdits = new SeriesEdits(capabilities, this::get, this::getAsync);
     }
 
     @Override
@@ -89,13 +95,13 @@ public final class DefaultSessionService implements SessionService {
     @Override
     public Session create(SessionDraft draft) {
         ensureOpen();
-        return attempts.run(createCall(draft));
+        return readBack.complete(attempts.run(createCall(draft)));
     }
 
     @Override
     public CompletableFuture<Session> createAsync(SessionDraft draft) {
         ensureOpen();
-        return async(() -> createCall(draft));
+        return readBack.completeAsync(async(() -> createCall(draft)));
     }
 
     private VendorCall<Session> createCall(SessionDraft draft) {
@@ -155,13 +161,21 @@ public final class DefaultSessionService implements SessionService {
     @Override
     public Session update(SessionId id, SessionUpdate update) {
         ensureOpen();
-        return attempts.run(updateCall(id, update));
+        VendorCall<Session> call = updateCall(id, update);
+        seriesEdits.check(id, update);
+        return readBack.complete(attempts.run(call));
     }
 
     @Override
     public CompletableFuture<Session> updateAsync(SessionId id, SessionUpdate update) {
         ensureOpen();
-        return async(() -> updateCall(id, update));
+        VendorCall<Session> call;
+        try {
+            call = updateCall(id, update);
+        } catch (ConveneException e) {
+            return attempts.failed(e);
+        }
+        return readBack.completeAsync(seriesEdits.checkAsync(id, update, () -> attempts.start(call)));
     }
 
     private VendorCall<Session> updateCall(SessionId id, SessionUpdate update) {

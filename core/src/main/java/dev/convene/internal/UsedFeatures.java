@@ -31,6 +31,7 @@ public final class UsedFeatures {
         if (update.description() != null) used.add(Feature.DESCRIPTION);
         addCommon(used, update.access(), update.password(), update.hosts(), update.invitees(), update.recurrence(),
                 update.media(), update.live());
+        if (update.removesRecurrence()) used.add(Feature.RECURRENCE_REMOVAL);
         return used;
     }
 

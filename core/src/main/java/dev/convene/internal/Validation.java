@@ -2,6 +2,7 @@ package dev.convene.internal;
 
 import dev.convene.Limits;
 import dev.convene.Recurrence;
+import dev.convene.Session;
 import dev.convene.SessionDraft;
 import dev.convene.SessionUpdate;
 import dev.convene.Violation;
@@ -56,6 +57,9 @@ public final class Validation {
         }
         common(out, limits, now, d.title(), d.description(), d.start(), d.duration(), d.hosts(), d.invitees(), d.password(),
                 d.recurrence(), d.timeZone());
+        if (d.recurrence() != null && representable(d.start())) {
+            seriesStart(out, d.recurrence(), d.start(), d.timeZone() == null ? ZoneOffset.UTC : d.timeZone(), true);
+        }
         return out;
     }
 
@@ -66,6 +70,9 @@ public final class Validation {
         }
         if (u.title() != null && u.title().isBlank()) {
             out.add(new Violation("title", "must not be blank"));
+        }
+        if (u.start() != null && u.recurrence() != null && u.timeZone() != null && representable(u.start())) {
+            seriesStart(out, u.recurrence(), u.start(), u.timeZone(), true);
         }
         common(out, limits, now, u.title(), u.description(), u.start(), u.duration(), u.hosts(), u.invitees(), u.password(),
                 u.recurrence(), u.timeZone());
@@ -105,6 +112,60 @@ public final class Validation {
             // A start outside the calendar is reported above; the rule is then checked without it.
             recurrence(out, recurrence, limits, representable(start) ? start : null, zone == null ? ZoneOffset.UTC : zone);
         }
+    }
+
+    /**
+     * True when checking an update of a session of a kind that can recur needs the session as it is: the update
+     * moves the start or zone, or sets a rule, without giving all three (see {@link #seriesEdit}).
+     */
+    public static boolean needsCurrentForSeries(SessionUpdate u) {
+        boolean touches = u.start() != null || u.timeZone() != null || u.recurrence() != null;
+        return touches && !(u.start() != null && u.timeZone() != null && u.recurrence() != null);
+    }
+
+    /**
+     * The one rule for a series' start, the same on every provider: a recurring session starts on a day its rule
+     * contains, in the session's zone (vendors disagree otherwise: Zoom keeps a Monday series on Mondays when its
+     * start moves to a Tuesday, Tencent Meeting refuses, WeCom adds Tuesday to the days). An update that moves a
+     * series elsewhere must give the new rule with it; one that removes the rule may move it anywhere.
+     */
+    public static List<Violation> seriesEdit(Session current, SessionUpdate u) {
+        List<Violation> out = new ArrayList<>();
+        if (u.removesRecurrence()) {
+            return out;
+        }
+        Recurrence rule = u.recurrence() != null ? u.recurrence() : held(current);
+        Instant start = u.start() != null ? u.start() : current.start();
+        ZoneId zone = u.timeZone() != null ? u.timeZone() : current.timeZone();
+        if (rule != null && representable(start)) {
+            seriesStart(out, rule, start, zone, u.recurrence() != null);
+        }
+        return out;
+    }
+
+    /**
+     * The session's rule with its days made explicit: a weekly rule without days repeats on the day the series
+     * starts now, and moving the start does not take the series' days with it (what some vendors would do).
+     */
+    private static Recurrence held(Session current) {
+        Recurrence r = current.recurrence();
+        if (r == null || r.frequency() != Recurrence.Frequency.WEEKLY || !r.daysOfWeek().isEmpty()) {
+            return r;
+        }
+        return new Recurrence(r.frequency(), r.interval(), Set.of(current.localStart().getDayOfWeek()), null, null, null, r.count(), r.until());
+    }
+
+    private static void seriesStart(List<Violation> out, Recurrence rule, Instant start, ZoneId zone, boolean ruleGiven) {
+        java.time.ZonedDateTime at = start.atZone(zone);
+        boolean onRule = rule.forever().occurrences(at).findFirst().map(first -> first.toLocalDate().equals(at.toLocalDate())).orElse(false);
+        if (onRule) {
+            return;
+        }
+        String day = at.getDayOfWeek() + " " + at.toLocalDate() + " in " + zone;
+        out.add(ruleGiven
+                ? new Violation("start", "must be a day of the recurrence " + rule.toRRule() + ", was " + day)
+                : new Violation("start", "moves the series to a day its recurrence " + rule.toRRule() + " does not contain (" + day
+                        + "); give the new recurrence with the update, or a start on one of its days"));
     }
 
     private static void recurrence(List<Violation> out, Recurrence r, Limits limits, Instant start, ZoneId zone) {

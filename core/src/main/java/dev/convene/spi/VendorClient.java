@@ -30,10 +30,22 @@ public interface VendorClient extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Creates the session. The answer is the session as the vendor's answer tells it, the draft filling what the
+     * answer leaves out; every part it leaves out that a get would tell is named in {@link Session#missing()}.
+     * Core then reads the session once (its own get, retried when safe) and returns that, so the caller gets what a
+     * get right after would; when that read fails the create still succeeds with this session, its gaps named.
+     * Never read back here: a failed read must not look like a failed create.
+     */
     Exchange<Session> create(SessionDraft draft);
 
     Exchange<Session> get(SessionId id);
 
+    /**
+     * Sends the change. The answer is the session as the write leaves it as far as the provider knows (the
+     * session as it was read before, with the change applied, or the vendor's answer), with every part the
+     * vendor's answer did not confirm named in {@link Session#missing()}: core reads those back as after a create.
+     */
     Exchange<Session> update(SessionId id, SessionUpdate update);
 
     Exchange<Void> cancel(SessionId id);

@@ -70,7 +70,7 @@ public final class TencentMeetingProvider extends AbstractSessionProvider {
             // Tencent has no endpoint that lists webinars.
             .kind(SessionKind.WEBINAR, EnumSet.of(Operation.CREATE, Operation.GET, Operation.UPDATE, Operation.CANCEL),
                     EnumSet.of(Feature.DESCRIPTION, Feature.PASSWORD, Feature.REGISTRATION, Feature.HOSTS, Feature.TIME_ZONE,
-                            Feature.KEEPS_CANCELLED),
+                            Feature.KEEPS_CANCELLED, Feature.REPORTS_ORGANIZER),
                     WEBINAR_LIMITS)
             .build();
 

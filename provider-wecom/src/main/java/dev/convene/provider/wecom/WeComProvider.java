@@ -55,8 +55,8 @@ public final class WeComProvider extends AbstractSessionProvider {
     static final Capabilities CAPABILITIES = Capabilities.builder()
             .kind(SessionKind.MEETING, EnumSet.allOf(Operation.class),
                     EnumSet.of(Feature.DESCRIPTION, Feature.PASSWORD, Feature.HOSTS, Feature.INVITEES, Feature.RECURRENCE,
-                            Feature.WAITING_ROOM, Feature.MUTE_ON_ENTRY, Feature.JOIN_BEFORE_HOST, Feature.KEEPS_CANCELLED,
-                            Feature.LISTS_CANCELLED),
+                            Feature.RECURRENCE_REMOVAL, Feature.WAITING_ROOM, Feature.MUTE_ON_ENTRY, Feature.JOIN_BEFORE_HOST,
+                            Feature.KEEPS_CANCELLED, Feature.LISTS_CANCELLED, Feature.REPORTS_ORGANIZER),
                     Limits.builder().title(TextLimit.either(20, 40)).description(TextLimit.bytes(500))
                             .duration(Duration.ofSeconds(300), Duration.ofSeconds(86399)).maxHosts(10).maxInvitees(300)
                             .password(PASSWORD, PASSWORD_RULE).maxOccurrences(200).build())
@@ -67,7 +67,7 @@ public final class WeComProvider extends AbstractSessionProvider {
                             .duration(SHORTEST, Limits.LONGEST).maxHosts(Limits.UNLIMITED).maxInvitees(0)
                             .password(PASSWORD, PASSWORD_RULE).maxOccurrences(ONE_OFF).build())
             .kind(SessionKind.LIVE_STREAM, EnumSet.allOf(Operation.class),
-                    EnumSet.of(Feature.DESCRIPTION, Feature.KEEPS_CANCELLED, Feature.LISTS_CANCELLED),
+                    EnumSet.of(Feature.DESCRIPTION, Feature.KEEPS_CANCELLED, Feature.LISTS_CANCELLED, Feature.REPORTS_ORGANIZER),
                     Limits.builder().title(TextLimit.both(20, 60)).description(TextLimit.both(100, 300))
                             .duration(SHORTEST, Limits.LONGEST).maxHosts(0).maxInvitees(0).maxOccurrences(ONE_OFF).build())
             .build();

@@ -52,9 +52,10 @@ class WeComClientTest {
     @Test
     void systemBusyIsRetriedForReadsOnly() {
         Session s = service.create(bed.draft(SessionKind.MEETING).build());
+        int reads = bed.sim.requests(Operation.GET).size();
         bed.sim.failNext(VendorError.code(-1), 1, Operation.GET);
         assertThat(service.get(s.id()).id()).isEqualTo(s.id());
-        assertThat(bed.sim.requests(Operation.GET)).hasSize(2);
+        assertThat(bed.sim.requests(Operation.GET)).hasSize(reads + 2);
 
         bed.sim.failNext(VendorError.code(-1), 1, Operation.CREATE);
         // busy does not prove the create was refused before it was applied: outcome unknown, WeCom's code kept

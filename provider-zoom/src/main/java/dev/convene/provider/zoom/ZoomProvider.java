@@ -44,14 +44,14 @@ public final class ZoomProvider extends AbstractSessionProvider {
     static final Capabilities CAPABILITIES = Capabilities.builder()
             .kind(SessionKind.MEETING, EnumSet.allOf(Operation.class),
                     EnumSet.of(Feature.DESCRIPTION, Feature.PASSWORD, Feature.REGISTRATION, Feature.HOSTS, Feature.RECURRENCE,
-                            Feature.OCCURRENCES, Feature.WAITING_ROOM, Feature.MUTE_ON_ENTRY, Feature.JOIN_BEFORE_HOST,
-                            Feature.AUTO_RECORDING, Feature.TIME_ZONE),
+                            Feature.RECURRENCE_REMOVAL, Feature.OCCURRENCES, Feature.WAITING_ROOM, Feature.MUTE_ON_ENTRY, Feature.JOIN_BEFORE_HOST,
+                            Feature.AUTO_RECORDING, Feature.TIME_ZONE, Feature.REPORTS_ORGANIZER),
                     Limits.builder().maxTitleLength(200).maxDescriptionLength(2000).duration(Duration.ofMinutes(1), MAX_DURATION)
                             .maxHosts(10).maxInvitees(0)
                             .password("[A-Za-z0-9@_*-]{1,10}", "1 to 10 letters, digits or @ - _ *").maxOccurrences(ZoomRecurrences.MAX_MEETING_OCCURRENCES).build())
             .kind(SessionKind.WEBINAR, EnumSet.allOf(Operation.class),
                     EnumSet.of(Feature.DESCRIPTION, Feature.PASSWORD, Feature.REGISTRATION, Feature.HOSTS, Feature.RECURRENCE,
-                            Feature.OCCURRENCES, Feature.AUTO_RECORDING, Feature.TIME_ZONE),
+                            Feature.RECURRENCE_REMOVAL, Feature.OCCURRENCES, Feature.AUTO_RECORDING, Feature.TIME_ZONE, Feature.REPORTS_ORGANIZER),
                     Limits.builder().maxTitleLength(200).maxDescriptionLength(2000).duration(Duration.ofMinutes(1), MAX_DURATION)
                             .maxHosts(10).maxInvitees(0)
                             .password("[A-Za-z0-9@_*!-]{1,10}", "1 to 10 letters, digits or @ - _ * !").maxOccurrences(ZoomRecurrences.MAX_WEBINAR_OCCURRENCES).build())

@@ -131,4 +131,22 @@ class WeComRecurrenceTest {
             assertThat(adv.meetingInfo(id).get("status").intValue()).isEqualTo(4);
         }
     }
+
+    /** §2.2: update takes {@code reminders} in create's shape; §2.1.2: {@code is_repeat} 0 is a one-off meeting. */
+    @Test
+    void anUpdateWithIsRepeat0MakesTheSeriesAOneOffMeeting() {
+        try (WeComFake adv = new WeComFake(WeComFake.T0, Map.of("meeting-api", "advanced"))) {
+            ObjectNode weekly = adv.meeting().put("meeting_start", MONDAY);
+            weekly.set("reminders", WeComFake.obj("{'is_repeat':1,'repeat_type':1,'repeat_until_type':1,'repeat_until_count':3,'remind_before':[900]}"));
+            String id = adv.createMeeting(weekly);
+            assertThat(adv.meetingInfo(id).get("meeting_type").intValue()).isEqualTo(1);
+            JsonNode answer = adv.post("/cgi-bin/meeting/update", "{\"meetingid\":\"" + id + "\",\"reminders\":{\"is_repeat\":0,\"remind_before\":[900]}}");
+            assertThat(answer.get("errcode").intValue()).isZero();
+            JsonNode info = adv.meetingInfo(id);
+            assertThat(info.get("meeting_type").intValue()).isZero();
+            assertThat(info.get("reminders").get("is_repeat").intValue()).isZero();
+            assertThat(info.get("reminders").get("remind_before").get(0).intValue()).isEqualTo(900);
+            assertThat(info.get("meeting_start").longValue()).isEqualTo(MONDAY);
+        }
+    }
 }

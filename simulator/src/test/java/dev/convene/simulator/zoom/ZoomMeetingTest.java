@@ -131,6 +131,24 @@ class ZoomMeetingTest {
                 .containsExactly("2030-01-20T10:00:00Z", "2030-02-20T10:00:00Z");
     }
 
+    /**
+     * §4.3: the PATCH takes create's fields, {@code type} among them, and §4.1 has recurrence only for type 8: a
+     * recurring meeting patched to type 2 is a one-off meeting at its start, without recurrence or occurrences.
+     */
+    @Test
+    void aRecurringMeetingPatchedToType2IsAOneOffMeeting() {
+        JsonNode m = http.create("/users/me/meetings", "{\"topic\":\"Weekly\",\"type\":8,\"start_time\":\"2030-01-14T09:00:00Z\",\"timezone\":\"UTC\","
+                + "\"duration\":30,\"recurrence\":{\"type\":2,\"weekly_days\":\"2\",\"end_times\":3}}");
+        String id = m.get("id").asText();
+        assertThat(m.get("occurrences")).hasSize(3);
+        assertThat(http.patch("/meetings/" + id, "{\"type\":2}").status()).isEqualTo(204);
+        JsonNode got = http.get("/meetings/" + id).json();
+        assertThat(got.get("type").asInt()).isEqualTo(2);
+        assertThat(got.has("recurrence")).isFalse();
+        assertThat(got.path("occurrences").size()).isZero();
+        assertThat(got.get("start_time").asText()).isEqualTo("2030-01-14T09:00:00Z");
+    }
+
     @Test
     void listFiltersByType() {
         // §4.5: scheduled (default) vs live vs upcoming; instant meetings are never listed.

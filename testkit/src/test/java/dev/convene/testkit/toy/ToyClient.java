@@ -180,7 +180,8 @@ final class ToyClient implements VendorClient {
         WireSession wire = new WireSession(null, d.kind().wireName(), d.title(),
                 flaws.contains("drops-description") ? null : d.description(), start, d.duration().toMinutes(), d.timeZone().getId(),
                 d.password(), d.recurrence() == null || flaws.contains("ignores-recurrence") ? null : d.recurrence().toRRule(), null);
-        return api.create(wire).map(this::toSession);
+        // The toy's answers never say who organizes a session; the one sent is known.
+        return api.create(wire).map(w -> toSession(w).toBuilder().organizer(d.organizer()).build());
     }
 
     @Override

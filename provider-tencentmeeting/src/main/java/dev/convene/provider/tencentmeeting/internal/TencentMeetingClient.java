@@ -19,6 +19,7 @@ import dev.convene.spi.http.ProviderHttp;
 import dev.convene.spi.json.JsonQuirks;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,8 +30,9 @@ import okhttp3.OkHttpClient;
  * The Tencent Meeting {@link VendorClient}: meetings and live streams on {@code /v1/meetings},
  * webinars on {@code /v1/webinars}, every request signed by {@link Signer}.
  *
- * <p>Creates answer with enough to build the session, so no read follows them: a failed read after a
- * successful create would look like a failed create and invite a duplicate.
+ * <p>A create's answer, completed with what was sent, is the session but for a series' occurrences, which it
+ * names missing for core to read back; the client never reads after a write itself (a failed read would look
+ * like a failed write and invite a duplicate).
  */
 public final class TencentMeetingClient implements VendorClient {
     /** One for every client: Moshi is thread-safe and caches its adapters, which every tenant's client would otherwise build again. */
@@ -102,36 +104,34 @@ public final class TencentMeetingClient implements VendorClient {
     }
 
     /**
-     * Sends the change, reading the session first only when the change depends on it (times given in
-     * part, access and password, recurrence, a live stream's new title), then reads the result back.
-     * Unlike a create, an update whose read-back fails is safe to try again: it sets the same values.
+     * Sends the change to the session read first (the rules that need it hold for the change: times given in part,
+     * access and password, recurrence, a live stream's new title). Tencent's modify answers ids and settings only, so
+     * the answer is the session read first with the change applied, none of it confirmed: core reads it back.
      */
     @Override
     public Exchange<Session> update(SessionId id, SessionUpdate u) {
-        Exchange<Void> write = id.kind() == SessionKind.WEBINAR ? updateWebinar(id, u) : updateMeeting(id, u);
-        return write.then(ignored -> get(id));
+        if (id.kind() == SessionKind.WEBINAR) {
+            return get(id).then(current -> api.modifyWebinar(id.nativeId(),
+                            TencentMeetingMapper.webinarModify(needsCurrent(u) ? checked(current, u) : null, u, organizer, instanceId))
+                    .map(ignored -> unconfirmed(u.applyTo(current))));
+        }
+        // A new title renames a live stream only if the stream was titled like the session, which only the held meeting tells.
+        boolean renamesStream = id.kind() == SessionKind.LIVE_STREAM && u.title() != null
+                && u.options().get(TencentMeetingOptions.LIVE_SUBJECT).isEmpty();
+        return meetingInfo(id).then(held -> {
+            Session current = TencentMeetingMapper.meetingSession(held, id.kind(), null);
+            return modifyMeeting(id, u, needsCurrent(u) || renamesStream ? checked(current, u) : null,
+                    renamesStream && TencentMeetingMapper.streamFollowsTitle(held))
+                    .map(ignored -> unconfirmed(u.applyTo(current)));
+        });
+    }
+
+    private static Session unconfirmed(Session expected) {
+        return expected.toBuilder().missing(EnumSet.allOf(Session.Part.class)).build();
     }
 
     private static boolean needsCurrent(SessionUpdate u) {
         return u.start() != null || u.duration() != null || u.access() != null || u.password() != null || u.recurrence() != null;
-    }
-
-    private Exchange<Void> updateWebinar(SessionId id, SessionUpdate u) {
-        if (!needsCurrent(u)) {
-            return api.modifyWebinar(id.nativeId(), TencentMeetingMapper.webinarModify(null, u, organizer, instanceId));
-        }
-        return get(id).then(current -> api.modifyWebinar(id.nativeId(), TencentMeetingMapper.webinarModify(checked(current, u), u, organizer, instanceId)));
-    }
-
-    /** A new title renames a live stream only if the stream was titled like the session, which only the held meeting tells. */
-    private Exchange<Void> updateMeeting(SessionId id, SessionUpdate u) {
-        boolean renamesStream = id.kind() == SessionKind.LIVE_STREAM && u.title() != null
-                && u.options().get(TencentMeetingOptions.LIVE_SUBJECT).isEmpty();
-        if (!needsCurrent(u) && !renamesStream) {
-            return modifyMeeting(id, u, null, false);
-        }
-        return meetingInfo(id).then(held -> modifyMeeting(id, u, checked(TencentMeetingMapper.meetingSession(held, id.kind(), null), u),
-                renamesStream && TencentMeetingMapper.streamFollowsTitle(held)));
     }
 
     private Exchange<Void> modifyMeeting(SessionId id, SessionUpdate u, Session current, boolean streamFollowsTitle) {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -156,6 +157,8 @@ final class TencentMeetingMapper {
                 .description(live ? d.description() : null)
                 .live(live ? d.live() : null)
                 .recurrence(sent.recurringRule() == null ? null : TencentMeetingRecurrences.fromWire(sent.recurringRule(), d.start().atZone(keptZone(d.timeZone()))))
+                // The create answer lists no sub-meetings (spec §3.1); only a query tells a series' occurrences.
+                .missing(sent.recurringRule() != null && m.subMeetings() == null ? EnumSet.of(Session.Part.OCCURRENCES) : null)
                 .build();
     }
 

@@ -30,6 +30,7 @@ import dev.convene.spi.json.JsonQuirks;
 import dev.convene.spi.token.TokenCache;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -170,20 +171,33 @@ public final class WeComClient implements VendorClient {
         return switch (id.kind()) {
             case MEETING -> meetingInfo(id).then(info -> {
                 Session merged = WeComRules.merged(WeComMapper.meetingSession(info, id), update);
-                return explained(api.updateMeeting(meetingUpdate(id, info, merged, update)), id).map(ok -> merged);
+                return explained(api.updateMeeting(meetingUpdate(id, info, merged, update)), id).map(ok -> unconfirmed(merged));
             });
             case WEBINAR -> webinarInfo(id).then(info -> {
                 Session merged = WeComRules.merged(WeComMapper.webinarSession(info, id), update);
-                return explained(api.updateWebinar(webinarUpdate(id, info, merged, update)), id).map(ok -> merged);
+                return explained(api.updateWebinar(webinarUpdate(id, info, merged, update)), id).map(ok -> unconfirmed(merged));
             });
-            // modify takes exactly the changed fields, so it needs no read first; the read after shows WeCom's result.
-            case LIVE_STREAM -> explained(api.modifyLiving(WeComMapper.livingModify(update, id.nativeId())), id).then(ok -> get(id));
+            // modify takes exactly the changed fields; the read first is what the answer is made of should core's read after fail.
+            case LIVE_STREAM -> get(id).then(current -> explained(api.modifyLiving(WeComMapper.livingModify(update, id.nativeId())), id)
+                    .map(ok -> unconfirmed(update.applyTo(current))));
         };
+    }
+
+    /** WeCom answers an update with its errcode alone: nothing of the session as it now is is confirmed (core reads it back). */
+    private static Session unconfirmed(Session expected) {
+        return expected.toBuilder().missing(EnumSet.allOf(Session.Part.class)).build();
     }
 
     private WeComWire.Meeting.Update meetingUpdate(SessionId id, WeComWire.Meeting.Info info, Session merged, SessionUpdate u) {
         ProviderOptions options = u.options();
         WeComWire.Meeting.Reminders reminders = null;
+        if (u.removesRecurrence()) {
+            // is_repeat 0 makes the series the one-off meeting at its start (spec §2.1.2, §2.2); held reminders stay.
+            List<Integer> held = info.reminders() == null ? null : info.reminders().remindBefore();
+            List<Integer> remind = options.get(WeComOptions.REMIND_BEFORE).map(o -> o.stream().map(d -> (int) d.toSeconds()).toList()).orElse(held);
+            return WeComMapper.meetingUpdate(id, merged, u, options,
+                    new WeComWire.Meeting.Reminders(0, null, null, null, remind, null, null, null, null, null));
+        }
         if (WeComMapper.changesRepeats(u, merged)) {
             // Keep the reminder offsets WeCom holds unless the update names new ones.
             List<Integer> held = info.reminders() == null ? null : info.reminders().remindBefore();

@@ -15,7 +15,9 @@ import dev.convene.provider.wecom.ActivityDetail;
 import dev.convene.provider.wecom.WeComOptions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 /**
@@ -62,7 +64,7 @@ final class WeComMapper {
     /** Whether an update changes the series or its reminders, so that {@code reminders} must be restated. */
     static boolean changesRepeats(SessionUpdate u, Session merged) {
         boolean times = u.start() != null || u.duration() != null;
-        return u.recurrence() != null || (times && merged.recurrence() != null)
+        return u.recurrence() != null || u.removesRecurrence() || (times && merged.recurrence() != null)
                 || any(u.options(), WeComOptions.REMIND_BEFORE, WeComOptions.REPEAT_UNTIL);
     }
 
@@ -74,14 +76,20 @@ final class WeComMapper {
                 userIds(hosts), userIds(option(options, WeComOptions.RING_USERS)), null, null);
     }
 
-    /** What create answered, completed from the draft: the session as WeCom now holds it. */
+    /**
+     * What create answered, completed from the draft. WeCom fills the settings the draft left unset with its own
+     * defaults (and may answer no link or code), which only get_info tells: those parts are named missing.
+     */
     static Session meetingCreated(SessionDraft d, WeComWire.Meeting.Created reply, SessionId id) {
+        Set<Session.Part> missing = reply.meetingLink() == null || reply.meetingCode() == null
+                ? EnumSet.of(Session.Part.MEDIA, Session.Part.JOIN) : EnumSet.of(Session.Part.MEDIA);
         return Session.builder().id(id).title(d.title()).description(d.description()).start(d.start()).duration(d.duration())
                 .timeZone(WeComRecurrences.CHINA).status(SessionStatus.SCHEDULED).organizer(d.organizer())
                 .hosts(hostsBesides(d.hosts(), d.organizer())).invitees(d.invitees())
                 .access(d.effectiveAccess()).password(d.password()).media(d.media())
                 .recurrence(WeComRecurrences.toNeutral(WeComRecurrences.toWire(d.recurrence(), d.start(), d.options()), d.start()))
                 .join(new JoinInfo(reply.meetingLink(), reply.meetingCode(), null, null))
+                .missing(missing)
                 .build();
     }
 
@@ -160,7 +168,10 @@ final class WeComMapper {
         return m.isEmpty() ? null : m;
     }
 
-    /** What create answered, completed from the draft. WeCom makes the admin the host when none is named. */
+    /**
+     * What create answered, completed from the draft. WeCom makes the admin the host when none is named, and fills
+     * the media settings the draft left unset with defaults that only webinar/get tells (named missing).
+     */
     static Session webinarCreated(SessionDraft d, WeComWire.Webinar.Created reply, SessionId id) {
         return Session.builder().id(id).title(reply.title()).description(d.description()).start(reply.startTime())
                 .duration(Duration.between(reply.startTime(), reply.endTime())).timeZone(WeComRecurrences.CHINA)
@@ -169,6 +180,7 @@ final class WeComMapper {
                 .access(access(reply.admissionType())).password(reply.password()).media(d.media())
                 .live(new LiveOptions(null, Boolean.TRUE.equals(d.live().replay())))
                 .join(webinarJoin(reply.audienceJoinLink(), reply.guestJoinLink(), reply.meetingCode()))
+                .missing(EnumSet.of(Session.Part.MEDIA))
                 .build();
     }
 
@@ -222,9 +234,11 @@ final class WeComMapper {
                 seconds(option(u.options(), WeComOptions.REMIND_TIME)));
     }
 
+    /** create answers only the id; whether the stream may be replayed (WeCom's default) only get_living_info tells. */
     static Session livingCreated(SessionDraft d, SessionId id) {
         return Session.builder().id(id).title(d.title()).description(d.description()).start(d.start()).duration(d.duration())
-                .timeZone(WeComRecurrences.CHINA).status(SessionStatus.SCHEDULED).organizer(d.organizer()).build();
+                .timeZone(WeComRecurrences.CHINA).status(SessionStatus.SCHEDULED).organizer(d.organizer())
+                .missing(EnumSet.of(Session.Part.LIVE)).build();
     }
 
     /** The push URL starts the broadcast, so it is the host's link (and hidden when printed). */

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Request;
@@ -106,16 +107,16 @@ public final class ZoomClient implements VendorClient {
 
     /**
      * The create-meeting 201 documents {@code host_email}, not {@code host_id} (spec, corrections), while every
-     * other answer names the host by id: one read gives the session as a get shows it. A failed read does not undo
-     * the create; the session then names its host by e-mail, or as the draft did.
+     * other answer names the host by id: without the id the organizer is named missing, for core's read after the
+     * create, and meanwhile is the host's e-mail, or the organizer asked for.
      */
     private Exchange<Session> withHost(SessionDraft d, ZoomWire.Session created) {
         Session s = sessions.toSession(d.kind(), created);
         if (created.hostId() != null) {
             return Exchange.completed(s);
         }
-        Session known = s.toBuilder().organizer(created.hostEmail() != null ? created.hostEmail() : d.organizer()).build();
-        return get(s.id()).recover(e -> Exchange.completed(known));
+        return Exchange.completed(s.toBuilder().organizer(created.hostEmail() != null ? created.hostEmail() : d.organizer())
+                .missing(EnumSet.of(Session.Part.ORGANIZER)).build());
     }
 
     @Override
@@ -124,19 +125,19 @@ public final class ZoomClient implements VendorClient {
     }
 
     /**
-     * PATCH answers 204, so the result is read back. A change of time, zone or rule needs the stored
-     * session first: a weekly rule without days and an end date depend on the start and zone, and a new
-     * time or zone of a recurring session restates its recurrence (see {@link #recurrence}).
+     * PATCH answers 204, so the session is read first: the answer is it with the change applied, none of it
+     * confirmed (core reads it back). A change of time, zone or rule needs it anyway: a weekly rule without days
+     * and an end date depend on the start and zone, and a new time or zone of a recurring session restates its
+     * recurrence (see {@link #recurrence}).
      */
     @Override
     public Exchange<Session> update(SessionId id, SessionUpdate u) {
-        boolean needsCurrent = u.start() != null || u.timeZone() != null || u.recurrence() != null;
-        Exchange<ZoomWire.Session> current = needsCurrent ? fetch(id) : Exchange.completed(null);
-        return current.then(cur -> {
-                    ZoomWire.Recurrence rule = recurrence(id.kind(), u, cur);
-                    return api.update(collection(id.kind()), id.nativeId(), ZoomMapper.update(id.kind(), u, timezone(u, rule), rule));
-                })
-                .then(ignored -> get(id));
+        return fetch(id).then(cur -> {
+            ZoomWire.Recurrence rule = recurrence(id.kind(), u, cur);
+            return api.update(collection(id.kind()), id.nativeId(), ZoomMapper.update(id.kind(), u, timezone(u, rule), rule))
+                    .map(ignored -> u.applyTo(sessions.toSession(id.kind(), cur)).toBuilder()
+                            .missing(EnumSet.allOf(Session.Part.class)).build());
+        });
     }
 
     /** The PATCH's {@code timezone}: the update's zone by name; a bare offset only when a rule goes with it, then UTC ({@link ZoomZone}). */
@@ -154,7 +155,7 @@ public final class ZoomClient implements VendorClient {
      * date and weekdays are dates of the session's zone. Either way the series must still be one Zoom takes.
      */
     static ZoomWire.Recurrence recurrence(SessionKind kind, SessionUpdate u, ZoomWire.Session current) {
-        if (current == null) {
+        if (current == null || u.removesRecurrence()) {
             return null;
         }
         boolean recurring = current.type() != null && (current.type() == 8 || current.type() == 9) && current.recurrence() != null;

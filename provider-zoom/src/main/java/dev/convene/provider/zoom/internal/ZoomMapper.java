@@ -62,7 +62,9 @@ final class ZoomMapper {
      */
     static ZoomWire.SessionRequest update(SessionKind kind, SessionUpdate u, String timezone, ZoomWire.Recurrence recurrence) {
         boolean settings = u.access() != null || u.hosts() != null || u.media() != null || OPTIONS.stream().anyMatch(o -> u.options().get(o).isPresent());
-        return new ZoomWire.SessionRequest(u.title(), recurrence == null ? null : type(kind, true), wireTime(u.start()),
+        // Removing the rule is the one-off type (§3.3, §4.3: the PATCH takes create's fields, type among them).
+        Integer type = u.removesRecurrence() ? type(kind, false) : recurrence == null ? null : type(kind, true);
+        return new ZoomWire.SessionRequest(u.title(), type, wireTime(u.start()),
                 minutes(u.duration()), timezone, u.password(), u.description(),
                 settings ? settings(kind, u.access(), u.hosts(), u.media(), u.options()) : null, recurrence);
     }
