@@ -353,14 +353,25 @@ public abstract class NeutralBehaviourContract extends ProviderFixture {
     }
 
     /**
-     * A draft using every askable feature {@code kind} declares but hosts and invitees (which need users the vendor
-     * knows): a Chinese title, a region zone where the zone is kept, a weekly rule on the start's day.
+     * Users the vendor knows, for the drafts that use every feature: the first a host, the next two invitees. None
+     * by default, and hosts and invitees then stay out of those drafts.
+     */
+    protected List<String> knownUsers() {
+        return List.of();
+    }
+
+    /**
+     * A draft using every askable feature {@code kind} declares (hosts and invitees when {@link #knownUsers()} names
+     * them): a Chinese title, a weekly rule on the start's day.
      */
     protected SessionDraft.Builder everything(SessionKind kind) {
         KindCapabilities k = kindCapabilities(kind);
         SessionDraft.Builder b = draft(kind);
         SessionDraft plain = b.build();
         b.title("周会 " + plain.title());
+        List<String> users = knownUsers();
+        if (k.supports(Feature.HOSTS) && !users.isEmpty()) b.hosts(users.get(0));
+        if (k.supports(Feature.INVITEES) && users.size() >= 3) b.invitees(users.get(1), users.get(2));
         if (k.supports(Feature.DESCRIPTION)) b.description("议程：中立行为");
         if (k.supports(Feature.PASSWORD)) b.password(samplePassword(k.limits()));
         if (k.supports(Feature.RECURRENCE)) {
